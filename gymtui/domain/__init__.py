@@ -1,0 +1,1 @@
+"""The training domain: models and rules. Nothing here imports Textual or TinyDB."""

@@ -1,0 +1,68 @@
+"""What a lifter does: sessions and the sets logged in them."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+from uuid import uuid4
+
+from pydantic import Field, model_validator
+
+from .common import AwareTime, Model, Name, Rpe, Slug, TempoText, Text
+from .units import Unit
+
+SetType = Literal["warmup", "working", "drop", "failure"]
+SET_TYPES: tuple[SetType, ...] = ("warmup", "working", "drop", "failure")
+Side = Literal["left", "right"]
+
+
+def new_id() -> str:
+    return uuid4().hex
+
+
+class LoggedSet(Model):
+    id: str = Field(default_factory=new_id, min_length=1, max_length=64)
+    session_id: str = Field(min_length=1, max_length=64)
+    exercise: Slug
+    # None: bodyweight (or an exercise with no external load).
+    load: float | None = Field(default=None, ge=0, le=2000)
+    unit: Unit = "kg"
+    reps: int | None = Field(default=None, ge=0, le=1000)
+    rpe: Rpe | None = None
+    tempo: TempoText | None = None
+    set_type: SetType = "working"
+    side: Side | None = None
+    # Timed work (holds, carries, imported cardio rows) keeps its duration and distance.
+    seconds: float | None = Field(default=None, ge=0, le=86400)
+    distance_m: float | None = Field(default=None, ge=0, le=1_000_000)
+    note: Text = ""
+    started_at: AwareTime | None = None
+    logged_at: AwareTime
+    # Where the set came from: "app", "cli", "import:strong" ... (import dedup uses source_key).
+    source: str = Field(default="app", max_length=40)
+    source_key: str | None = Field(default=None, max_length=200)
+
+    @model_validator(mode="after")
+    def _has_work(self) -> "LoggedSet":
+        if self.reps is None and self.seconds is None and self.distance_m is None:
+            raise ValueError("a set needs reps, seconds or a distance")
+        return self
+
+
+class Session(Model):
+    id: str = Field(default_factory=new_id, min_length=1, max_length=64)
+    date: date
+    program_day: Slug | None = None
+    name: Name = "Session"
+    # Week of the block (1-based) the session was planned for, if it came from the program.
+    block_week: int | None = Field(default=None, ge=1, le=12)
+    status: Literal["in_progress", "done"] = "in_progress"
+    started_at: AwareTime
+    finished_at: AwareTime | None = None
+    notes: Text = ""
+    # The planned order of exercises (after reorder / swap), and where the lifter is, so a
+    # killed app resumes at the right exercise and set.
+    order: list[Slug] = Field(default_factory=list)
+    position: tuple[int, int] = (0, 0)
+    source: str = Field(default="app", max_length=40)
+    source_key: str | None = Field(default=None, max_length=200)

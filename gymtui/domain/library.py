@@ -1,0 +1,126 @@
+"""What the training library holds: exercises, programs, warm-up drills, mobility, checklist."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from .common import Emphasis, Equipment, Model, Name, Pattern, Rpe, Slug, TempoText, Text
+from .units import Unit
+
+
+class Exercise(Model):
+    id: Slug
+    name: Name
+    aliases: list[Name] = Field(default_factory=list)
+    pattern: Pattern
+    equipment: Equipment
+    unilateral: bool = False
+    # True when a rep starts at the third tempo figure (deadlift from the floor, curl).
+    starts_concentric: bool = False
+    default_tempo: TempoText = "2-0-1-0"
+    # An isometric hold prescribed per rep or as the whole set, in seconds.
+    hold_seconds: int | None = Field(default=None, ge=1, le=600)
+    cues: list[Text] = Field(min_length=1, max_length=3)
+    custom: bool = False
+
+
+class Prescription(Model):
+    """What to do for one exercise on a program day."""
+
+    exercise: Slug
+    sets: int = Field(ge=1, le=20)
+    reps_min: int = Field(ge=1, le=100)
+    reps_max: int = Field(ge=1, le=100)
+    # Load: a fixed starting load, or None to derive it from logged history and RPE.
+    load: float | None = Field(default=None, ge=0, le=1000)
+    unit: Unit | None = None
+    tempo: TempoText | None = None
+    hold_seconds: int | None = Field(default=None, ge=1, le=600)
+    target_rpe: Rpe = 8.0
+    rest_seconds: int = Field(default=120, ge=0, le=900)
+    # Main lifts take the week's emphasis (reps, RPE, sets); accessories keep their own.
+    follows_block: bool = False
+    note: Text = ""
+
+    @model_validator(mode="after")
+    def _range(self) -> "Prescription":
+        if self.reps_max < self.reps_min:
+            raise ValueError(f"rep range {self.reps_min}-{self.reps_max}: the top is below the bottom")
+        if self.load is not None and self.unit is None:
+            raise ValueError("a prescribed load needs a unit (kg or lb)")
+        return self
+
+
+class Day(Model):
+    id: Slug
+    name: Name
+    focus: Text = ""
+    prescriptions: list[Prescription] = Field(min_length=1)
+
+
+class WeekPlan(Model):
+    """One week of the block: what the main lifts aim for that week."""
+
+    emphasis: Emphasis
+    reps_min: int = Field(ge=1, le=30)
+    reps_max: int = Field(ge=1, le=30)
+    target_rpe: Rpe
+    # Sets of main lifts are multiplied by this (a deload halves volume).
+    set_factor: float = Field(default=1.0, gt=0, le=2)
+    # Load of main lifts is multiplied by this (a deload lightens the bar).
+    load_factor: float = Field(default=1.0, gt=0, le=1.2)
+    tempo: TempoText | None = None
+    description: Text = ""
+
+
+class Program(Model):
+    id: Slug
+    name: Name
+    description: Text = ""
+    days: list[Day] = Field(min_length=1)
+    cycle: list[WeekPlan] = Field(min_length=1, max_length=12)
+
+    @model_validator(mode="after")
+    def _unique_days(self) -> "Program":
+        ids = [day.id for day in self.days]
+        duplicates = {i for i in ids if ids.count(i) > 1}
+        if duplicates:
+            raise ValueError(f"day ids repeat: {', '.join(sorted(duplicates))}")
+        return self
+
+
+class Drill(Model):
+    """A warm-up drill or a mobility item: a timed hold or a count of reps."""
+
+    id: Slug
+    name: Name
+    kind: Literal["hold", "reps"]
+    seconds: int | None = Field(default=None, ge=1, le=600)
+    reps: int | None = Field(default=None, ge=1, le=100)
+    per_side: bool = False
+    cue: Text = ""
+
+    @model_validator(mode="after")
+    def _amount(self) -> "Drill":
+        if self.kind == "hold" and self.seconds is None:
+            raise ValueError(f"{self.id}: a hold needs seconds")
+        if self.kind == "reps" and self.reps is None:
+            raise ValueError(f"{self.id}: a counted drill needs reps")
+        return self
+
+
+class Routine(Model):
+    """A mobility routine or a warm-up: an ordered list of drills."""
+
+    id: Slug
+    name: Name
+    focus: Text = ""
+    items: list[Drill] = Field(min_length=1)
+    custom: bool = False
+
+
+class ChecklistItem(Model):
+    id: Slug
+    text: Name
