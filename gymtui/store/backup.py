@@ -1,0 +1,81 @@
+"""Daily rotating backups inside the data folder, and restoring one.
+
+A backup is a folder `backups/YYYY-MM-DD[-reason]/` holding copies of every data file.
+It is built under a temp name and renamed into place, so a half-made backup never looks
+like a good one. Restoring never deletes: the files it replaces are moved aside first.
+"""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date, datetime
+from pathlib import Path
+
+from .atomic import fsync_dir
+from .layout import JOURNAL_DIR, PROFILE_FILE, data_files
+
+BACKUP_DIR = "backups"
+
+
+def backups_root(data_dir: Path) -> Path:
+    return Path(data_dir) / BACKUP_DIR
+
+
+def list_backups(data_dir: Path) -> list[Path]:
+    """Complete backups, newest first."""
+    root = backups_root(data_dir)
+    if not root.is_dir():
+        return []
+    found = [p for p in root.iterdir() if p.is_dir() and not p.name.startswith((".", "broken-"))]
+    return sorted(found, key=lambda p: p.name, reverse=True)
+
+
+def make_backup(data_dir: Path, label: str, keep: int) -> Path:
+    data_dir = Path(data_dir)
+    root = backups_root(data_dir)
+    root.mkdir(exist_ok=True)
+    target = root / label
+    if target.exists():
+        return target
+    staging = root / f".partial-{label}"
+    shutil.rmtree(staging, ignore_errors=True)
+    (staging / JOURNAL_DIR).mkdir(parents=True)
+    for source in data_files(data_dir):
+        shutil.copy2(source, staging / source.relative_to(data_dir))
+    staging.rename(target)
+    fsync_dir(root)
+    prune_backups(data_dir, keep)
+    return target
+
+
+def backup_if_due(data_dir: Path, today: date, keep: int) -> Path | None:
+    """One backup a day; returns the new folder, or None if today's exists already."""
+    label = today.isoformat()
+    if (backups_root(data_dir) / label).exists():
+        return None
+    if not (Path(data_dir) / PROFILE_FILE).exists():
+        return None
+    return make_backup(data_dir, label, keep)
+
+
+def prune_backups(data_dir: Path, keep: int) -> None:
+    daily = [p for p in list_backups(data_dir) if len(p.name) == 10]  # YYYY-MM-DD only
+    for old in daily[keep:]:
+        shutil.rmtree(old, ignore_errors=True)
+    for partial in backups_root(data_dir).glob(".partial-*"):
+        shutil.rmtree(partial, ignore_errors=True)
+
+
+def restore_backup(data_dir: Path, backup: Path) -> Path:
+    """Put a backup's files in place; the current files go to backups/broken-<time>/."""
+    data_dir = Path(data_dir)
+    aside = backups_root(data_dir) / f"broken-{datetime.now():%Y%m%d-%H%M%S}"
+    (aside / JOURNAL_DIR).mkdir(parents=True, exist_ok=True)
+    for current in data_files(data_dir):
+        shutil.move(str(current), aside / current.relative_to(data_dir))
+    (data_dir / JOURNAL_DIR).mkdir(exist_ok=True)
+    for source in data_files(backup):
+        shutil.copy2(source, data_dir / source.relative_to(backup))
+    fsync_dir(data_dir)
+    fsync_dir(data_dir / JOURNAL_DIR)
+    return aside

@@ -1,0 +1,63 @@
+"""Schema versions, record validation per table, and migrations."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from ..domain.common import describe_error
+from ..domain.daily import ChecklistEntry, RecoveryNote
+from ..domain.journal import LoggedSet, Session
+from ..domain.library import ChecklistItem, Exercise, Routine
+from ..domain.settings import Settings
+from .errors import CorruptFileError
+
+SCHEMA_VERSION = 1
+
+PROFILE_TABLES: dict[str, type[BaseModel] | None] = {
+    "meta": None,
+    "settings": Settings,
+    "exercises": Exercise,
+    "routines": Routine,
+    "checklist_items": ChecklistItem,
+}
+MONTH_TABLES: dict[str, type[BaseModel]] = {
+    "sessions": Session,
+    "sets": LoggedSet,
+    "checklist": ChecklistEntry,
+    "recovery": RecoveryNote,
+}
+
+# version -> function upgrading the profile and month dicts from that version to the next.
+Migration = Callable[[dict[str, Any], dict[str, dict[str, Any]]], None]
+MIGRATIONS: dict[int, Migration] = {}
+
+
+def validate_tables(path: Path, data: dict[str, Any], models: dict[str, Any]) -> None:
+    """Every record of every known table must validate; unknown tables are refused too."""
+    for table, records in data.items():
+        if table not in models:
+            raise CorruptFileError(path, f"unknown table {table!r} (hand-edited?)")
+        model = models[table]
+        if model is None:
+            continue
+        for doc_id, record in records.items():
+            try:
+                model.model_validate(record)
+            except ValidationError as error:
+                label = record.get("id") or record.get("date") if isinstance(record, dict) else None
+                which = f"{table} record {doc_id}" + (f" ({label})" if label else "")
+                raise CorruptFileError(path, f"{which}: {describe_error(error)}") from error
+
+
+def stored_version(profile: dict[str, Any] | None) -> int:
+    if not profile:
+        return SCHEMA_VERSION
+    meta = profile.get("meta", {})
+    for record in meta.values():
+        if isinstance(record, dict) and isinstance(record.get("schema"), int):
+            return record["schema"]
+    return 0

@@ -1,0 +1,64 @@
+"""A TinyDB storage that writes atomically and keeps the parsed file in memory.
+
+TinyDB's JSONStorage re-reads and re-parses its whole file on every operation and rewrites
+it in place. This storage parses once, answers reads from memory, and replaces the file
+atomically on each write, so a write costs one serialisation of this (small, monthly) file.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from tinydb.storages import Storage
+
+from .atomic import atomic_write_bytes
+from .errors import CorruptFileError, DiskWriteError
+
+
+def read_json_file(path: Path) -> dict[str, Any] | None:
+    """Parse a data file, raising CorruptFileError with line and column on bad JSON."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        raise CorruptFileError(path, f"cannot be read: {error.strerror or error}") from error
+    if not raw.strip():
+        raise CorruptFileError(path, "is empty (expected a JSON object)")
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as error:
+        raise CorruptFileError(path, f"is not UTF-8 text (byte {error.start})") from error
+    except json.JSONDecodeError as error:
+        raise CorruptFileError(path, f"is not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}") from error
+    if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
+        raise CorruptFileError(path, "does not hold TinyDB tables (expected an object of objects)")
+    return data
+
+
+class AtomicJSONStorage(Storage):
+    def __init__(self, path: str | Path, initial: dict[str, Any] | None = None) -> None:
+        self.path = Path(path)
+        # `initial` lets the store hand over data it already parsed while validating.
+        self._data: dict[str, Any] | None = initial
+
+    def read(self) -> dict[str, Any] | None:
+        if self._data is None:
+            self._data = read_json_file(self.path)
+        return self._data
+
+    def write(self, data: dict[str, Any]) -> None:
+        payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        try:
+            atomic_write_bytes(self.path, payload)
+        except OSError as error:
+            # TinyDB may have changed the cached documents in place before calling us:
+            # forget them so the next read comes from the intact file on disk.
+            self._data = None
+            raise DiskWriteError(self.path, error) from error
+        self._data = data
+
+    def close(self) -> None:
+        self._data = None

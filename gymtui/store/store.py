@@ -1,0 +1,377 @@
+"""The Store: what screens and the CLI call to read and write a lifter's data.
+
+Thread-safe (screens call it from Textual worker threads). Every write is durable when
+the call returns: a set returned by `add_set` is on disk.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Iterable, Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any, TypeVar
+
+import pendulum
+from pydantic import BaseModel
+from tinydb import Query, TinyDB
+from tinydb.table import Document
+
+from ..domain.daily import ChecklistEntry, RecoveryNote
+from ..domain.journal import LoggedSet, Session
+from ..domain.library import ChecklistItem, Exercise, Routine
+from ..domain.settings import Settings
+from . import backup as backups
+from .atomic import sweep_temp_files
+from .errors import CorruptFileError, SchemaError, StoreError
+from .layout import JOURNAL_DIR, PROFILE_FILE, journal_months, month_key, month_path
+from .lock import DataLock
+from .migrate import migrate_if_needed
+from .schema import MONTH_TABLES, PROFILE_TABLES, SCHEMA_VERSION, validate_tables
+from .storage import AtomicJSONStorage, read_json_file
+
+M = TypeVar("M", bound=BaseModel)
+OPEN_MONTHS = 6  # months kept parsed in memory; older ones are opened on demand
+
+
+def _dump(model: BaseModel) -> dict[str, Any]:
+    return model.model_dump(mode="json")
+
+
+class Store:
+    def __init__(self, data_dir: Path, *, now: Callable[[], pendulum.DateTime] = pendulum.now) -> None:
+        self.data_dir = Path(data_dir)
+        self._now = now
+        self._lock = DataLock(self.data_dir)
+        self._mutex = threading.RLock()
+        self._profile: TinyDB | None = None
+        self._months: OrderedDict[str, TinyDB] = OrderedDict()
+        self._session_month: dict[str, str] = {}
+        self.swept: list[Path] = []
+
+    # -- opening and closing -------------------------------------------------------------
+
+    @classmethod
+    def open(cls, data_dir: Path, *, purpose: str = "app", now: Callable[[], pendulum.DateTime] = pendulum.now) -> "Store":
+        store = cls(data_dir, now=now)
+        store._open(purpose)
+        return store
+
+    def _open(self, purpose: str) -> None:
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        (self.data_dir / JOURNAL_DIR).mkdir(exist_ok=True)
+        self._lock.acquire(purpose)
+        try:
+            self.swept = sweep_temp_files(self.data_dir) + sweep_temp_files(self.data_dir / JOURNAL_DIR)
+            migrate_if_needed(self.data_dir, self._now().date())
+            profile_path = self.data_dir / PROFILE_FILE
+            data = read_json_file(profile_path)
+            if data is not None:
+                validate_tables(profile_path, data, PROFILE_TABLES)
+            self._profile = TinyDB(storage=AtomicJSONStorage, path=profile_path, initial=data)
+            if data is None:
+                self._profile.table("meta").insert({"schema": SCHEMA_VERSION})
+        except BaseException:
+            self._lock.release()
+            raise
+
+    def close(self) -> None:
+        with self._mutex:
+            for db in self._months.values():
+                db.close()
+            self._months.clear()
+            if self._profile is not None:
+                self._profile.close()
+                self._profile = None
+            self._lock.release()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- files ---------------------------------------------------------------------------
+
+    def _month(self, key: str) -> TinyDB:
+        db = self._months.get(key)
+        if db is not None:
+            self._months.move_to_end(key)
+            return db
+        path = month_path(self.data_dir, key)
+        data = read_json_file(path)
+        if data is not None:
+            validate_tables(path, data, MONTH_TABLES)
+            for record in data.get("sessions", {}).values():
+                self._session_month[record["id"]] = key
+        db = TinyDB(storage=AtomicJSONStorage, path=path, initial=data)
+        self._months[key] = db
+        while len(self._months) > OPEN_MONTHS:
+            _, old = self._months.popitem(last=False)
+            old.close()
+        return db
+
+    def months(self) -> list[str]:
+        return journal_months(self.data_dir)
+
+    @property
+    def profile(self) -> TinyDB:
+        if self._profile is None:
+            raise StoreError("the store is closed")
+        return self._profile
+
+    # -- settings and profile ------------------------------------------------------------
+
+    def settings(self) -> Settings:
+        with self._mutex:
+            docs = self.profile.table("settings").all()
+            return Settings.model_validate(docs[0]) if docs else Settings()
+
+    def save_settings(self, settings: Settings) -> Settings:
+        with self._mutex:
+            # One document with a fixed id, replaced in a single atomic write.
+            self.profile.table("settings").upsert(Document(_dump(settings), doc_id=1))
+            return settings
+
+    def custom_exercises(self) -> list[Exercise]:
+        with self._mutex:
+            return [Exercise.model_validate(d) for d in self.profile.table("exercises").all()]
+
+    def save_exercises(self, exercises: Iterable[Exercise]) -> None:
+        with self._mutex:
+            table = self.profile.table("exercises")
+            known = {d["id"] for d in table.all()}
+            fresh = [_dump(e) for e in exercises if e.id not in known]
+            if fresh:
+                table.insert_multiple(fresh)
+
+    def routines(self) -> list[Routine]:
+        with self._mutex:
+            return [Routine.model_validate(d) for d in self.profile.table("routines").all()]
+
+    def save_routine(self, routine: Routine) -> None:
+        with self._mutex:
+            self.profile.table("routines").upsert(_dump(routine), Query().id == routine.id)
+
+    def delete_routine(self, routine_id: str) -> None:
+        with self._mutex:
+            self.profile.table("routines").remove(Query().id == routine_id)
+
+    def checklist_items(self) -> list[ChecklistItem] | None:
+        """The user's checklist, or None when they still use the library default."""
+        with self._mutex:
+            docs = self.profile.table("checklist_items").all()
+            return [ChecklistItem.model_validate(d) for d in docs] if docs else None
+
+    def save_checklist_items(self, items: list[ChecklistItem]) -> None:
+        with self._mutex:
+            table = self.profile.table("checklist_items")
+            table.truncate()
+            table.insert_multiple(_dump(i) for i in items)
+
+    # -- sessions and sets ---------------------------------------------------------------
+
+    def save_session(self, session: Session) -> Session:
+        with self._mutex:
+            key = month_key(session.date)
+            self._month(key).table("sessions").upsert(_dump(session), Query().id == session.id)
+            self._session_month[session.id] = key
+            return session
+
+    def _month_of_session(self, session_id: str) -> str:
+        key = self._session_month.get(session_id)
+        if key is not None:
+            return key
+        for key in self.months():
+            self._month(key)
+            if session_id in self._session_month:
+                return self._session_month[session_id]
+        raise StoreError(f"no session with id {session_id}")
+
+    def add_set(self, logged: LoggedSet) -> LoggedSet:
+        """Store a set; when this returns the set is on disk."""
+        with self._mutex:
+            key = self._month_of_session(logged.session_id)
+            self._month(key).table("sets").insert(_dump(logged))
+            return logged
+
+    def update_set(self, logged: LoggedSet) -> LoggedSet:
+        with self._mutex:
+            key = self._month_of_session(logged.session_id)
+            updated = self._month(key).table("sets").update(_dump(logged), Query().id == logged.id)
+            if not updated:
+                raise StoreError(f"no set with id {logged.id} to update")
+            return logged
+
+    def delete_set(self, logged: LoggedSet) -> None:
+        with self._mutex:
+            key = self._month_of_session(logged.session_id)
+            self._month(key).table("sets").remove(Query().id == logged.id)
+
+    def session(self, session_id: str) -> Session | None:
+        with self._mutex:
+            try:
+                key = self._month_of_session(session_id)
+            except StoreError:
+                return None
+            doc = self._month(key).table("sessions").get(Query().id == session_id)
+            return Session.model_validate(doc) if doc else None
+
+    def session_sets(self, session_id: str) -> list[LoggedSet]:
+        with self._mutex:
+            key = self._month_of_session(session_id)
+            docs = self._month(key).table("sets").search(Query().session_id == session_id)
+            return sorted((LoggedSet.model_validate(d) for d in docs), key=lambda s: s.logged_at)
+
+    def sessions_in_month(self, key: str) -> list[Session]:
+        with self._mutex:
+            if key not in self.months() and key not in self._months:
+                return []
+            docs = self._month(key).table("sessions").all()
+            return sorted((Session.model_validate(d) for d in docs), key=lambda s: s.started_at, reverse=True)
+
+    def iter_sessions(self, *, before: date | None = None) -> Iterator[Session]:
+        """Sessions newest first, opening one month at a time."""
+        for key in self.months():
+            if before is not None and key > month_key(before):
+                continue
+            for session in self.sessions_in_month(key):
+                if before is None or session.date < before:
+                    yield session
+
+    def sessions_on(self, day: date) -> list[Session]:
+        return [s for s in self.sessions_in_month(month_key(day)) if s.date == day]
+
+    def in_progress_session(self) -> Session | None:
+        """The newest session not finished, looking back two months at most."""
+        for key in self.months()[:2]:
+            for session in self.sessions_in_month(key):
+                if session.status == "in_progress":
+                    return session
+        return None
+
+    def recent_sets(
+        self, exercise: str, *, sessions: int = 6, before: date | None = None, months_back: int = 6
+    ) -> list[tuple[Session, list[LoggedSet]]]:
+        """The last `sessions` sessions that trained `exercise`, newest first, with its sets.
+
+        Looks back `months_back` month files at most, so an exercise not trained for a long
+        time costs a bounded amount of reading, however many years of history there are.
+        """
+        found: list[tuple[Session, list[LoggedSet]]] = []
+        with self._mutex:
+            keys = [k for k in self.months() if before is None or k <= month_key(before)]
+            for key in keys[:months_back]:
+                db = self._month(key)
+                docs = db.table("sets").search(Query().exercise == exercise)
+                by_session: dict[str, list[LoggedSet]] = {}
+                for doc in docs:
+                    by_session.setdefault(doc["session_id"], []).append(LoggedSet.model_validate(doc))
+                for session in self.sessions_in_month(key):
+                    if session.id in by_session and (before is None or session.date < before):
+                        found.append((session, sorted(by_session[session.id], key=lambda s: s.logged_at)))
+                        if len(found) >= sessions:
+                            return found
+        return found
+
+    # -- day records ---------------------------------------------------------------------
+
+    def _day_record(self, table: str, day: date, model: type[M]) -> M | None:
+        with self._mutex:
+            if month_key(day) not in self.months() and month_key(day) not in self._months:
+                return None
+            doc = self._month(month_key(day)).table(table).get(Query().date == day.isoformat())
+            return model.model_validate(doc) if doc else None
+
+    def _save_day_record(self, table: str, record: ChecklistEntry | RecoveryNote) -> None:
+        with self._mutex:
+            db = self._month(month_key(record.date))
+            db.table(table).upsert(_dump(record), Query().date == record.date.isoformat())
+
+    def checklist(self, day: date) -> ChecklistEntry | None:
+        return self._day_record("checklist", day, ChecklistEntry)
+
+    def save_checklist(self, entry: ChecklistEntry) -> None:
+        self._save_day_record("checklist", entry)
+
+    def recovery(self, day: date) -> RecoveryNote | None:
+        return self._day_record("recovery", day, RecoveryNote)
+
+    def save_recovery(self, note: RecoveryNote) -> None:
+        self._save_day_record("recovery", note)
+
+    def day_records(self, table: str, start: date, end: date) -> list[dict[str, Any]]:
+        """Raw checklist or recovery records with start <= date <= end, oldest first."""
+        out: list[dict[str, Any]] = []
+        with self._mutex:
+            for key in sorted(k for k in self.months() if month_key(start) <= k <= month_key(end)):
+                for doc in self._month(key).table(table).all():
+                    if start.isoformat() <= doc["date"] <= end.isoformat():
+                        out.append(dict(doc))
+        return sorted(out, key=lambda d: d["date"])
+
+    def recovery_between(self, start: date, end: date) -> list[RecoveryNote]:
+        return [RecoveryNote.model_validate(d) for d in self.day_records("recovery", start, end)]
+
+    def checklists_between(self, start: date, end: date) -> list[ChecklistEntry]:
+        return [ChecklistEntry.model_validate(d) for d in self.day_records("checklist", start, end)]
+
+    # -- bulk: import and export ---------------------------------------------------------
+
+    def source_keys(self) -> set[str]:
+        keys: set[str] = set()
+        with self._mutex:
+            for key in self.months():
+                for table in ("sessions", "sets"):
+                    keys.update(d["source_key"] for d in self._month(key).table(table).all() if d.get("source_key"))
+        return keys
+
+    def add_many(self, sessions: list[Session], sets: list[LoggedSet]) -> tuple[int, int]:
+        """Add sessions and sets, skipping any whose source_key is stored already.
+
+        One write per month file touched. Returns (sessions added, sets added).
+        """
+        with self._mutex:
+            known = self.source_keys()
+            session_month = {s.id: month_key(s.date) for s in sessions}
+            by_month: dict[str, tuple[list[dict[str, Any]], list[dict[str, Any]]]] = {}
+            for session in sessions:
+                if session.source_key and session.source_key in known:
+                    continue
+                by_month.setdefault(session_month[session.id], ([], []))[0].append(_dump(session))
+            for logged in sets:
+                if logged.source_key and logged.source_key in known:
+                    continue
+                key = session_month.get(logged.session_id) or self._month_of_session(logged.session_id)
+                by_month.setdefault(key, ([], []))[1].append(_dump(logged))
+            added = (0, 0)
+            for key, (new_sessions, new_sets) in sorted(by_month.items()):
+                db = self._month(key)
+                # Sessions first: a kill between the two writes leaves sessions whose sets a
+                # re-import adds (their source keys are not stored yet), never orphan sets.
+                if new_sessions:
+                    db.table("sessions").insert_multiple(new_sessions)
+                if new_sets:
+                    db.table("sets").insert_multiple(new_sets)
+                for doc in new_sessions:
+                    self._session_month[doc["id"]] = key
+                added = (added[0] + len(new_sessions), added[1] + len(new_sets))
+            return added
+
+    def export_records(self) -> dict[str, list[dict[str, Any]]]:
+        out: dict[str, list[dict[str, Any]]] = {name: [] for name in MONTH_TABLES}
+        with self._mutex:
+            for key in sorted(self.months()):
+                for name in MONTH_TABLES:
+                    out[name].extend(dict(d) for d in self._month(key).table(name).all())
+        return out
+
+    # -- backups -------------------------------------------------------------------------
+
+    def backup_if_due(self) -> Path | None:
+        with self._mutex:
+            return backups.backup_if_due(self.data_dir, self._now().date(), self.settings().backups_kept)
+
+
+__all__ = ["CorruptFileError", "SchemaError", "Store", "StoreError", "Document"]

@@ -1,0 +1,59 @@
+import pytest
+from hypothesis import given, strategies as st
+
+from gymtui.domain.entry import EntryError, parse_entries
+
+
+@pytest.mark.parametrize(
+    "words, expected",
+    [
+        (["80x8@8.5"], [(80.0, "kg", 8, 8.5)]),
+        (["bw", "x12"], [(None, "kg", 12, None)]),
+        (["80kgx8"], [(80.0, "kg", 8, None)]),
+        (["175lbx5"], [(175.0, "lb", 5, None)]),
+        (["80", "x", "8", "@", "9"], [(80.0, "kg", 8, 9.0)]),
+        (["82,5x6@7,5"], [(82.5, "kg", 6, 7.5)]),
+        (["60x10", "70x8@8", "bwx5"], [(60.0, "kg", 10, None), (70.0, "kg", 8, 8.0), (None, "kg", 5, None)]),
+    ],
+)
+def test_entries_read(words, expected):
+    got = [(e.load, e.unit, e.reps, e.rpe) for e in parse_entries(words, "kg")]
+    assert got == expected
+
+
+def test_default_unit_applies_to_bare_numbers():
+    assert parse_entries(["100x5"], "lb")[0].unit == "lb"
+
+
+@pytest.mark.parametrize(
+    "text, fragment",
+    [
+        ("80x", "reps missing"),
+        ("8ox8", "load '8o'"),
+        ("80x8@11", "RPE 11"),
+        ("80x8@5.5", "RPE 5.5"),
+        ("x8", "load missing"),
+        ("80x-1", "reps '-1'"),
+        ("80", "no 'x'"),
+        ("bwkgx5", "bodyweight takes no unit"),
+    ],
+)
+def test_bad_entries_say_what_and_where(text, fragment):
+    with pytest.raises(EntryError) as caught:
+        parse_entries([text], "kg")
+    assert f"entry 1 '{text}'" in str(caught.value)
+    assert fragment in str(caught.value)
+
+
+@given(st.lists(st.text(max_size=12), max_size=4))
+def test_any_text_gives_entries_or_entry_error(words):
+    try:
+        entries = parse_entries(words, "kg")
+    except EntryError:
+        return
+    assert all(e.reps >= 0 and (e.load is None or e.load >= 0) for e in entries)
+
+
+def test_error_names_the_position_of_the_bad_entry():
+    with pytest.raises(EntryError, match="entry 3 '80x'"):
+        parse_entries(["60x5", "70x5", "80x"], "kg")
