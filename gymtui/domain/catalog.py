@@ -1,0 +1,315 @@
+"""The shipped training library: exercises, programs, warm-ups, mobility and the checklist.
+
+The library is plain JSON under `data/` (validated by the models in `library.py`). It is read
+at every start, so loading stays plain `json` + pydantic and is cached per folder. A broken
+file raises `CatalogError` naming the file, the entry and the field, so whoever edited it can
+fix it without reading a traceback.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+import gymtui
+
+from .common import describe_error
+from .library import ChecklistItem, Exercise, Program, Routine
+
+EXERCISES_FILE = "exercises.json"
+PROGRAMS_DIR = "programs"
+WARMUPS_FILE = "warmups.json"
+MOBILITY_FILE = "mobility.json"
+CHECKLIST_FILE = "checklist.json"
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def shipped_dir(name: str) -> Path:
+    """Where a shipped folder ("data", "themes") lives.
+
+    An installed wheel carries it inside the package (pyproject force-includes it under
+    `gymtui/_shipped/`); a source checkout or editable install has it at the top of the
+    repository, next to the package.
+    """
+    package = Path(gymtui.__file__).resolve().parent
+    installed = package / "_shipped" / name
+    if installed.is_dir():
+        return installed
+    return package.parent / name
+
+
+class CatalogError(ValueError):
+    """A library file that cannot be used. str() names the file, the entry and the field."""
+
+    def __init__(self, path: Path | str, message: str, *, shown_as: str | None = None) -> None:
+        self.path = Path(path)
+        self.message = message
+        # The path as the user should read it: relative to the data folder's parent
+        # ("data/exercises.json") rather than a long absolute path.
+        self.shown_as = shown_as or str(self.path)
+        super().__init__(f"{self.shown_as}: {message}")
+
+
+def name_key(text: str) -> str:
+    """Case- and punctuation-free form of a name: "Pull-Up", "pull up" and "PULLUP" agree."""
+    return re.sub(r"[^0-9a-z]", "", text.casefold().replace("'", "").replace("\u2019", ""))
+
+
+def _words(text: str) -> str:
+    """Lower-case words separated by single spaces; what difflib compares for suggestions."""
+    return " ".join(re.sub(r"[^0-9a-z]+", " ", text.casefold().replace("'", "")).split())
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """Everything the shipped library holds, read-only once loaded (it is cached and shared)."""
+
+    exercises: Mapping[str, Exercise]
+    programs: Mapping[str, Program]
+    warmups: tuple[Routine, ...]
+    mobility: tuple[Routine, ...]
+    checklist: tuple[ChecklistItem, ...]
+    source: Path | None = None
+    # name_key of every id, name and alias -> exercise id; built once for find_exercise.
+    _names: Mapping[str, str] = field(default_factory=dict, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "exercises", MappingProxyType(dict(self.exercises)))
+        object.__setattr__(self, "programs", MappingProxyType(dict(self.programs)))
+        if not self._names:
+            names = {key: ex.id for ex in self.exercises.values() for key in _exercise_keys(ex)}
+            object.__setattr__(self, "_names", MappingProxyType(names))
+
+    def routine(self, routine_id: str) -> Routine | None:
+        """A warm-up or mobility routine by id."""
+        for routine in (*self.warmups, *self.mobility):
+            if routine.id == routine_id:
+                return routine
+        return None
+
+
+def _exercise_keys(exercise: Exercise) -> set[str]:
+    return {name_key(text) for text in (exercise.id, exercise.name, *exercise.aliases)}
+
+
+# --- loading ---------------------------------------------------------------------------
+
+
+def load_catalog(data_dir: Path | str | None = None) -> Catalog:
+    """Read and cross-check the library in `data_dir` (default: the shipped data folder).
+
+    Cached per resolved folder: every caller gets the same Catalog. Raises CatalogError.
+    """
+    folder = Path(data_dir) if data_dir is not None else shipped_dir("data")
+    return _load_cached(folder.resolve())
+
+
+def clear_catalog_cache() -> None:
+    """Forget cached catalogs (for tests or after the user edits a data folder)."""
+    _load_cached.cache_clear()
+
+
+@lru_cache(maxsize=8)
+def _load_cached(folder: Path) -> Catalog:
+    return _Loader(folder).load()
+
+
+class _Loader:
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def error(self, path: Path, message: str) -> CatalogError:
+        try:
+            shown = path.relative_to(self.folder.parent).as_posix()
+        except ValueError:
+            shown = str(path)
+        return CatalogError(path, message, shown_as=shown)
+
+    def read_json(self, path: Path) -> Any:
+        try:
+            text = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            raise self.error(path, "file is missing") from None
+        except (OSError, UnicodeDecodeError) as error:
+            raise self.error(path, f"cannot be read: {error}") from error
+        try:
+            return json.loads(text)
+        except json.JSONDecodeError as error:
+            message = f"line {error.lineno}, column {error.colno}: {error.msg} (not valid JSON)"
+            raise self.error(path, message) from error
+
+    def read_list(self, path: Path, model: type[M], what: str) -> list[M]:
+        """A file holding a JSON list of `model`; errors name the entry by index and id."""
+        data = self.read_json(path)
+        if not isinstance(data, list):
+            raise self.error(path, f"expected a list of {what}s, found {type(data).__name__}")
+        items = []
+        for index, entry in enumerate(data):
+            try:
+                items.append(model.model_validate(entry))
+            except ValidationError as error:
+                label = f"{what} {index}"
+                if isinstance(entry, dict) and isinstance(entry.get("id"), str):
+                    label += f" ({entry['id']})"
+                raise self.error(path, f"{label}: {describe_error(error)}") from error
+        return items
+
+    def unique(self, path: Path, what: str, ids: Iterable[str]) -> None:
+        seen: set[str] = set()
+        for item_id in ids:
+            if item_id in seen:
+                raise self.error(path, f"{what} id {item_id!r} is used twice; ids must be unique")
+            seen.add(item_id)
+
+    def load(self) -> Catalog:
+        if not self.folder.is_dir():
+            raise self.error(self.folder, "data folder is missing")
+        exercises = self.load_exercises()
+        programs = self.load_programs(exercises)
+        warmups = self.load_routines(self.folder / WARMUPS_FILE, "warm-up")
+        mobility = self.load_routines(self.folder / MOBILITY_FILE, "routine")
+        # Warm-ups and mobility routines share one id space so a screen can open either by id.
+        taken = {routine.id for routine in warmups}
+        for routine in mobility:
+            if routine.id in taken:
+                raise self.error(
+                    self.folder / MOBILITY_FILE,
+                    f"routine id {routine.id!r} is already a warm-up in {WARMUPS_FILE}",
+                )
+        path = self.folder / CHECKLIST_FILE
+        checklist = self.read_list(path, ChecklistItem, "checklist item")
+        self.unique(path, "checklist item", (item.id for item in checklist))
+        return Catalog(
+            exercises=exercises,
+            programs=programs,
+            warmups=tuple(warmups),
+            mobility=tuple(mobility),
+            checklist=tuple(checklist),
+            source=self.folder,
+        )
+
+    def load_exercises(self) -> dict[str, Exercise]:
+        path = self.folder / EXERCISES_FILE
+        exercises = self.read_list(path, Exercise, "exercise")
+        self.unique(path, "exercise", (ex.id for ex in exercises))
+        # A name or alias that points at two exercises would make imports guess: refuse it.
+        owner: dict[str, Exercise] = {}
+        for index, exercise in enumerate(exercises):
+            for text in (exercise.id, exercise.name, *exercise.aliases):
+                key = name_key(text)
+                other = owner.setdefault(key, exercise)
+                if other is not exercise:
+                    raise self.error(
+                        path,
+                        f"exercise {index} ({exercise.id}): name {text!r} also matches"
+                        f" {other.id!r}; names and aliases must be unique",
+                    )
+        return {exercise.id: exercise for exercise in exercises}
+
+    def load_programs(self, exercises: Mapping[str, Exercise]) -> dict[str, Program]:
+        folder = self.folder / PROGRAMS_DIR
+        if not folder.is_dir():
+            raise self.error(folder, "programs folder is missing")
+        programs: dict[str, Program] = {}
+        for path in sorted(folder.glob("*.json")):
+            data = self.read_json(path)
+            try:
+                program = Program.model_validate(data)
+            except ValidationError as error:
+                label = "program"
+                if isinstance(data, dict) and isinstance(data.get("id"), str):
+                    label += f" ({data['id']})"
+                raise self.error(path, f"{label}: {describe_error(error)}") from error
+            if program.id in programs:
+                raise self.error(path, f"program id {program.id!r} is used by another file too")
+            self.check_exercises(path, program, exercises)
+            programs[program.id] = program
+        return programs
+
+    def check_exercises(
+        self, path: Path, program: Program, exercises: Mapping[str, Exercise]
+    ) -> None:
+        for day in program.days:
+            for index, prescription in enumerate(day.prescriptions):
+                if prescription.exercise in exercises:
+                    continue
+                close = difflib.get_close_matches(prescription.exercise, list(exercises), n=1)
+                hint = f" (did you mean {close[0]!r}?)" if close else ""
+                raise self.error(
+                    path,
+                    f"program ({program.id}): day {day.id}, prescription {index}: exercise:"
+                    f" unknown exercise {prescription.exercise!r}{hint}",
+                )
+
+    def load_routines(self, path: Path, what: str) -> list[Routine]:
+        routines = self.read_list(path, Routine, what)
+        self.unique(path, what, (routine.id for routine in routines))
+        for routine in routines:
+            self.unique(path, f"{what} {routine.id}: drill", (item.id for item in routine.items))
+        return routines
+
+
+# --- lookups ---------------------------------------------------------------------------
+
+
+def find_exercise(catalog: Catalog, text: str) -> Exercise | None:
+    """The exercise whose id, name or alias matches `text`, ignoring case and punctuation.
+
+    Exact matches only: "Deadlift (Smith Machine)" does not fall back to "Deadlift", because
+    logging a machine's loads into a barbell lift's history would skew its load suggestions.
+    """
+    exercise_id = catalog._names.get(name_key(text))
+    return catalog.exercises.get(exercise_id) if exercise_id else None
+
+
+def suggest(catalog: Catalog, text: str, n: int = 3) -> list[str]:
+    """Up to `n` exercise names closest to `text`, best first, for "unknown exercise" messages."""
+    if n <= 0 or not text.strip():
+        return []
+    by_words: dict[str, str] = {}
+    for exercise in catalog.exercises.values():
+        for candidate in (exercise.name, *exercise.aliases, exercise.id):
+            by_words.setdefault(_words(candidate), exercise.name)
+    wanted = _words(text)
+    names: list[str] = []
+    for match in difflib.get_close_matches(wanted, list(by_words), n=len(by_words), cutoff=0.5):
+        name = by_words[match]
+        if name not in names:
+            names.append(name)
+        if len(names) == n:
+            break
+    return names
+
+
+def substitutes(catalog: Catalog, exercise_id: str) -> list[Exercise]:
+    """Other exercises with the same movement pattern, for a swap when a joint is sensitive.
+
+    Closest first: same equipment, then same one-sided or two-sided loading, then by name.
+    An id the catalog does not know (a user's custom exercise) has none.
+    """
+    exercise = catalog.exercises.get(exercise_id)
+    if exercise is None:
+        return []
+    def rank(other: Exercise) -> tuple[bool, bool, str]:
+        return (
+            other.equipment != exercise.equipment,
+            other.unilateral != exercise.unilateral,
+            other.name.casefold(),
+        )
+
+    same = [
+        other
+        for other in catalog.exercises.values()
+        if other.pattern == exercise.pattern and other.id != exercise.id
+    ]
+    return sorted(same, key=rank)
