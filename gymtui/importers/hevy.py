@@ -1,0 +1,94 @@
+"""Hevy's CSV: one row per set, weight in kg or lbs depending on the account's units."""
+
+from __future__ import annotations
+
+from gymtui.domain.journal import SetType
+from gymtui.domain.units import Unit
+
+from . import values
+from .detect import Layout
+from .rows import EMPTY_SET, Columns, ParsedRow, Skipped, work_amounts
+from .values import RowError
+
+_SET_TYPES: dict[str, SetType] = {
+    "normal": "working",
+    "warmup": "warmup",
+    "dropset": "drop",
+    "failure": "failure",
+}
+
+
+class HevyReader:
+    def __init__(self, layout: Layout, unit: Unit | None) -> None:
+        self.cols = Columns(layout.columns)
+        self.notices: list[str] = []
+        missing = self.cols.missing({"title", "start_time", "exercise_title", "set_type", "reps"})
+        if missing:
+            raise ValueError(f"the Hevy header lacks {', '.join(missing)}")
+        self.weight_key, self.unit = ("weight_lbs", "lb") if self.cols.has("weight_lbs") else ("weight_kg", "kg")
+        self.distance_key, self.metres = (
+            ("distance_miles", 1609.344) if self.cols.has("distance_miles") else ("distance_km", 1000.0)
+        )
+        # Hevy repeats the exercise note on every set; gymtui keeps it once, on the first set.
+        self._last_note: tuple[str, str, str, str] | None = None
+        self._superset_told = False
+
+    def read(self, fields: list[str], line: int) -> ParsedRow | Skipped:
+        cols = self.cols
+        cols.check_width(fields)
+        start_text = cols.get(fields, "start_time")
+        start = values.local_datetime(start_text)
+        exercise = cols.get(fields, "exercise_title").strip()
+        if not exercise:
+            raise RowError("the exercise title is blank")
+        kind_text = cols.get(fields, "set_type").strip().lower()
+        warnings: list[str] = []
+        set_type = _SET_TYPES.get(kind_text or "normal")
+        if set_type is None:
+            set_type = "working"
+            warnings.append(f"set type {kind_text!r} is unknown: the set was kept as a working set")
+        load = values.positive(values.number(cols.get(fields, self.weight_key), "weight"))
+        reps = values.whole(cols.get(fields, "reps"), "reps")
+        seconds = values.number(cols.get(fields, "duration_seconds"), "duration")
+        distance = values.number(cols.get(fields, self.distance_key), "distance")
+        amounts = work_amounts(reps, seconds, distance * self.metres if distance else None)
+        if amounts is None:
+            return Skipped(EMPTY_SET)
+        end_text = cols.get(fields, "end_time").strip()
+        end = None
+        if end_text:
+            try:
+                end = values.local_datetime(end_text)
+            except RowError as error:
+                warnings.append(f"end time: {error}")
+        if not self._superset_told and cols.get(fields, "superset_id").strip():
+            self._superset_told = True
+            self.notices.append("Hevy's superset groups were not kept: gymtui logs each exercise on its own")
+        title = cols.get(fields, "title").strip()
+        note = cols.get(fields, "exercise_notes").strip()
+        note_key = (start_text, title, exercise, note)
+        if note and note_key == self._last_note:
+            note = ""
+        else:
+            self._last_note = note_key
+        row = ParsedRow(
+            line=line,
+            workout_start=start,
+            workout_name=title,
+            exercise=exercise,
+            set_type=set_type,
+            unit=self.unit,
+            load=load,
+            reps=amounts[0],
+            seconds=amounts[1],
+            distance_m=amounts[2],
+            note=note,
+            workout_end=end,
+            workout_notes=cols.get(fields, "description").strip(),
+            warnings=warnings,
+        )
+        try:
+            row.rpe = values.rpe(cols.get(fields, "rpe"))
+        except RowError as error:
+            row.warnings.append(f"{error}: the set was kept without RPE")
+        return row

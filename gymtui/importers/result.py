@@ -1,0 +1,103 @@
+"""What an import produced and what it left out, with a summary the lifter can read."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from gymtui.domain.journal import LoggedSet, Session
+from gymtui.domain.library import Exercise
+
+from .matching import NameMatch
+
+# Working sets first: they are what a lifter looks for in the summary.
+_TYPE_LABELS = {"working": "working", "warmup": "warm-up", "drop": "drop", "failure": "failure"}
+SHOWN_PROBLEMS = 20
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """A row that could not be imported (kept=False), or was imported with a change."""
+
+    line: int
+    reason: str
+    kept: bool = False
+
+    def __str__(self) -> str:
+        return f"line {self.line}: {self.reason}"
+
+
+@dataclass
+class ImportResult:
+    """Sessions and sets ready for the store, or `error` and nothing else.
+
+    Every session and set carries a `source_key` that is the same each time the same file
+    is imported, so the store can skip what it already holds.
+    """
+
+    source: str = ""  # 'import:strong', 'import:hevy', 'import:fitnotes'
+    format_label: str = ""  # 'Strong (comma, with Duration and RPE)'
+    sessions: list[Session] = field(default_factory=list)
+    sets: list[LoggedSet] = field(default_factory=list)
+    new_exercises: list[Exercise] = field(default_factory=list)
+    matches: list[NameMatch] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    skipped: Counter[str] = field(default_factory=Counter)  # reason -> rows
+    notices: list[str] = field(default_factory=list)
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+    @classmethod
+    def failed(cls, message: str) -> "ImportResult":
+        return cls(error=message)
+
+    def sets_by_type(self) -> dict[str, int]:
+        counts = Counter(s.set_type for s in self.sets)
+        return {kind: counts[kind] for kind in _TYPE_LABELS if counts[kind]}
+
+    def rows_skipped(self) -> int:
+        return sum(self.skipped.values()) + sum(1 for p in self.problems if not p.kept)
+
+    def summary(self) -> str:
+        if self.error is not None:
+            return f"Nothing imported: {self.error}"
+        lines = [f"{self.format_label}: {_count(len(self.sessions), 'workout')}, {_count(len(self.sets), 'set')}"
+                 + _by_type(self.sets_by_type()) + "."]
+        timed = sum(1 for s in self.sets if s.reps is None)
+        if timed:
+            lines.append(f"{_count(timed, 'set')} timed or cardio (seconds or distance, no reps).")
+        renamed = [m for m in self.matches if m.how != "same name" or m.imported != m.exercise_name]
+        lines.append(
+            f"Exercises: {len(self.matches)} matched to your library, {len(self.new_exercises)} new."
+        )
+        lines += [f"  {m.imported} -> {m.exercise_name} ({m.exercise_id}, {m.how})" for m in renamed]
+        lines += [f"  new: {e.name} ({e.id}, {e.equipment}, {e.pattern.replace('_', ' ')})"
+                  for e in self.new_exercises]
+        failed = [p for p in self.problems if not p.kept]
+        if self.skipped or failed:
+            lines.append(f"Rows skipped: {self.rows_skipped()}.")
+            lines += [f"  {reason}: {count}" for reason, count in self.skipped.most_common()]
+            if failed:
+                lines.append(f"  malformed rows: {len(failed)} (see the problems below)")
+        else:
+            lines.append("Rows skipped: none.")
+        if self.problems:
+            lines.append("Problems:")
+            lines += [f"  {p}" for p in self.problems[:SHOWN_PROBLEMS]]
+            if len(self.problems) > SHOWN_PROBLEMS:
+                lines.append(f"  ... and {len(self.problems) - SHOWN_PROBLEMS} more")
+        lines += [f"Note: {notice}" for notice in self.notices]
+        return "\n".join(lines)
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
+def _by_type(counts: dict[str, int]) -> str:
+    if not counts:
+        return ""
+    return " (" + ", ".join(f"{n} {_TYPE_LABELS[kind]}" for kind, n in counts.items()) + ")"
