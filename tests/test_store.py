@@ -12,7 +12,7 @@ from gymtui.store import atomic
 from gymtui.store.backup import list_backups, restore_backup
 from gymtui.store.doctor import check_data_dir
 from gymtui.store.errors import SchemaError
-from gymtui.store.layout import month_path
+from gymtui.store.layout import part_path
 
 
 def _session(day, now):
@@ -35,15 +35,16 @@ def test_sets_round_trip_and_survive_reopen(data_dir, fixed_now):
         assert store.in_progress_session().id == session.id
 
 
-def test_months_are_separate_files(data_dir, fixed_now):
+def test_weeks_are_separate_files(data_dir, fixed_now):
     with Store.open(data_dir) as store:
-        for months_ago in range(3):
-            when = fixed_now.subtract(months=months_ago)
+        for weeks_ago in range(3):
+            when = fixed_now.subtract(weeks=weeks_ago)
             session = store.save_session(_session(when.date(), when))
-            store.add_set(_set(session, when))
-        assert store.months() == ["2026-11", "2026-10", "2026-09"]
+            store.add_set(_set(session, when, reps=10 - weeks_ago))
+        assert store.parts() == ["2026-W47", "2026-W46", "2026-W45"]
         recent = store.recent_sets("barbell-row", sessions=2)
-        assert [s.date.month for s, _ in recent] == [11, 10]
+        assert [sets[0].reps for _, sets in recent] == [10, 9]
+        assert store.recent_sets("barbell-row", parts_back=1)[0][1][0].reps == 10
 
 
 def test_edit_and_delete_a_set(data_dir, fixed_now):
@@ -85,7 +86,7 @@ def test_failed_write_keeps_previous_file_and_store_usable(data_dir, fixed_now, 
     with Store.open(data_dir) as store:
         session = store.save_session(_session(fixed_now.date(), fixed_now))
         store.add_set(_set(session, fixed_now))
-        path = month_path(data_dir, "2026-11")
+        path = part_path(data_dir, "2026-W47")
         before = path.read_bytes()
         real_fsync = os.fsync
 
@@ -119,19 +120,19 @@ def test_damaged_file_is_named_and_never_overwritten(data_dir, fixed_now, damage
         session = store.save_session(_session(fixed_now.date(), fixed_now))
         store.add_set(_set(session, fixed_now))
         store.backup_if_due()
-    path = month_path(data_dir, "2026-11")
+    path = part_path(data_dir, "2026-W47")
     damage(path)
     broken = path.read_bytes()
     with Store.open(data_dir) as store:
         with pytest.raises(CorruptFileError) as caught:
             store.add_set(_set(session, fixed_now))
-        assert "2026-11.json" in str(caught.value) and fragment in str(caught.value)
+        assert "2026-W47.json" in str(caught.value) and fragment in str(caught.value)
     assert path.read_bytes() == broken
     findings = check_data_dir(data_dir)
-    assert any(f.level == "error" and "2026-11.json" in f.message for f in findings)
+    assert any(f.level == "error" and "2026-W47.json" in f.message for f in findings)
     # Restoring the newest backup brings the set back and keeps the broken file aside.
     aside = restore_backup(data_dir, list_backups(data_dir)[0])
-    assert (aside / "journal" / "2026-11.json").read_bytes() == broken
+    assert (aside / "journal" / "2026-W47.json").read_bytes() == broken
     with Store.open(data_dir) as store:
         assert len(store.session_sets(session.id)) == 1
     assert not [f for f in check_data_dir(data_dir) if f.level == "error"]
@@ -181,13 +182,13 @@ def test_older_schema_is_migrated_after_a_backup(data_dir, fixed_now, monkeypatc
     old_set.pop("note")
     old_set["comment"] = "felt strong"
     (data_dir / "profile.json").write_text(json.dumps({"meta": {"1": {"schema": 0}}}))
-    month_path(data_dir, "2026-11").write_text(json.dumps({"sets": {"1": old_set}}))
+    part_path(data_dir, "2026-W47").write_text(json.dumps({"sets": {"1": old_set}}))
     with Store.open(data_dir, now=lambda: fixed_now) as store:
-        docs = store._month("2026-11").table("sets").all()
+        docs = store._part("2026-W47").table("sets").all()
         assert docs[0]["note"] == "felt strong"
-    assert calls == [["2026-11"]]
+    assert calls == [["2026-W47"]]
     backup = [p for p in list_backups(data_dir) if "before-schema" in p.name][0]
-    assert "comment" in (backup / "journal" / "2026-11.json").read_text()
+    assert "comment" in (backup / "journal" / "2026-W47.json").read_text()
 
 
 def test_import_batches_skip_known_source_keys(data_dir, fixed_now):

@@ -29,7 +29,8 @@ def test_sigkill_storm_never_loses_an_acknowledged_write(data_dir):
             [sys.executable, str(WRITER), str(data_dir), str(round_)],
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
         )
-        assert child.stdout.readline().strip() == "ready", child.stderr.read()
+        ready = child.stderr.readline().strip()
+        assert ready == "ready", ready + child.stderr.read()
         time.sleep(rng.uniform(0.0, 0.06))
         child.send_signal(signal.SIGKILL)
         out, _ = child.communicate()

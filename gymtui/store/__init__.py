@@ -1,4 +1,4 @@
-"""Storage: TinyDB files written atomically, partitioned by month, one writer at a time."""
+"""Storage: TinyDB files written atomically, partitioned by ISO week, one writer at a time."""
 
 from .errors import CorruptFileError, DiskWriteError, LockedError, StoreError
 from .store import Store

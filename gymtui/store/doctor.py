@@ -8,8 +8,8 @@ from pathlib import Path
 from .atomic import TEMP_PREFIX
 from .backup import list_backups
 from .errors import CorruptFileError
-from .layout import JOURNAL_DIR, PROFILE_FILE, journal_months, month_path
-from .schema import MONTH_TABLES, PROFILE_TABLES, SCHEMA_VERSION, stored_version, validate_tables
+from .layout import JOURNAL_DIR, PROFILE_FILE, journal_parts, part_path
+from .schema import PART_TABLES, PROFILE_TABLES, SCHEMA_VERSION, stored_version, validate_tables
 from .storage import read_json_file
 
 
@@ -36,12 +36,12 @@ def check_data_dir(data_dir: Path) -> list[Finding]:
                 findings.append(Finding("note", f"{profile_path}: schema {version} will be migrated at next start (after a backup)"))
     except CorruptFileError as error:
         findings.append(Finding("error", str(error)))
-    for key in journal_months(data_dir):
-        path = month_path(data_dir, key)
+    for key in journal_parts(data_dir):
+        path = part_path(data_dir, key)
         try:
             data = read_json_file(path)
             if data is not None:
-                validate_tables(path, data, MONTH_TABLES)
+                validate_tables(path, data, PART_TABLES)
         except CorruptFileError as error:
             findings.append(Finding("error", str(error)))
     for folder in (data_dir, data_dir / JOURNAL_DIR):

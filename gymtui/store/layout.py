@@ -1,11 +1,12 @@
 """Where things live inside a data folder.
 
     profile.json          settings, custom exercises, routines, checklist items, schema
-    journal/YYYY-MM.json  one file per month: sessions, sets, checklist ticks, recovery notes
+    journal/YYYY-Www.json one file per ISO week: sessions, sets, checklist ticks, recovery notes
     backups/              daily copies (see backup.py)
     gymtui.lock           held by the one process that writes
 
-Monthly files keep every write small however many years of history there are.
+Weekly files keep every write small however many years of history there are: a write
+re-serialises one week (a few dozen sets), never the years before it.
 """
 
 from __future__ import annotations
@@ -16,24 +17,25 @@ from pathlib import Path
 
 PROFILE_FILE = "profile.json"
 JOURNAL_DIR = "journal"
-MONTH_FILE = re.compile(r"^(\d{4})-(\d{2})\.json$")
+PART_FILE = re.compile(r"^\d{4}-W\d{2}\.json$")
 
 
-def month_key(day: date) -> str:
-    return f"{day.year:04d}-{day.month:02d}"
+def part_key(day: date) -> str:
+    """The ISO week a day belongs to, e.g. '2026-W47'; keys sort in date order."""
+    year, week, _ = day.isocalendar()
+    return f"{year:04d}-W{week:02d}"
 
 
-def month_path(data_dir: Path, key: str) -> Path:
+def part_path(data_dir: Path, key: str) -> Path:
     return Path(data_dir) / JOURNAL_DIR / f"{key}.json"
 
 
-def journal_months(data_dir: Path) -> list[str]:
-    """Month keys that have a file, newest first."""
+def journal_parts(data_dir: Path) -> list[str]:
+    """Week keys that have a file, newest first."""
     folder = Path(data_dir) / JOURNAL_DIR
     if not folder.is_dir():
         return []
-    keys = [m.group(1) + "-" + m.group(2) for p in folder.iterdir() if (m := MONTH_FILE.match(p.name))]
-    return sorted(keys, reverse=True)
+    return sorted((p.name[:-5] for p in folder.iterdir() if PART_FILE.match(p.name)), reverse=True)
 
 
 def data_files(data_dir: Path) -> list[Path]:
@@ -42,5 +44,5 @@ def data_files(data_dir: Path) -> list[Path]:
     profile = data_dir / PROFILE_FILE
     if profile.exists():
         files.append(profile)
-    files.extend(month_path(data_dir, key) for key in journal_months(data_dir))
+    files.extend(part_path(data_dir, key) for key in journal_parts(data_dir))
     return files

@@ -9,7 +9,7 @@ from pathlib import Path
 from .atomic import atomic_write_bytes
 from .backup import make_backup
 from .errors import SchemaError
-from .layout import PROFILE_FILE, journal_months, month_path
+from .layout import PROFILE_FILE, journal_parts, part_path
 from .schema import MIGRATIONS, SCHEMA_VERSION, stored_version
 from .storage import read_json_file
 
@@ -29,13 +29,13 @@ def migrate_if_needed(data_dir: Path, today: date) -> int | None:
         )
     # Keep a copy of exactly what was there before anything is rewritten.
     make_backup(data_dir, f"{today.isoformat()}-before-schema-{SCHEMA_VERSION}", keep=10**6)
-    months = {key: read_json_file(month_path(data_dir, key)) or {} for key in journal_months(data_dir)}
+    parts = {key: read_json_file(part_path(data_dir, key)) or {} for key in journal_parts(data_dir)}
     assert profile is not None
     for step in range(version, SCHEMA_VERSION):
-        MIGRATIONS[step](profile, months)
+        MIGRATIONS[step](profile, parts)
     profile["meta"] = {"1": {"schema": SCHEMA_VERSION}}
-    for key, data in months.items():
-        atomic_write_bytes(month_path(data_dir, key), json.dumps(data, ensure_ascii=False).encode())
+    for key, data in parts.items():
+        atomic_write_bytes(part_path(data_dir, key), json.dumps(data, ensure_ascii=False).encode())
     # The profile goes last: until it says the new version, a rerun migrates again.
     atomic_write_bytes(profile_path, json.dumps(profile, ensure_ascii=False).encode())
     return version

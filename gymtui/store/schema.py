@@ -24,14 +24,14 @@ PROFILE_TABLES: dict[str, type[BaseModel] | None] = {
     "routines": Routine,
     "checklist_items": ChecklistItem,
 }
-MONTH_TABLES: dict[str, type[BaseModel]] = {
+PART_TABLES: dict[str, type[BaseModel]] = {
     "sessions": Session,
     "sets": LoggedSet,
     "checklist": ChecklistEntry,
     "recovery": RecoveryNote,
 }
 
-# version -> function upgrading the profile and month dicts from that version to the next.
+# version -> function upgrading the profile and week-file dicts from that version to the next.
 Migration = Callable[[dict[str, Any], dict[str, dict[str, Any]]], None]
 MIGRATIONS: dict[int, Migration] = {}
 

@@ -2,7 +2,7 @@
 
 TinyDB's JSONStorage re-reads and re-parses its whole file on every operation and rewrites
 it in place. This storage parses once, answers reads from memory, and replaces the file
-atomically on each write, so a write costs one serialisation of this (small, monthly) file.
+atomically on each write, so a write costs one serialisation of this (small, weekly) file.
 """
 
 from __future__ import annotations

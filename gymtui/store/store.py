@@ -25,14 +25,14 @@ from ..domain.settings import Settings
 from . import backup as backups
 from .atomic import sweep_temp_files
 from .errors import CorruptFileError, SchemaError, StoreError
-from .layout import JOURNAL_DIR, PROFILE_FILE, journal_months, month_key, month_path
+from .layout import JOURNAL_DIR, PROFILE_FILE, journal_parts, part_key, part_path
 from .lock import DataLock
 from .migrate import migrate_if_needed
-from .schema import MONTH_TABLES, PROFILE_TABLES, SCHEMA_VERSION, validate_tables
+from .schema import PART_TABLES, PROFILE_TABLES, SCHEMA_VERSION, validate_tables
 from .storage import AtomicJSONStorage, read_json_file
 
 M = TypeVar("M", bound=BaseModel)
-OPEN_MONTHS = 6  # months kept parsed in memory; older ones are opened on demand
+OPEN_PARTS = 8  # weeks kept parsed in memory; older ones are opened on demand
 
 
 def _dump(model: BaseModel) -> dict[str, Any]:
@@ -46,8 +46,8 @@ class Store:
         self._lock = DataLock(self.data_dir)
         self._mutex = threading.RLock()
         self._profile: TinyDB | None = None
-        self._months: OrderedDict[str, TinyDB] = OrderedDict()
-        self._session_month: dict[str, str] = {}
+        self._parts: OrderedDict[str, TinyDB] = OrderedDict()
+        self._session_part: dict[str, str] = {}
         self.swept: list[Path] = []
 
     # -- opening and closing -------------------------------------------------------------
@@ -78,9 +78,9 @@ class Store:
 
     def close(self) -> None:
         with self._mutex:
-            for db in self._months.values():
+            for db in self._parts.values():
                 db.close()
-            self._months.clear()
+            self._parts.clear()
             if self._profile is not None:
                 self._profile.close()
                 self._profile = None
@@ -94,26 +94,26 @@ class Store:
 
     # -- files ---------------------------------------------------------------------------
 
-    def _month(self, key: str) -> TinyDB:
-        db = self._months.get(key)
+    def _part(self, key: str) -> TinyDB:
+        db = self._parts.get(key)
         if db is not None:
-            self._months.move_to_end(key)
+            self._parts.move_to_end(key)
             return db
-        path = month_path(self.data_dir, key)
+        path = part_path(self.data_dir, key)
         data = read_json_file(path)
         if data is not None:
-            validate_tables(path, data, MONTH_TABLES)
+            validate_tables(path, data, PART_TABLES)
             for record in data.get("sessions", {}).values():
-                self._session_month[record["id"]] = key
+                self._session_part[record["id"]] = key
         db = TinyDB(storage=AtomicJSONStorage, path=path, initial=data)
-        self._months[key] = db
-        while len(self._months) > OPEN_MONTHS:
-            _, old = self._months.popitem(last=False)
+        self._parts[key] = db
+        while len(self._parts) > OPEN_PARTS:
+            _, old = self._parts.popitem(last=False)
             old.close()
         return db
 
-    def months(self) -> list[str]:
-        return journal_months(self.data_dir)
+    def parts(self) -> list[str]:
+        return journal_parts(self.data_dir)
 
     @property
     def profile(self) -> TinyDB:
@@ -174,101 +174,101 @@ class Store:
 
     def save_session(self, session: Session) -> Session:
         with self._mutex:
-            key = month_key(session.date)
-            self._month(key).table("sessions").upsert(_dump(session), Query().id == session.id)
-            self._session_month[session.id] = key
+            key = part_key(session.date)
+            self._part(key).table("sessions").upsert(_dump(session), Query().id == session.id)
+            self._session_part[session.id] = key
             return session
 
-    def _month_of_session(self, session_id: str) -> str:
-        key = self._session_month.get(session_id)
+    def _part_of_session(self, session_id: str) -> str:
+        key = self._session_part.get(session_id)
         if key is not None:
             return key
-        for key in self.months():
-            self._month(key)
-            if session_id in self._session_month:
-                return self._session_month[session_id]
+        for key in self.parts():
+            self._part(key)
+            if session_id in self._session_part:
+                return self._session_part[session_id]
         raise StoreError(f"no session with id {session_id}")
 
     def add_set(self, logged: LoggedSet) -> LoggedSet:
         """Store a set; when this returns the set is on disk."""
         with self._mutex:
-            key = self._month_of_session(logged.session_id)
-            self._month(key).table("sets").insert(_dump(logged))
+            key = self._part_of_session(logged.session_id)
+            self._part(key).table("sets").insert(_dump(logged))
             return logged
 
     def update_set(self, logged: LoggedSet) -> LoggedSet:
         with self._mutex:
-            key = self._month_of_session(logged.session_id)
-            updated = self._month(key).table("sets").update(_dump(logged), Query().id == logged.id)
+            key = self._part_of_session(logged.session_id)
+            updated = self._part(key).table("sets").update(_dump(logged), Query().id == logged.id)
             if not updated:
                 raise StoreError(f"no set with id {logged.id} to update")
             return logged
 
     def delete_set(self, logged: LoggedSet) -> None:
         with self._mutex:
-            key = self._month_of_session(logged.session_id)
-            self._month(key).table("sets").remove(Query().id == logged.id)
+            key = self._part_of_session(logged.session_id)
+            self._part(key).table("sets").remove(Query().id == logged.id)
 
     def session(self, session_id: str) -> Session | None:
         with self._mutex:
             try:
-                key = self._month_of_session(session_id)
+                key = self._part_of_session(session_id)
             except StoreError:
                 return None
-            doc = self._month(key).table("sessions").get(Query().id == session_id)
+            doc = self._part(key).table("sessions").get(Query().id == session_id)
             return Session.model_validate(doc) if doc else None
 
     def session_sets(self, session_id: str) -> list[LoggedSet]:
         with self._mutex:
-            key = self._month_of_session(session_id)
-            docs = self._month(key).table("sets").search(Query().session_id == session_id)
+            key = self._part_of_session(session_id)
+            docs = self._part(key).table("sets").search(Query().session_id == session_id)
             return sorted((LoggedSet.model_validate(d) for d in docs), key=lambda s: s.logged_at)
 
-    def sessions_in_month(self, key: str) -> list[Session]:
+    def sessions_in_part(self, key: str) -> list[Session]:
         with self._mutex:
-            if key not in self.months() and key not in self._months:
+            if key not in self.parts() and key not in self._parts:
                 return []
-            docs = self._month(key).table("sessions").all()
+            docs = self._part(key).table("sessions").all()
             return sorted((Session.model_validate(d) for d in docs), key=lambda s: s.started_at, reverse=True)
 
     def iter_sessions(self, *, before: date | None = None) -> Iterator[Session]:
-        """Sessions newest first, opening one month at a time."""
-        for key in self.months():
-            if before is not None and key > month_key(before):
+        """Sessions newest first, opening one week at a time."""
+        for key in self.parts():
+            if before is not None and key > part_key(before):
                 continue
-            for session in self.sessions_in_month(key):
+            for session in self.sessions_in_part(key):
                 if before is None or session.date < before:
                     yield session
 
     def sessions_on(self, day: date) -> list[Session]:
-        return [s for s in self.sessions_in_month(month_key(day)) if s.date == day]
+        return [s for s in self.sessions_in_part(part_key(day)) if s.date == day]
 
     def in_progress_session(self) -> Session | None:
-        """The newest session not finished, looking back two months at most."""
-        for key in self.months()[:2]:
-            for session in self.sessions_in_month(key):
+        """The newest session not finished, looking back two week files at most."""
+        for key in self.parts()[:2]:
+            for session in self.sessions_in_part(key):
                 if session.status == "in_progress":
                     return session
         return None
 
     def recent_sets(
-        self, exercise: str, *, sessions: int = 6, before: date | None = None, months_back: int = 6
+        self, exercise: str, *, sessions: int = 6, before: date | None = None, parts_back: int = 26
     ) -> list[tuple[Session, list[LoggedSet]]]:
         """The last `sessions` sessions that trained `exercise`, newest first, with its sets.
 
-        Looks back `months_back` month files at most, so an exercise not trained for a long
+        Looks back `parts_back` week files (half a year) at most, so an exercise not trained for a long
         time costs a bounded amount of reading, however many years of history there are.
         """
         found: list[tuple[Session, list[LoggedSet]]] = []
         with self._mutex:
-            keys = [k for k in self.months() if before is None or k <= month_key(before)]
-            for key in keys[:months_back]:
-                db = self._month(key)
+            keys = [k for k in self.parts() if before is None or k <= part_key(before)]
+            for key in keys[:parts_back]:
+                db = self._part(key)
                 docs = db.table("sets").search(Query().exercise == exercise)
                 by_session: dict[str, list[LoggedSet]] = {}
                 for doc in docs:
                     by_session.setdefault(doc["session_id"], []).append(LoggedSet.model_validate(doc))
-                for session in self.sessions_in_month(key):
+                for session in self.sessions_in_part(key):
                     if session.id in by_session and (before is None or session.date < before):
                         found.append((session, sorted(by_session[session.id], key=lambda s: s.logged_at)))
                         if len(found) >= sessions:
@@ -279,14 +279,14 @@ class Store:
 
     def _day_record(self, table: str, day: date, model: type[M]) -> M | None:
         with self._mutex:
-            if month_key(day) not in self.months() and month_key(day) not in self._months:
+            if part_key(day) not in self.parts() and part_key(day) not in self._parts:
                 return None
-            doc = self._month(month_key(day)).table(table).get(Query().date == day.isoformat())
+            doc = self._part(part_key(day)).table(table).get(Query().date == day.isoformat())
             return model.model_validate(doc) if doc else None
 
     def _save_day_record(self, table: str, record: ChecklistEntry | RecoveryNote) -> None:
         with self._mutex:
-            db = self._month(month_key(record.date))
+            db = self._part(part_key(record.date))
             db.table(table).upsert(_dump(record), Query().date == record.date.isoformat())
 
     def checklist(self, day: date) -> ChecklistEntry | None:
@@ -305,8 +305,8 @@ class Store:
         """Raw checklist or recovery records with start <= date <= end, oldest first."""
         out: list[dict[str, Any]] = []
         with self._mutex:
-            for key in sorted(k for k in self.months() if month_key(start) <= k <= month_key(end)):
-                for doc in self._month(key).table(table).all():
+            for key in sorted(k for k in self.parts() if part_key(start) <= k <= part_key(end)):
+                for doc in self._part(key).table(table).all():
                     if start.isoformat() <= doc["date"] <= end.isoformat():
                         out.append(dict(doc))
         return sorted(out, key=lambda d: d["date"])
@@ -322,32 +322,32 @@ class Store:
     def source_keys(self) -> set[str]:
         keys: set[str] = set()
         with self._mutex:
-            for key in self.months():
+            for key in self.parts():
                 for table in ("sessions", "sets"):
-                    keys.update(d["source_key"] for d in self._month(key).table(table).all() if d.get("source_key"))
+                    keys.update(d["source_key"] for d in self._part(key).table(table).all() if d.get("source_key"))
         return keys
 
     def add_many(self, sessions: list[Session], sets: list[LoggedSet]) -> tuple[int, int]:
         """Add sessions and sets, skipping any whose source_key is stored already.
 
-        One write per month file touched. Returns (sessions added, sets added).
+        One write per table of each week file touched. Returns (sessions added, sets added).
         """
         with self._mutex:
             known = self.source_keys()
-            session_month = {s.id: month_key(s.date) for s in sessions}
-            by_month: dict[str, tuple[list[dict[str, Any]], list[dict[str, Any]]]] = {}
+            session_part = {s.id: part_key(s.date) for s in sessions}
+            by_part: dict[str, tuple[list[dict[str, Any]], list[dict[str, Any]]]] = {}
             for session in sessions:
                 if session.source_key and session.source_key in known:
                     continue
-                by_month.setdefault(session_month[session.id], ([], []))[0].append(_dump(session))
+                by_part.setdefault(session_part[session.id], ([], []))[0].append(_dump(session))
             for logged in sets:
                 if logged.source_key and logged.source_key in known:
                     continue
-                key = session_month.get(logged.session_id) or self._month_of_session(logged.session_id)
-                by_month.setdefault(key, ([], []))[1].append(_dump(logged))
+                key = session_part.get(logged.session_id) or self._part_of_session(logged.session_id)
+                by_part.setdefault(key, ([], []))[1].append(_dump(logged))
             added = (0, 0)
-            for key, (new_sessions, new_sets) in sorted(by_month.items()):
-                db = self._month(key)
+            for key, (new_sessions, new_sets) in sorted(by_part.items()):
+                db = self._part(key)
                 # Sessions first: a kill between the two writes leaves sessions whose sets a
                 # re-import adds (their source keys are not stored yet), never orphan sets.
                 if new_sessions:
@@ -355,16 +355,16 @@ class Store:
                 if new_sets:
                     db.table("sets").insert_multiple(new_sets)
                 for doc in new_sessions:
-                    self._session_month[doc["id"]] = key
+                    self._session_part[doc["id"]] = key
                 added = (added[0] + len(new_sessions), added[1] + len(new_sets))
             return added
 
     def export_records(self) -> dict[str, list[dict[str, Any]]]:
-        out: dict[str, list[dict[str, Any]]] = {name: [] for name in MONTH_TABLES}
+        out: dict[str, list[dict[str, Any]]] = {name: [] for name in PART_TABLES}
         with self._mutex:
-            for key in sorted(self.months()):
-                for name in MONTH_TABLES:
-                    out[name].extend(dict(d) for d in self._month(key).table(name).all())
+            for key in sorted(self.parts()):
+                for name in PART_TABLES:
+                    out[name].extend(dict(d) for d in self._part(key).table(name).all())
         return out
 
     # -- backups -------------------------------------------------------------------------
