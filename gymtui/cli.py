@@ -1,0 +1,222 @@
+"""The `gymtui` command. Every error is one line on stderr and a non-zero exit."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import pendulum
+
+from . import __version__
+from .paths import resolve_data_dir
+
+EXIT_USAGE = 2
+EXIT_FAILED = 1
+
+
+class CliError(Exception):
+    """A user-facing failure: message printed as is, exit code attached."""
+
+    def __init__(self, message: str, code: int = EXIT_FAILED) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="gymtui",
+        description="A terminal training companion: tempo timers, RPE-driven loads, mobility and recovery.",
+        epilog="Run without a command to start the app. Data folder: --data-dir, else $GYMTUI_DATA_DIR,"
+        " else the platform's user data folder.",
+    )
+    parser.add_argument("--version", action="version", version=f"gymtui {__version__}")
+    parser.add_argument("--data-dir", metavar="DIR", help="folder holding your data (default: user data dir)")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    log = commands.add_parser("log", help="log sets, e.g.: gymtui log 'barbell row' 80x8@8.5 80x8@9")
+    log.add_argument("exercise", help="exercise name, id or alias (quote names with spaces)")
+    log.add_argument("entries", nargs="+", metavar="ENTRY", help="LOADxREPS[@RPE]: 80x8@8.5, bw x12, 80kgx8, 175lbx5")
+    log.add_argument("--tempo", help="tempo used, e.g. 3-1-1-0 or 31X0")
+    log.add_argument("--type", dest="set_type", default="working", choices=["warmup", "working", "drop", "failure"])
+    log.add_argument("--side", choices=["left", "right"], help="for one-sided exercises")
+    log.add_argument("--date", help="YYYY-MM-DD, 'today' or 'yesterday' (default: today)")
+    log.add_argument("--note", default="", help="a note stored with each set")
+
+    export = commands.add_parser("export", help="export everything: json (lossless) or strong-csv")
+    export.add_argument("--format", required=True, choices=["json", "strong-csv"])
+    export.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: standard output)")
+    export.add_argument("--unit", choices=["kg", "lb"], help="unit for strong-csv loads (default: settings)")
+
+    commands.add_parser("doctor", help="check every data file; exits non-zero naming any problem")
+
+    restore = commands.add_parser("restore", help="list backups, or restore one by name")
+    restore.add_argument("backup", nargs="?", help="backup folder name, e.g. 2026-11-20")
+    return parser
+
+
+def parse_day(text: str | None, today: pendulum.Date) -> pendulum.Date:
+    if text is None or text.strip().lower() == "today":
+        return today
+    if text.strip().lower() == "yesterday":
+        return today.subtract(days=1)
+    try:
+        parsed = pendulum.parse(text.strip(), strict=False, exact=True)
+    except (ValueError, pendulum.parsing.ParserError):
+        raise CliError(f"--date {text!r}: write YYYY-MM-DD, 'today' or 'yesterday'", EXIT_USAGE) from None
+    day = parsed if isinstance(parsed, pendulum.Date) and not isinstance(parsed, pendulum.DateTime) else None
+    if isinstance(parsed, pendulum.DateTime):
+        day = parsed.date()
+    if day is None:
+        raise CliError(f"--date {text!r} is not a date: write YYYY-MM-DD", EXIT_USAGE)
+    if day > today:
+        raise CliError(f"--date {day}: that is in the future", EXIT_USAGE)
+    return day
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    data_dir = resolve_data_dir(args.data_dir)
+    handlers: dict[str | None, Callable[[argparse.Namespace, Path], int]] = {
+        None: _run_app,
+        "log": _cmd_log,
+        "export": _cmd_export,
+        "doctor": _cmd_doctor,
+        "restore": _cmd_restore,
+    }
+    try:
+        return handlers[args.command](args, data_dir)
+    except CliError as error:
+        print(f"gymtui: {error}", file=sys.stderr)
+        return error.code
+    except KeyboardInterrupt:
+        return 130
+    except Exception as error:  # a one-line message, never a traceback
+        from .domain.catalog import CatalogError
+        from .store import StoreError
+
+        if isinstance(error, (StoreError, CatalogError, OSError)):
+            print(f"gymtui: {error}", file=sys.stderr)
+            return EXIT_FAILED
+        raise
+
+
+def _open_store(data_dir: Path, purpose: str):
+    from .store import Store
+
+    return Store.open(data_dir, purpose=purpose)
+
+
+def _cmd_log(args: argparse.Namespace, data_dir: Path) -> int:
+    from .domain.common import describe_error
+    from .domain.entry import EntryError, parse_entries
+    from .domain.tempo import TempoError, parse_tempo
+    from .domain.units import format_load
+    from .services.context import load_library
+    from .services.logging import log_entries
+
+    now = pendulum.now()
+    day = parse_day(args.date, now.date())
+    if args.tempo:
+        try:
+            parse_tempo(args.tempo)
+        except TempoError as error:
+            raise CliError(f"--tempo: {error}", EXIT_USAGE) from None
+    with _open_store(data_dir, "gymtui log") as store:
+        library = load_library(store)
+        exercise = library.find(args.exercise)
+        if exercise is None:
+            near = library.suggest(args.exercise)
+            hint = f"; did you mean: {', '.join(near)}?" if near else ""
+            raise CliError(f"unknown exercise {args.exercise!r}{hint} (nothing stored)", EXIT_USAGE)
+        try:
+            entries = parse_entries(args.entries, store.settings().unit)
+        except EntryError as error:
+            raise CliError(f"{error} (nothing stored)", EXIT_USAGE) from None
+        try:
+            session, stored = log_entries(
+                store, exercise, entries, day=day, now=now, tempo=args.tempo, set_type=args.set_type,
+                side=args.side, note=args.note,
+            )
+        except ValueError as error:  # pydantic validation of a set
+            raise CliError(f"{describe_error(error)} (nothing stored)", EXIT_USAGE) from None
+        store.backup_if_due()
+    print(f"Stored {len(stored)} {args.set_type} set{'s' if len(stored) != 1 else ''} of {exercise.name} on {day}:")
+    for logged in stored:
+        rpe = f" @ {logged.rpe:g}" if logged.rpe is not None else ""
+        side = f" ({logged.side})" if logged.side else ""
+        print(f"  {format_load(logged.load, logged.unit)} x {logged.reps}{rpe}{side}")
+    return 0
+
+
+def _cmd_export(args: argparse.Namespace, data_dir: Path) -> int:
+    from .services.transfer import export_text
+    from .store.atomic import atomic_write_bytes
+
+    with _open_store(data_dir, "gymtui export") as store:
+        text = export_text(store, args.format, unit=args.unit)
+    if args.output:
+        target = Path(args.output).expanduser()
+        atomic_write_bytes(target, text.encode("utf-8"))
+        print(f"Wrote {target} ({args.format})", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def _cmd_doctor(args: argparse.Namespace, data_dir: Path) -> int:
+    from .domain.catalog import CatalogError, load_catalog
+    from .store.doctor import check_data_dir
+
+    problems = 0
+    try:
+        load_catalog()
+        print("library: ok")
+    except CatalogError as error:
+        print(f"error: library {error}")
+        problems += 1
+    findings = check_data_dir(data_dir)
+    for finding in findings:
+        print(f"{finding.level}: {finding.message}")
+        problems += finding.level == "error"
+    if problems:
+        print(f"{problems} problem{'s' if problems > 1 else ''} found in {data_dir}")
+        return EXIT_FAILED
+    print(f"data: ok ({data_dir})")
+    return 0
+
+
+def _cmd_restore(args: argparse.Namespace, data_dir: Path) -> int:
+    from .store.backup import list_backups, restore_backup
+    from .store.lock import DataLock
+
+    found = list_backups(data_dir)
+    if args.backup is None:
+        if not found:
+            print(f"no backups in {data_dir}")
+        for backup in found:
+            print(backup.name)
+        return 0
+    chosen = next((b for b in found if b.name == args.backup), None)
+    if chosen is None:
+        raise CliError(f"no backup named {args.backup!r}; run 'gymtui restore' to list them", EXIT_USAGE)
+    lock = DataLock(data_dir)
+    lock.acquire("gymtui restore")
+    try:
+        aside = restore_backup(data_dir, chosen)
+    finally:
+        lock.release()
+    print(f"Restored {chosen.name}; the files it replaced are kept in {aside}")
+    return 0
+
+
+def _run_app(args: argparse.Namespace, data_dir: Path) -> int:
+    from .ui.app import run_app
+
+    return run_app(data_dir)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
