@@ -30,7 +30,7 @@ _SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("bent over row", "barbell row", "bent over barbell row", "barbell bent over row"),
     ("deadlift", "conventional deadlift"),
     ("romanian deadlift", "rdl"),
-    ("seated cable row", "seated row", "cable row"),
+    ("seated cable row", "cable row"),
     ("face pull", "cable face pull"),
     ("farmers walk", "farmer carry", "farmers carry", "farmer walk"),
     ("suitcase carry", "suitcase walk"),
@@ -96,11 +96,15 @@ class Matcher:
         self._add(name_key(exercise.name), exercise, "same name")
 
     def _add(self, key: str, exercise: Exercise, how: str) -> None:
+        if not key:
+            return
         entries = self.by_key.setdefault(key, [])
         if all(known.id != exercise.id for known, _ in entries):
             entries.append((exercise, how))
 
     def match(self, name: str) -> NameMatch | None:
+        if not name_key(name):
+            return None  # a name of punctuation only ('?', '--') means nothing to compare
         exact = self.by_key.get(name_key(name), [])
         if len(exact) == 1:
             exercise, how = exact[0]
@@ -195,14 +199,16 @@ def slugify(name: str) -> str:
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii").lower()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_name).strip("-")[:60].rstrip("-")
     # A name in another script leaves nothing: name it by a hash of the name, still stable.
-    return slug or f"exercise-{_digest(name_key(name), 8)}"
+    return slug or f"exercise-{_digest(name, 8)}"
 
 
 def new_exercise(name: str, app_label: str, taken_ids: set[str]) -> Exercise:
     """A custom exercise for a name the library does not have; its id never clashes."""
-    slug = slugify(name)
-    if slug in taken_ids:
-        slug = f"{slug[:60]}-{_digest(name_key(name), 6)}"
+    base = slug = slugify(name)
+    attempt = 0
+    while slug in taken_ids:  # a suffix from the name, so the same name gets the same id
+        attempt += 1
+        slug = f"{base[:60]}-{_digest(name if attempt == 1 else f'{name}#{attempt}', 6)}"
     words = _words(name)
     exercise = Exercise(
         id=slug,
