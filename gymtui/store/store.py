@@ -369,6 +369,27 @@ class Store:
 
     # -- backups -------------------------------------------------------------------------
 
+    def restore(self, backup: Path) -> Path:
+        """Put a backup in place while keeping the lock; returns where the old files went."""
+        with self._mutex:
+            for db in self._parts.values():
+                db.close()
+            self._parts.clear()
+            self._session_part.clear()
+            aside = backups.restore_backup(self.data_dir, backup)
+            profile_path = self.data_dir / PROFILE_FILE
+            data = read_json_file(profile_path)
+            if data is not None:
+                validate_tables(profile_path, data, PROFILE_TABLES)
+            self._profile = TinyDB(storage=AtomicJSONStorage, path=profile_path, initial=data)
+            return aside
+
+    def check_current(self, today: date) -> None:
+        """Open this week's file now, so damage there is reported at start, not mid-set."""
+        with self._mutex:
+            if part_key(today) in self.parts():
+                self._part(part_key(today))
+
     def backup_if_due(self) -> Path | None:
         with self._mutex:
             return backups.backup_if_due(self.data_dir, self._now().date(), self.settings().backups_kept)

@@ -1,0 +1,123 @@
+"""The gymtui Textual app: owns the store and the library, and the screens call through it."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+import pendulum
+from textual import work
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from .. import __version__
+from ..domain.clock import Clock, SystemClock
+from ..services.library import Library
+from ..services.planning import SessionPlan, plan_session
+from ..store import CorruptFileError, Store, StoreError
+from ..store.backup import list_backups
+from .screens.problem import DamagedFileScreen
+from .screens.today import TodayScreen
+
+
+class GymApp(App[None]):
+    TITLE = "gymtui"
+    CSS_PATH = "app.tcss"
+    BINDINGS = [
+        Binding("q", "quit", "Quit"),
+        Binding("t", "today", "Today"),
+    ]
+
+    def __init__(
+        self,
+        store: Store,
+        library: Library,
+        *,
+        clock: Clock | None = None,
+        now: Callable[[], pendulum.DateTime] = pendulum.now,
+    ) -> None:
+        super().__init__()
+        self.store = store
+        self.library = library
+        self.clock = clock or SystemClock()
+        self.now = now
+
+    def on_mount(self) -> None:
+        self.sub_title = self.now().format("dddd D MMMM")
+        self.push_screen(TodayScreen())
+        self.daily_backup()
+
+    # -- services the screens call (from workers) ------------------------------------------
+
+    def make_plan(self) -> SessionPlan:
+        try:
+            return plan_session(self.store, self.library, self.store.settings(), self.now().date())
+        except CorruptFileError as error:
+            self.call_from_thread(self.report_damaged_file, error)
+            raise
+
+    @work(thread=True, exclusive=True, group="backup")
+    def daily_backup(self) -> None:
+        try:
+            self.store.backup_if_due()
+        except (StoreError, OSError) as error:
+            self.call_from_thread(self.notify, f"Daily backup failed: {error}", severity="warning", timeout=10)
+
+    def report_damaged_file(self, error: CorruptFileError) -> None:
+        backups = list_backups(self.store.data_dir)
+
+        def chosen(restore: bool | None) -> None:
+            if restore and backups:
+                aside = self.store.restore(backups[0])
+                self.notify(f"Restored {backups[0].name}; damaged files kept in {aside}", timeout=10)
+                self.action_today()
+
+        self.push_screen(DamagedFileScreen(str(error), backups[0] if backups else None), chosen)
+
+    # -- navigation -------------------------------------------------------------------------
+
+    def action_today(self) -> None:
+        if not isinstance(self.screen, TodayScreen):
+            while len(self.screen_stack) > 2:
+                self.pop_screen()
+        if isinstance(self.screen, TodayScreen):
+            self.screen.load_plan()
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield SystemCommand("Today", "Show today's session and loads", self.action_today)
+
+
+def run_app(data_dir: Path) -> int:
+    """Open the store (one writer), check the library, run the app, close cleanly."""
+    from ..domain.catalog import CatalogError, load_catalog
+
+    try:
+        catalog = load_catalog()
+    except CatalogError as error:
+        print(f"gymtui: the training library is broken: {error}", file=sys.stderr)
+        return 1
+    try:
+        store = Store.open(data_dir, purpose=f"app {__version__}")
+    except CorruptFileError as error:
+        backups = list_backups(data_dir)
+        hint = f"; restore the newest backup with: gymtui restore {backups[0].name}" if backups else ""
+        print(f"gymtui: {error} (nothing was overwritten){hint}", file=sys.stderr)
+        return 1
+    try:
+        first_run_setup(store)
+        app = GymApp(store, Library.from_store(catalog, store))
+        app.run()
+    finally:
+        store.close()
+    return 0
+
+
+def first_run_setup(store: Store, today: pendulum.Date | None = None) -> None:
+    """A first start sets up the default program from this week, without questions."""
+    settings = store.settings()
+    if settings.program_start is None:
+        today = today or pendulum.today().date()
+        store.save_settings(settings.model_copy(update={"program_start": today.start_of("week")}))

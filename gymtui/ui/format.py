@@ -1,0 +1,31 @@
+"""Text for screens: loads, rep targets, rests. Plain functions, tested without Textual."""
+
+from __future__ import annotations
+
+from ..domain.progression import Plan
+from ..domain.units import format_load
+
+
+def reps_text(plan: Plan) -> str:
+    if plan.hold_seconds:
+        return f"{plan.sets} x {plan.hold_seconds} s"
+    if plan.reps_min != plan.reps_max and plan.reps not in (plan.reps_min, plan.reps_max):
+        return f"{plan.sets} x {plan.reps} ({plan.reps_min}-{plan.reps_max})"
+    return f"{plan.sets} x {plan.reps}"
+
+
+def load_text(plan: Plan) -> str:
+    if plan.load is None:
+        return "bw" if plan.equipment == "bodyweight" else "choose"
+    return format_load(plan.load, plan.unit)
+
+
+def rest_text(seconds: int) -> str:
+    minutes, secs = divmod(int(seconds), 60)
+    return f"{minutes}:{secs:02d}"
+
+
+def clock_text(seconds: float) -> str:
+    """A countdown as M:SS, rounding up so 0:00 shows only at the very end."""
+    whole = max(0, int(-(-seconds // 1)))
+    return rest_text(whole)

@@ -1,0 +1,86 @@
+"""Today: the day's session from the program, with the block week and each load's reason."""
+
+from __future__ import annotations
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from ...domain.rpe import rpe_text
+from ...services.planning import SessionPlan
+from ..format import load_text, reps_text, rest_text
+
+
+class TodayScreen(Screen[None]):
+    BINDINGS = [
+        Binding("r", "refresh", "Refresh", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.plan: SessionPlan | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="today"):
+            with Horizontal(id="today-top"):
+                yield Static("Loading today's plan...", id="plan-title")
+                yield Static("", id="readiness")
+            yield DataTable(id="plan-table", cursor_type="row", zebra_stripes=True)
+            yield Static("", id="why")
+            yield Static("", id="block-why")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#plan-table", DataTable)
+        table.add_columns("Exercise", "Sets x reps", "Load", "Tempo", "RPE", "Rest")
+        self.load_plan()
+
+    def action_refresh(self) -> None:
+        self.load_plan()
+
+    @work(thread=True, exclusive=True, group="today-plan")
+    def load_plan(self) -> None:
+        # Reading history and computing loads touches disk: never on the UI thread.
+        plan = self.app.make_plan()
+        self.app.call_from_thread(self.show_plan, plan)
+
+    def show_plan(self, plan: SessionPlan) -> None:
+        self.plan = plan
+        self.query_one("#plan-title", Static).update(
+            f"[b]{plan.day.name}[/b]  week {plan.block_week}/{len(plan.program.cycle)}"
+            f"  [b]{plan.week_plan.emphasis.upper()}[/b]{'  DELOAD' if plan.deload and plan.week_plan.emphasis != 'deload' else ''}"
+        )
+        self.query_one("#readiness", Static).update(f"readiness {plan.readiness.score} {plan.readiness.level}")
+        table = self.query_one("#plan-table", DataTable)
+        table.clear()
+        for item in plan.exercises:
+            p = item.plan
+            table.add_row(
+                item.exercise.name,
+                reps_text(p),
+                load_text(p),
+                p.tempo,
+                f"@{rpe_text(p.target_rpe)}",
+                rest_text(p.rest_seconds),
+                key=item.exercise.id,
+            )
+        self.query_one("#block-why", Static).update("; ".join(plan.block_reasons))
+        if plan.exercises:
+            table.move_cursor(row=0)
+            self._explain(0)
+
+    @on(DataTable.RowHighlighted, "#plan-table")
+    def _row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._explain(event.cursor_row)
+
+    def _explain(self, row: int) -> None:
+        if self.plan is None or not 0 <= row < len(self.plan.exercises):
+            return
+        item = self.plan.exercises[row]
+        cue = item.exercise.cues[0] if item.exercise.cues else ""
+        reasons = "; ".join(item.plan.reasons) or "as prescribed"
+        self.query_one("#why", Static).update(f"[b]Why:[/b] {reasons}\n[b]Cue:[/b] {cue}")
