@@ -20,6 +20,7 @@ from ..store import CorruptFileError, Store, StoreError
 from ..store.backup import list_backups
 from .screens.problem import DamagedFileScreen
 from .screens.today import TodayScreen
+from .sections import SECTIONS
 
 
 class GymApp(App[None]):
@@ -28,6 +29,7 @@ class GymApp(App[None]):
     BINDINGS = [
         Binding("q", "quit", "Quit"),
         Binding("t", "today", "Today"),
+        *(Binding(s.key, f"open_section('{s.key}')", s.name) for s in SECTIONS),
     ]
 
     def __init__(
@@ -85,9 +87,20 @@ class GymApp(App[None]):
         if isinstance(self.screen, TodayScreen):
             self.screen.load_plan()
 
+    def action_open_section(self, key: str) -> None:
+        """Open a section on top of Today; opening the one already shown does nothing."""
+        section = next(s for s in SECTIONS if s.key == key)
+        if type(self.screen).__name__ == section.screen.partition(":")[2]:
+            return
+        while len(self.screen_stack) > 2:
+            self.pop_screen()
+        self.push_screen(section.make_screen())
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         yield SystemCommand("Today", "Show today's session and loads", self.action_today)
+        for section in SECTIONS:
+            yield SystemCommand(section.name, section.description, lambda k=section.key: self.action_open_section(k))
 
 
 def run_app(data_dir: Path) -> int:

@@ -1,0 +1,30 @@
+"""The app's sections: one line each, with the key that opens it from anywhere.
+
+A section is added here when its screen is built; the app makes its binding, its footer
+entry and its command-palette entry from this list. Screens are imported when first
+opened, so start-up only pays for the Today screen.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import import_module
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str
+    name: str
+    description: str
+    # "module:ClassName" of a Screen whose __init__ takes no arguments.
+    screen: str
+
+    def make_screen(self):
+        module_name, _, class_name = self.screen.partition(":")
+        module = import_module(f"gymtui.ui.screens.{module_name}")
+        return getattr(module, class_name)()
+
+
+SECTIONS: list[Section] = [
+    # Section("w", "Workout", "Start or resume today's session", "workout:WorkoutScreen"),
+]
