@@ -53,12 +53,19 @@ class GymApp(App[None]):
 
     # -- services the screens call (from workers) ------------------------------------------
 
-    def make_plan(self) -> SessionPlan:
+    def make_plan(self) -> SessionPlan | None:
+        """Called from a worker thread; a store problem is shown, not raised."""
         try:
             return plan_session(self.store, self.library, self.store.settings(), self.now().date())
-        except CorruptFileError as error:
-            self.call_from_thread(self.report_damaged_file, error)
-            raise
+        except StoreError as error:
+            self.call_from_thread(self.report_store_error, error)
+            return None
+
+    def report_store_error(self, error: StoreError) -> None:
+        if isinstance(error, CorruptFileError):
+            self.report_damaged_file(error)
+        else:
+            self.notify(str(error), title="Could not read your data", severity="error", timeout=15)
 
     @work(thread=True, exclusive=True, group="backup")
     def daily_backup(self) -> None:

@@ -46,7 +46,8 @@ class TodayScreen(Screen[None]):
     def load_plan(self) -> None:
         # Reading history and computing loads touches disk: never on the UI thread.
         plan = self.app.make_plan()
-        self.app.call_from_thread(self.show_plan, plan)
+        if plan is not None:
+            self.app.call_from_thread(self.show_plan, plan)
 
     def show_plan(self, plan: SessionPlan) -> None:
         self.plan = plan

@@ -1,0 +1,29 @@
+"""Build a GymApp on a temporary data folder with a frozen date and a fake clock."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pendulum
+
+from gymtui.domain.catalog import load_catalog
+from gymtui.domain.clock import FakeClock
+from gymtui.services.library import Library
+from gymtui.store import Store
+from gymtui.ui.app import GymApp, first_run_setup
+
+FROZEN_NOW = pendulum.datetime(2026, 11, 16, 18, 30, tz="Europe/Paris")  # a Monday evening
+
+
+def make_app(data_dir: Path, *, now: pendulum.DateTime = FROZEN_NOW, clock: FakeClock | None = None) -> GymApp:
+    """The caller closes `app.store` (use the `app_env` fixture in tests for that)."""
+    store = Store.open(data_dir, now=lambda: now)
+    first_run_setup(store, now.date())
+    return GymApp(store, Library.from_store(load_catalog(), store), clock=clock or FakeClock(), now=lambda: now)
+
+
+async def settle(pilot, app: GymApp) -> None:
+    """Let workers finish and the screen refresh (no real-clock sleeping)."""
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
