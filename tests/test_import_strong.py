@@ -33,7 +33,12 @@ def test_full_comma_file_counts_sets_by_type_and_skips():
     assert len(result.sessions) == 2
     assert len(result.sets) == 15
     assert result.sets_by_type() == {"working": 12, "warmup": 1, "drop": 1, "failure": 1}
-    assert result.skipped == {"Rest Timer rows (rest times, not sets)": 1, "rows with no reps, time or distance": 1}
+    assert result.skipped == {
+        "Rest Timer rows (rest times, not sets)": 1,
+        "rows with no reps, time or distance": 1,
+        "malformed rows (see the problems)": 2,
+    }
+    assert result.rows_skipped() == 4
     assert all(s.source == "import:strong" for s in result.sets)
     assert all(s.status == "done" and s.source == "import:strong" for s in result.sessions)
 

@@ -17,7 +17,7 @@ from .detect import FORMAT_LABELS, Layout, UnknownFormat, detect
 from .fitnotes import FitNotesReader
 from .hevy import HevyReader
 from .records import RecordReader, is_blank, physical_lines
-from .result import ImportResult, Problem
+from .result import MALFORMED, ImportResult, Problem
 from .rows import ParsedRow, Skipped
 from .strong import NeedsUnit, StrongReader
 from .values import RowError
@@ -94,6 +94,9 @@ def import_text(
     built = assembler.add_workouts(rows)
     problems.extend(built.problems)
     problems.sort(key=lambda problem: problem.line)
+    malformed = sum(1 for problem in problems if not problem.kept)
+    if malformed:
+        skipped[MALFORMED] = malformed
     return ImportResult(
         source=f"import:{layout.fmt}",
         format_label=f"{app} ({layout.variant})",

@@ -13,6 +13,7 @@ from .matching import NameMatch
 # Working sets first: they are what a lifter looks for in the summary.
 _TYPE_LABELS = {"working": "working", "warmup": "warm-up", "drop": "drop", "failure": "failure"}
 SHOWN_PROBLEMS = 20
+MALFORMED = "malformed rows (see the problems)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +43,9 @@ class ImportResult:
     new_exercises: list[Exercise] = field(default_factory=list)
     matches: list[NameMatch] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
-    skipped: Counter[str] = field(default_factory=Counter)  # reason -> rows
+    # reason -> rows not imported: Rest Timer rows, empty sets, and MALFORMED for the rows
+    # listed in `problems` with kept=False.
+    skipped: Counter[str] = field(default_factory=Counter)
     notices: list[str] = field(default_factory=list)
     error: str | None = None
 
@@ -59,7 +62,7 @@ class ImportResult:
         return {kind: counts[kind] for kind in _TYPE_LABELS if counts[kind]}
 
     def rows_skipped(self) -> int:
-        return sum(self.skipped.values()) + sum(1 for p in self.problems if not p.kept)
+        return sum(self.skipped.values())
 
     def summary(self) -> str:
         if self.error is not None:
@@ -76,12 +79,9 @@ class ImportResult:
         lines += [f"  {m.imported} -> {m.exercise_name} ({m.exercise_id}, {m.how})" for m in renamed]
         lines += [f"  new: {e.name} ({e.id}, {e.equipment}, {e.pattern.replace('_', ' ')})"
                   for e in self.new_exercises]
-        failed = [p for p in self.problems if not p.kept]
-        if self.skipped or failed:
+        if self.skipped:
             lines.append(f"Rows skipped: {self.rows_skipped()}.")
             lines += [f"  {reason}: {count}" for reason, count in self.skipped.most_common()]
-            if failed:
-                lines.append(f"  malformed rows: {len(failed)} (see the problems below)")
         else:
             lines.append("Rows skipped: none.")
         if self.problems:

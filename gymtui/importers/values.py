@@ -130,10 +130,27 @@ _DATE_FORMATS = (
     "%Y-%m-%dT%H:%M:%S",
     "%Y-%m-%dT%H:%M",
     "%Y-%m-%d %I:%M:%S %p",  # Strong on 12-hour phones
-    "%d %b %Y, %H:%M",  # Hevy: '5 Dec 2025, 11:37'
-    "%d %B %Y, %H:%M",
     "%Y-%m-%d",  # FitNotes
 )
+# Hevy: '5 Dec 2025, 11:37'. Month names are read here, not by strptime's %b, which
+# follows the process locale and would fail on a French or German system.
+_DAY_MONTH_YEAR = re.compile(r"^(\d{1,2}) ([A-Za-z]{3,9})\.?,? (\d{4}),? (\d{1,2}):(\d{2})(?::(\d{2}))?$")
+_MONTHS = {name: number for number, name in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
+
+
+def _day_month_year(text: str) -> datetime | None:
+    match = _DAY_MONTH_YEAR.match(text)
+    if match is None:
+        return None
+    day, month_name, year, hour, minute, second = match.groups()
+    month = _MONTHS.get(month_name[:3].lower())
+    if month is None:
+        return None
+    try:
+        return datetime(int(year), month, int(day), int(hour), int(minute), int(second or 0))
+    except ValueError:
+        return None
 
 
 def local_datetime(text: str) -> datetime:
@@ -144,11 +161,14 @@ def local_datetime(text: str) -> datetime:
         return cached
     # Some phones put a narrow no-break space before AM/PM.
     cleaned = cell.replace("\u202f", " ").replace("\u00a0", " ")
-    for layout in _DATE_FORMATS:
+    value = _day_month_year(cleaned)
+    for layout in _DATE_FORMATS if value is None else ():
         try:
             value = datetime.strptime(cleaned, layout)
+            break
         except ValueError:
             continue
+    if value is not None:
         if len(_DATE_CACHE) < 100_000:
             _DATE_CACHE[cell] = value
         return value
