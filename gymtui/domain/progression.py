@@ -1,0 +1,354 @@
+"""The next session's plan for one exercise, from the program and what was logged, with reasons.
+
+Loaded lifts (the last session's heaviest work sets give an e1RM from the RTS chart):
+- missed reps (fewer than the bottom of the range): hold the load, or lower it when the chart
+  says so; never raise;
+- top of the range on every set at or below the target RPE: raise the load (the chart's load
+  for the bottom of the range, at least one loadable step) and go back to the bottom reps;
+- RPE 1+ below target: the chart's load for the same reps at the target RPE (a raise);
+- RPE 1+ above target: the same, which lowers it;
+- RPE on target or up to 1 below: same load, one more rep (double progression);
+- RPE up to 1 above target: same load and reps.
+Every load change is capped at settings.max_change of the last load and rounded to what the
+equipment can load. A new week of the block (another rep range or RPE) restarts at the
+bottom of the range with the chart's load; the cap then applies around the load that the
+change of target alone implies. A deload week never raises the load, the sets or the volume.
+
+Unloaded lifts (bodyweight, bands) follow the articles' slow progression: after two weeks
+(14 days) at the same sets x reps with the RPE on target (no set above target + 0.5, or no
+RPE logged), add one rep; at the top of the range add one set instead (at most two above the
+prescription). RPE 1+ below target adds the rep at once; 1+ above takes one off; missed reps
+hold. The same rule adds a set to a loaded lift at the top of its range whose next load step
+would break the cap (light dumbbells). Carries and holds move one loadable step by RPE.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from .blocks import SessionSets, apply_week, group_history  # noqa: F401 (re-exported)
+from .common import Emphasis, Equipment, Pattern
+from .daily import RecoveryNote
+from .journal import LoggedSet
+from .library import Exercise, Prescription, WeekPlan
+from .plates import Direction, round_to_loadable, round_to_step
+from .readiness import Readiness, adjust_for_readiness
+from .rpe import WORK_SET_TYPES, E1rm, TopSets, load_for, rpe_text, top_sets
+from .settings import Settings
+from .units import Unit, convert, format_load
+
+SLOW_STEP_DAYS = 14
+EXTRA_SETS = 2  # the most sets slow progression adds above the prescription
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What to do next time for one exercise, and why."""
+
+    exercise: str
+    pattern: Pattern
+    equipment: Equipment
+    sets: int
+    reps: int
+    reps_min: int
+    reps_max: int
+    load: float | None
+    unit: Unit
+    tempo: str
+    target_rpe: float
+    rest_seconds: int
+    reasons: list[str] = field(default_factory=list)
+    hold_seconds: int | None = None
+    e1rm: E1rm | None = None
+    emphasis: Emphasis | None = None
+
+
+@dataclass
+class _Context:
+    exercise: Exercise
+    rx: Prescription
+    week: WeekPlan | None
+    settings: Settings
+    today: date | None
+    reasons: list[str]
+    capped_note: str = ""
+
+    @property
+    def unit(self) -> Unit:
+        return self.settings.unit
+
+    @property
+    def deload(self) -> bool:
+        return self.week is not None and self.week.emphasis == "deload" and self.rx.follows_block
+
+    def round(self, load: float, direction: Direction = "nearest") -> float:
+        equipment = self.exercise.equipment
+        if equipment in ("bodyweight", "band", "other"):
+            # Added weight (a belt, a vest) goes up in the smallest plate.
+            return round_to_step(load, min(self.settings.plates(self.unit)), direction)
+        rounded = round_to_loadable(load, self.unit, equipment, self.settings, direction)
+        assert rounded is not None
+        return rounded
+
+    def capped(self, wanted: float, around: float) -> float:
+        """`wanted`, loadable, no further than max_change from `around`."""
+        change = self.settings.max_change
+        lowest = self.round(around * (1 - change), "up")
+        highest = self.round(around * (1 + change), "down")
+        if lowest > highest:  # nothing loadable inside the cap: stay nearest to the last load
+            return self.round(around)
+        value = min(max(self.round(wanted), lowest), highest)
+        if abs(value - self.round(wanted)) > 1e-6:
+            self.capped_note = f" (capped at {change * 100:g} %)"
+        return value
+
+    def say(self, text: str) -> None:
+        """Add a reason; a cap applied since the last one is mentioned in it."""
+        self.reasons.append(text + self.capped_note)
+        self.capped_note = ""
+
+    def plan(self, sets: int, reps: int, load: float | None, e1rm: E1rm | None = None) -> Plan:
+        rx, ex = self.rx, self.exercise
+        return Plan(
+            exercise=ex.id, pattern=ex.pattern, equipment=ex.equipment, sets=sets, reps=reps,
+            reps_min=rx.reps_min, reps_max=rx.reps_max, load=load, unit=self.unit,
+            tempo=rx.tempo or ex.default_tempo, target_rpe=rx.target_rpe,
+            rest_seconds=rx.rest_seconds, reasons=self.reasons,
+            hold_seconds=rx.hold_seconds or ex.hold_seconds, e1rm=e1rm,
+            emphasis=self.week.emphasis if self.week and rx.follows_block else None,
+        )
+
+
+def _change(old: float, new: float, unit: Unit) -> str:
+    if abs(new - old) < 1e-6:
+        return f"same {format_load(new, unit)}"
+    percent = (new / old - 1) * 100 if old else 0.0
+    return f"{percent:+.0f} % to {format_load(new, unit)}"
+
+
+def _work(session: SessionSets) -> list[LoggedSet]:
+    return [s for s in session.sets if s.set_type in WORK_SET_TYPES and (s.reps or s.seconds or s.distance_m)]
+
+
+def _week_changed(ctx: _Context, last: SessionSets) -> bool:
+    rx = ctx.rx
+    if last.reps_min is not None and last.reps_max is not None and (last.reps_min, last.reps_max) != (rx.reps_min, rx.reps_max):
+        return True
+    return last.target_rpe is not None and last.target_rpe != rx.target_rpe
+
+
+def _days_at_level(ctx: _Context, history: Sequence[SessionSets], level) -> int:
+    """Days the newest sessions have stayed at the same level with the RPE on target."""
+    start = history[0].date
+    for session in history:
+        rpes = [s.rpe for s in _work(session) if s.rpe is not None]
+        if level(session) != level(history[0]) or any(r > ctx.rx.target_rpe + 0.5 for r in rpes):
+            break
+        start = session.date
+    return ((ctx.today or history[0].date) - start).days
+
+
+def _slow_step(ctx: _Context, history: Sequence[SessionSets], sets: int, reps: int, level, now: bool) -> tuple[int, int]:
+    """Add a rep (or at the top a set) if two weeks passed at this level, or `now`."""
+    days = _days_at_level(ctx, history, level)
+    if not now and days < SLOW_STEP_DAYS:
+        ctx.say(f"keep {sets} x {reps}: one more after two weeks at it ({days} days so far)")
+        return sets, reps
+    if reps < ctx.rx.reps_max:
+        ctx.say(f"one more rep: {sets} x {reps + 1}")
+        return sets, reps + 1
+    if sets < ctx.rx.sets + EXTRA_SETS:
+        ctx.say(f"top of the range: one more set, {sets + 1} x {reps}")
+        return sets + 1, reps
+    ctx.say(f"top of the range on {sets} sets: add load or a harder variation")
+    return sets, reps
+
+
+def _first_time(ctx: _Context) -> Plan:
+    rx = ctx.rx
+    if rx.load is not None and rx.unit is not None:
+        load = ctx.round(convert(rx.load, rx.unit, ctx.unit))
+        note = "" if rx.unit == ctx.unit else f" ({format_load(rx.load, rx.unit)} converted)"
+        ctx.say(f"first time: the program's {format_load(load, ctx.unit)}{note}")
+        return ctx.plan(rx.sets, rx.reps_min, load)
+    if ctx.exercise.equipment in ("bodyweight", "band"):
+        ctx.say(f"no history yet: {rx.reps_min} reps at RPE {rx.target_rpe:g}")
+    else:
+        ctx.say(f"no history yet: pick a load you can do for {rx.reps_min} reps at RPE {rx.target_rpe:g}")
+    return ctx.plan(rx.sets, rx.reps_min, None)
+
+
+def _unloaded(ctx: _Context, history: Sequence[SessionSets]) -> Plan:
+    rx, last = ctx.rx, history[0]
+    counted = [s.reps for s in _work(last) if s.reps]
+    if not counted:
+        ctx.say("last time was timed work: keep the prescription")
+        return ctx.plan(rx.sets, rx.reps_min, None)
+    done, reps = len(counted), min(counted)
+    rpes = [s.rpe for s in _work(last) if s.rpe is not None]
+    sets = max(rx.sets, min(done, rx.sets + EXTRA_SETS))
+    ctx.say(f"last time {done} x {reps}" + (f" @ {rpe_text(max(rpes))}" if rpes else ""))
+    if ctx.deload:
+        sets, reps = min(rx.sets, done), min(rx.reps_min, reps)
+        ctx.say(f"deload: {sets} x {reps}, easy")
+        return ctx.plan(sets, reps, None)
+    if _week_changed(ctx, last):
+        ctx.say(f"new targets: start at {rx.reps_min} reps")
+        return ctx.plan(rx.sets, rx.reps_min, None)
+    if reps < rx.reps_min:
+        ctx.say(f"missed reps: stay at {rx.reps_min}")
+        return ctx.plan(sets, rx.reps_min, None)
+    reps = min(reps, rx.reps_max)
+    diff = sum(rpes) / len(rpes) - rx.target_rpe if rpes else 0.0
+    if diff >= 1:
+        reps = max(rx.reps_min, reps - 1)
+        ctx.say(f"harder than target @ {rx.target_rpe:g}: one rep fewer, {sets} x {reps}")
+    elif diff > 0:
+        ctx.say(f"a little over target @ {rx.target_rpe:g}: same {sets} x {reps}")
+    else:
+        def level(session: SessionSets) -> tuple[int, int]:
+            got = [s.reps for s in _work(session) if s.reps]
+            return (len(got), min(got, default=0))
+
+        sets, reps = _slow_step(ctx, history, sets, reps, level, now=diff <= -1)
+    return ctx.plan(sets, reps, None)
+
+
+def _stepped(ctx: _Context, history: Sequence[SessionSets], last_load: float) -> Plan:
+    """Carries and holds: one loadable step by RPE, the chart says nothing about them."""
+    rx = ctx.rx
+    rpes = [s.rpe for s in _work(history[0]) if s.rpe is not None]
+    load = ctx.round(last_load)
+    if rpes and sum(rpes) / len(rpes) <= rx.target_rpe - 1 and not ctx.deload:
+        load = ctx.capped(ctx.round(last_load * 1.0001 + 1e-6, "up"), last_load)
+    elif (rpes and sum(rpes) / len(rpes) >= rx.target_rpe + 1) or ctx.deload:
+        load = ctx.capped(ctx.round(last_load * 0.9999 - 1e-6, "down"), last_load)
+    verb = "same load" if load == last_load else _change(last_load, load, ctx.unit)
+    ctx.say(f"last time {format_load(last_load, ctx.unit)}" + (f" @ {rpe_text(max(rpes))}" if rpes else "") + f": {verb}")
+    return ctx.plan(rx.sets, rx.reps_min, load)
+
+
+def _deload(ctx: _Context, last: SessionSets, top: TopSets) -> Plan:
+    rx = ctx.rx
+    volume = sum(s.reps or 0 for s in _work(last))
+    sets, reps = max(1, min(rx.sets, len(_work(last)))), rx.reps_min
+    while sets > 1 and sets * reps > volume:
+        sets -= 1
+    reps = min(reps, max(1, volume // sets))
+    factor = ctx.week.load_factor if ctx.week else 1.0
+    wanted = min(top.load * min(factor, 1.0), load_for(top.e1rm.value, reps, rx.target_rpe) if top.e1rm else top.load)
+    load = min(ctx.round(wanted, "down"), top.load)
+    ctx.say(f"deload from {top.describe()}: {sets} x {reps}, {_change(top.load, load, ctx.unit)}")
+    return ctx.plan(sets, reps, load, top.e1rm)
+
+
+def _loaded(ctx: _Context, history: Sequence[SessionSets], top: TopSets) -> Plan:
+    rx, last, unit = ctx.rx, history[0], ctx.unit
+    lo, hi, target = rx.reps_min, rx.reps_max, rx.target_rpe
+    last_load, done, desc = top.load, top.min_reps, top.describe()
+    if ctx.deload:
+        return _deload(ctx, last, top)
+    e1 = top.e1rm.value if top.e1rm else last_load
+    if _week_changed(ctx, last):
+        old_lo, old_hi = last.reps_min or done, last.reps_max or done
+        old_reps = min(max(done, old_lo), old_hi)
+        implied = last_load * load_for(1.0, lo, target) / load_for(1.0, old_reps, last.target_rpe or target)
+        load = ctx.capped(load_for(e1, lo, target), implied)
+        ctx.say(f"new targets {lo}-{hi} @ {target:g}: from {desc}, {_change(last_load, load, unit)}")
+        return ctx.plan(rx.sets, lo, load, top.e1rm)
+    if done < lo:
+        load = ctx.capped(min(last_load, load_for(e1, lo, target)), last_load)
+        change = "hold the load" if load >= last_load - 1e-6 else _change(last_load, load, unit)
+        ctx.say(f"missed reps last time ({desc}, aim {lo}+): {change}")
+        return ctx.plan(rx.sets, lo, load, top.e1rm)
+    avg, hardest = top.avg_rpe, top.hardest_rpe
+    same_load = ctx.round(last_load)
+    if done >= hi and (hardest is None or hardest <= target):
+        next_step = ctx.round(last_load * 1.0001 + 1e-6, "up")
+        wanted = next_step if avg is None else max(load_for(e1, lo, target), next_step)
+        load = ctx.capped(wanted, last_load)
+        if load > same_load:
+            ctx.say(f"top of the range ({desc}, target @ {target:g}): {_change(last_load, load, unit)}, back to {lo} reps")
+            return ctx.plan(rx.sets, lo, load, top.e1rm)
+        ctx.capped_note = ""
+        ctx.say(f"top of the range ({desc}) but {format_load(next_step, unit)} is over the cap: same load")
+
+        def level(session: SessionSets) -> tuple[float, int]:
+            found = top_sets(session.sets, unit)
+            return (found.load if found else 0.0, len(found.reps) if found else 0)
+
+        sets = min(max(rx.sets, len(top.reps)), rx.sets + EXTRA_SETS)
+        sets, reps = _slow_step(ctx, history, sets, hi, level, now=False)
+        return ctx.plan(sets, reps, same_load, top.e1rm)
+    if avg is None:
+        ctx.say(f"no RPE logged ({desc}): same load, aim for {min(done + 1, hi)} reps")
+        return ctx.plan(rx.sets, min(done + 1, hi), same_load, top.e1rm)
+    reps = min(done, hi)
+    diff = avg - target
+    if abs(diff) >= 1:
+        # Easier than target never lowers and harder never raises, even when more reps than
+        # the range were done (the chart's load for fewer reps would be heavier).
+        chart = load_for(e1, reps, target)
+        load = ctx.capped(max(chart, last_load) if diff < 0 else min(chart, last_load), last_load)
+        if abs(load - same_load) > 1e-6:
+            ctx.say(f"last time {desc}, target @ {target:g}: {_change(last_load, load, unit)}")
+            return ctx.plan(rx.sets, reps, load, top.e1rm)
+        ctx.capped_note = ""
+    if diff >= 1:
+        ctx.say(f"last time {desc}, over target @ {target:g}: the next load down is over the cap, same load")
+        return ctx.plan(rx.sets, reps, same_load, top.e1rm)
+    if diff > 0:
+        ctx.say(f"last time {desc}, a little over target @ {target:g}: same load and reps")
+        return ctx.plan(rx.sets, reps, same_load, top.e1rm)
+    reps = min(done + 1, hi)
+    ctx.say(f"last time {desc}, target @ {target:g}: same {format_load(same_load, unit)}, aim for {reps} reps")
+    return ctx.plan(rx.sets, reps, same_load, top.e1rm)
+
+
+def next_prescription(
+    exercise: Exercise,
+    prescription: Prescription,
+    week_plan: WeekPlan | None,
+    history: Sequence[SessionSets],
+    settings: Settings,
+    readiness: Readiness | None = None,
+    *,
+    recent_notes: Sequence[RecoveryNote] = (),
+    today: date | None = None,
+) -> Plan:
+    """The plan for the next session of `exercise`. `history` is newest first.
+
+    `week_plan` is this week's plan of the block (None outside a program); the prescription
+    takes it when it follows the block. `today` dates the two-week slow-progression clock
+    (without it, time is counted up to the newest session). `readiness` and `recent_notes`
+    take load or a set off for a poor day.
+    """
+    rx = apply_week(prescription, week_plan) if week_plan is not None else prescription
+    ctx = _Context(exercise, rx, week_plan, settings, today, [])
+    if week_plan is not None and rx.follows_block:
+        ctx.say(f"{week_plan.emphasis} week: {rx.sets} x {rx.reps_min}-{rx.reps_max} @ {rx.target_rpe:g}")
+    usable = [s for s in history if _work(s)]
+    if not ctx.deload and usable and usable[0].deload and any(not s.deload for s in usable):
+        usable = [s for s in usable if not s.deload]
+        ctx.say(f"after the deload: from the last full session ({usable[0].date.isoformat()})")
+    if not usable:
+        plan = _first_time(ctx)
+    else:
+        last = usable[0]
+        top = top_sets(last.sets, settings.unit)
+        for other in sorted({s.unit for s in _work(last) if s.load is not None and s.unit != settings.unit}):
+            original = top_sets([s for s in last.sets if s.unit == other], other)
+            shown = f": {format_load(original.load, other)} = {format_load(round(convert(original.load, other, settings.unit), 2), settings.unit)}" if original else ""
+            ctx.say(f"logged in {other}{shown}, planned in {settings.unit}")
+        loads = [convert(s.load, s.unit, settings.unit) for s in _work(last) if s.load is not None]
+        if loads and (exercise.pattern == "carry" or rx.hold_seconds or exercise.hold_seconds or top is None):
+            plan = _stepped(ctx, usable, max(loads))
+        elif top is not None:
+            plan = _loaded(ctx, usable, top)
+        else:
+            plan = _unloaded(ctx, usable)
+    if readiness is not None:
+        plan = adjust_for_readiness(plan, readiness, recent_notes, settings)
+    return plan
