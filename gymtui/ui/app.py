@@ -21,6 +21,7 @@ from ..store.backup import list_backups
 from .screens.problem import DamagedFileScreen
 from .screens.today import TodayScreen
 from .sections import SECTIONS
+from .themes import APP_VARIABLES, DEFAULT_THEME, load_all_themes
 
 
 class GymApp(App[None]):
@@ -45,8 +46,35 @@ class GymApp(App[None]):
         self.library = library
         self.clock = clock or SystemClock()
         self.now = now
+        self._themes, self._theme_problems = load_all_themes()
+
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        return dict(APP_VARIABLES)
+
+    def apply_saved_theme(self) -> None:
+        for theme in self._themes:
+            self.register_theme(theme)
+        wanted = self.store.settings().theme
+        names = {t.name for t in self._themes} | set(self.available_themes)
+        self.theme = wanted if wanted in names else DEFAULT_THEME
+        if self._theme_problems:
+            listed = "\n".join(str(p) for p in self._theme_problems)
+            self.notify(f"{listed}\nUsing the other themes; the default is {DEFAULT_THEME}.",
+                        title="Theme file skipped", severity="warning", timeout=15)
+
+    def watch_theme(self, theme: str) -> None:
+        if self.is_mounted and self.store.settings().theme != theme:
+            self.save_theme(theme)
+
+    @work(thread=True, exclusive=True, group="settings")
+    def save_theme(self, theme: str) -> None:
+        try:
+            self.store.save_settings(self.store.settings().model_copy(update={"theme": theme}))
+        except StoreError as error:
+            self.call_from_thread(self.report_store_error, error)
 
     def on_mount(self) -> None:
+        self.apply_saved_theme()
         self.sub_title = self.now().format("dddd D MMMM")
         self.push_screen(TodayScreen())
         self.daily_backup()
