@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gymtui.domain.plates import plates_per_side, round_to_loadable
+from gymtui.domain.plates import next_loadable, plates_per_side, round_for_exercise, round_to_loadable, within_cap
 from gymtui.domain.settings import Settings
 
 KG = Settings()
@@ -156,3 +156,33 @@ def test_stepped_equipment_gives_whole_steps(load, equipment, direction):
         assert value >= load - 1e-9
     if direction == "down" and load >= step:
         assert value <= load + 1e-9
+
+
+def test_added_weight_on_bodyweight_work_goes_in_the_smallest_plate():
+    assert round_for_exercise(11.1, "kg", "bodyweight", KG) == 11.25
+    assert round_for_exercise(11.1, "kg", "other", KG, "down") == 10
+    assert round_for_exercise(23, "lb", "band", KG) == 22.5
+    assert round_for_exercise(81, "kg", "barbell", KG) == 80
+
+
+@pytest.mark.parametrize(
+    ("load", "equipment", "up", "expected"),
+    [(80, "barbell", True, 82.5), (80, "barbell", False, 77.5), (81, "barbell", True, 82.5),
+     (20, "barbell", False, 20), (10, "dumbbell", True, 12), (2, "dumbbell", False, 2), (45, "cable", False, 40)],
+)
+def test_next_loadable(load, equipment, up, expected):
+    assert next_loadable(load, "kg", equipment, KG, up) == expected
+
+
+@pytest.mark.parametrize(
+    ("wanted", "around", "change", "equipment", "expected"),
+    [
+        (95, 80, 0.10, "barbell", (87.5, True)),
+        (70, 80, 0.10, "barbell", (72.5, True)),
+        (83, 80, 0.10, "barbell", (82.5, False)),
+        (12, 10, 0.10, "dumbbell", (10, True)),  # the next dumbbell is 20 % up
+        (13, 11, 0.05, "dumbbell", (10, False)),  # nothing loadable within 5 % of 11: nearest to 11
+    ],
+)
+def test_within_cap(wanted, around, change, equipment, expected):
+    assert within_cap(wanted, around, change, "kg", equipment, KG) == expected

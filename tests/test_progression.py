@@ -253,3 +253,12 @@ def test_missed_reps_never_raise_the_load(case, rpe):
     assume(presc.reps_min > 1)
     plan = next_prescription(ex, presc, None, [session(load, [presc.reps_min - 1] * n_sets, rpe)], config)
     assert plan.load <= load
+
+
+def test_weighted_bodyweight_work_moves_in_small_plates():
+    weighted = session(10, [6, 6, 6], 6.5, slug="pull-up")
+    plan = next_prescription(PULL_UP, rx(slug="pull-up"), None, [weighted], KG)
+    # e1RM of the added weight alone is small, so the chart's change is small: 1.25 kg steps.
+    assert plan.load == 10 and plan.reps == 7
+    heavy = next_prescription(PULL_UP, rx(slug="pull-up"), None, [session(20, [8, 8, 8], 8, slug="pull-up")], KG)
+    assert heavy.load == 21.25 and heavy.reps == 6

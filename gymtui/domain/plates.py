@@ -161,3 +161,39 @@ def plates_per_side(load: float, unit: Unit, settings: Settings) -> PlateLoad:
     plates = inventory.plates_for(steps)
     achieved = round(bar + 2 * sum(plates), _DIGITS)
     return PlateLoad(plates=plates, achieved=achieved, exact=abs(achieved - load) < 1e-3, below_bar=False)
+
+
+def round_for_exercise(
+    load: float, unit: Unit, equipment: Equipment, settings: Settings, direction: Direction = "nearest"
+) -> float:
+    """`round_to_loadable` for a load that is there: weight added to a bodyweight, band or
+    other exercise (a belt, a vest, a plate held) goes in steps of the smallest plate."""
+    if equipment in ("bodyweight", "band", "other"):
+        return round_to_step(load, min(settings.plates(unit)), direction)
+    rounded = round_to_loadable(load, unit, equipment, settings, direction)
+    assert rounded is not None
+    return rounded
+
+
+def next_loadable(load: float, unit: Unit, equipment: Equipment, settings: Settings, up: bool = True) -> float:
+    """The next loadable weight strictly above (or below) `load`; below stops at the lightest."""
+    nudged = load * 1.0001 + 1e-6 if up else load * 0.9999 - 1e-6
+    return round_for_exercise(nudged, unit, equipment, settings, "up" if up else "down")
+
+
+def within_cap(
+    wanted: float, around: float, max_change: float, unit: Unit, equipment: Equipment, settings: Settings
+) -> tuple[float, bool]:
+    """The loadable weight nearest `wanted` no further than `max_change` (a fraction) from
+    `around`, and whether the cap moved it. If nothing loadable lies inside the cap (a light
+    dumbbell), the loadable weight nearest `around` is returned."""
+
+    def rounded(value: float, direction: Direction = "nearest") -> float:
+        return round_for_exercise(value, unit, equipment, settings, direction)
+
+    lowest, highest = rounded(around * (1 - max_change), "up"), rounded(around * (1 + max_change), "down")
+    if lowest > highest:
+        return rounded(around), False
+    nearest = rounded(wanted)
+    value = min(max(nearest, lowest), highest)
+    return value, abs(value - nearest) > 1e-6

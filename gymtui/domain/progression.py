@@ -33,7 +33,7 @@ from .common import Emphasis, Equipment, Pattern
 from .daily import RecoveryNote
 from .journal import LoggedSet
 from .library import Exercise, Prescription, WeekPlan
-from .plates import Direction, round_to_loadable, round_to_step
+from .plates import Direction, next_loadable, round_for_exercise, within_cap
 from .readiness import Readiness, adjust_for_readiness
 from .rpe import WORK_SET_TYPES, E1rm, TopSets, load_for, rpe_text, top_sets
 from .settings import Settings
@@ -84,23 +84,16 @@ class _Context:
         return self.week is not None and self.week.emphasis == "deload" and self.rx.follows_block
 
     def round(self, load: float, direction: Direction = "nearest") -> float:
-        equipment = self.exercise.equipment
-        if equipment in ("bodyweight", "band", "other"):
-            # Added weight (a belt, a vest) goes up in the smallest plate.
-            return round_to_step(load, min(self.settings.plates(self.unit)), direction)
-        rounded = round_to_loadable(load, self.unit, equipment, self.settings, direction)
-        assert rounded is not None
-        return rounded
+        return round_for_exercise(load, self.unit, self.exercise.equipment, self.settings, direction)
+
+    def step(self, load: float, up: bool) -> float:
+        return next_loadable(load, self.unit, self.exercise.equipment, self.settings, up)
 
     def capped(self, wanted: float, around: float) -> float:
-        """`wanted`, loadable, no further than max_change from `around`."""
+        """`wanted`, loadable, no further than max_change from `around`; a cap is noted."""
         change = self.settings.max_change
-        lowest = self.round(around * (1 - change), "up")
-        highest = self.round(around * (1 + change), "down")
-        if lowest > highest:  # nothing loadable inside the cap: stay nearest to the last load
-            return self.round(around)
-        value = min(max(self.round(wanted), lowest), highest)
-        if abs(value - self.round(wanted)) > 1e-6:
+        value, moved = within_cap(wanted, around, change, self.unit, self.exercise.equipment, self.settings)
+        if moved:
             self.capped_note = f" (capped at {change * 100:g} %)"
         return value
 
@@ -133,10 +126,10 @@ def _work(session: SessionSets) -> list[LoggedSet]:
 
 
 def _week_changed(ctx: _Context, last: SessionSets) -> bool:
-    rx = ctx.rx
-    if last.reps_min is not None and last.reps_max is not None and (last.reps_min, last.reps_max) != (rx.reps_min, rx.reps_max):
-        return True
-    return last.target_rpe is not None and last.target_rpe != rx.target_rpe
+    """Whether the last session was planned with another rep range or RPE (a new week)."""
+    old = (last.reps_min, last.reps_max, last.target_rpe)
+    new = (ctx.rx.reps_min, ctx.rx.reps_max, ctx.rx.target_rpe)
+    return any(was is not None and was != now for was, now in zip(old, new))
 
 
 def _days_at_level(ctx: _Context, history: Sequence[SessionSets], level) -> int:
@@ -173,10 +166,8 @@ def _first_time(ctx: _Context) -> Plan:
         note = "" if rx.unit == ctx.unit else f" ({format_load(rx.load, rx.unit)} converted)"
         ctx.say(f"first time: the program's {format_load(load, ctx.unit)}{note}")
         return ctx.plan(rx.sets, rx.reps_min, load)
-    if ctx.exercise.equipment in ("bodyweight", "band"):
-        ctx.say(f"no history yet: {rx.reps_min} reps at RPE {rx.target_rpe:g}")
-    else:
-        ctx.say(f"no history yet: pick a load you can do for {rx.reps_min} reps at RPE {rx.target_rpe:g}")
+    task = "" if ctx.exercise.equipment in ("bodyweight", "band") else "pick a load you can do for "
+    ctx.say(f"no history yet: {task}{rx.reps_min} reps at RPE {rx.target_rpe:g}")
     return ctx.plan(rx.sets, rx.reps_min, None)
 
 
@@ -217,17 +208,19 @@ def _unloaded(ctx: _Context, history: Sequence[SessionSets]) -> Plan:
 
 
 def _stepped(ctx: _Context, history: Sequence[SessionSets], last_load: float) -> Plan:
-    """Carries and holds: one loadable step by RPE, the chart says nothing about them."""
-    rx = ctx.rx
-    rpes = [s.rpe for s in _work(history[0]) if s.rpe is not None]
+    """Carries and holds: one loadable step by RPE; the chart says nothing about them."""
+    work = _work(history[0])
+    rpes = [s.rpe for s in work if s.rpe is not None]
+    diff = sum(rpes) / len(rpes) - ctx.rx.target_rpe if rpes else 0.0
     load = ctx.round(last_load)
-    if rpes and sum(rpes) / len(rpes) <= rx.target_rpe - 1 and not ctx.deload:
-        load = ctx.capped(ctx.round(last_load * 1.0001 + 1e-6, "up"), last_load)
-    elif (rpes and sum(rpes) / len(rpes) >= rx.target_rpe + 1) or ctx.deload:
-        load = ctx.capped(ctx.round(last_load * 0.9999 - 1e-6, "down"), last_load)
-    verb = "same load" if load == last_load else _change(last_load, load, ctx.unit)
-    ctx.say(f"last time {format_load(last_load, ctx.unit)}" + (f" @ {rpe_text(max(rpes))}" if rpes else "") + f": {verb}")
-    return ctx.plan(rx.sets, rx.reps_min, load)
+    if diff <= -1 and not ctx.deload:
+        load = ctx.capped(ctx.step(last_load, up=True), last_load)
+    elif diff >= 1 or ctx.deload:
+        load = ctx.capped(ctx.step(last_load, up=False), last_load)
+    effort = f" @ {rpe_text(max(rpes))}" if rpes else ""
+    ctx.say(f"last time {format_load(last_load, ctx.unit)}{effort}: {_change(last_load, load, ctx.unit)}")
+    sets = min(ctx.rx.sets, len(work)) if ctx.deload else ctx.rx.sets
+    return ctx.plan(sets, ctx.rx.reps_min, load)
 
 
 def _deload(ctx: _Context, last: SessionSets, top: TopSets) -> Plan:
@@ -266,7 +259,7 @@ def _loaded(ctx: _Context, history: Sequence[SessionSets], top: TopSets) -> Plan
     avg, hardest = top.avg_rpe, top.hardest_rpe
     same_load = ctx.round(last_load)
     if done >= hi and (hardest is None or hardest <= target):
-        next_step = ctx.round(last_load * 1.0001 + 1e-6, "up")
+        next_step = ctx.step(last_load, up=True)
         wanted = next_step if avg is None else max(load_for(e1, lo, target), next_step)
         load = ctx.capped(wanted, last_load)
         if load > same_load:
@@ -340,7 +333,10 @@ def next_prescription(
         top = top_sets(last.sets, settings.unit)
         for other in sorted({s.unit for s in _work(last) if s.load is not None and s.unit != settings.unit}):
             original = top_sets([s for s in last.sets if s.unit == other], other)
-            shown = f": {format_load(original.load, other)} = {format_load(round(convert(original.load, other, settings.unit), 2), settings.unit)}" if original else ""
+            shown = ""
+            if original is not None:
+                converted = round(convert(original.load, other, settings.unit), 2)
+                shown = f": {format_load(original.load, other)} = {format_load(converted, settings.unit)}"
             ctx.say(f"logged in {other}{shown}, planned in {settings.unit}")
         loads = [convert(s.load, s.unit, settings.unit) for s in _work(last) if s.load is not None]
         if loads and (exercise.pattern == "carry" or rx.hold_seconds or exercise.hold_seconds or top is None):

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Literal
 
 from .common import Pattern
 from .daily import Region, RecoveryNote
-from .plates import round_to_loadable
+from .plates import round_for_exercise
 from .settings import Settings
 from .units import format_load
 
@@ -163,9 +163,7 @@ def adjust_for_readiness(
     if drop_set and sets > 1:
         sets -= 1
     if cut and load is not None:
-        lighter = round_to_loadable(load * (1 - cut), plan.unit, plan.equipment, settings, "down")
-        assert lighter is not None
-        lighter = min(lighter, load)
+        lighter = min(round_for_exercise(load * (1 - cut), plan.unit, plan.equipment, settings, "down"), load)
         reasons.append(f"load {format_load(load, plan.unit)} -> {format_load(lighter, plan.unit)}")
         load = lighter
     return replace(plan, sets=sets, load=load, target_rpe=target_rpe, reasons=reasons)
