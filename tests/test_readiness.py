@@ -129,6 +129,10 @@ def test_bodyweight_and_single_set_plans():
     poor = readiness(note(sleep_hours=4, energy=1, stress=5), HINGE_DAY)
     body = adjust_for_readiness(plan(load=None, sets=1, pattern="vertical_pull", equipment="bodyweight"), poor)
     assert body.sets == 1 and body.load is None and body.target_rpe == 7
+    assert body.reasons[-1] == "readiness poor (40/100): target @ 7"
+    nights = [note(D0 - timedelta(days=i), sleep_hours=5) for i in range(3)]
+    single = adjust_for_readiness(plan(sets=1), readiness(nights[0], HINGE_DAY), nights)
+    assert single.sets == 1 and not any("set fewer" in r for r in single.reasons)
 
 
 def test_dumbbell_cut_rounds_down_to_a_dumbbell():

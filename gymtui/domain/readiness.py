@@ -151,13 +151,14 @@ def adjust_for_readiness(
         cut += 0.05
         drop_set = True
         target_rpe = max(6.0, target_rpe - 1)
-        reasons.append(f"readiness poor ({ready.score}/100): one set fewer, target @ {target_rpe:g}")
+        fewer = "one set fewer, " if sets > 1 else ""
+        reasons.append(f"readiness poor ({ready.score}/100): {fewer}target @ {target_rpe:g}")
     hit = sorted(ready.sore_regions & regions_for(plan.pattern))
     if hit:
         cut += 0.05
         reasons.append(f"{', '.join(_region_label(r) for r in hit)} sore: this exercise loads it, 5 % off")
     nights = poor_sleep_nights(recent_notes)
-    if nights >= POOR_SLEEP_STREAK and not drop_set:
+    if nights >= POOR_SLEEP_STREAK and not drop_set and sets > 1:
         drop_set = True
         reasons.append(f"poor sleep {nights} nights: one set fewer")
     if drop_set and sets > 1:
