@@ -134,22 +134,31 @@ def group_history(
 
     With the program's `cycle` and the exercise's `base` prescription, each session's
     targets come from its block week, so a change of week is not read as progress.
+    A session flagged `deload` (an early deload, taken outside the cycle's deload week) was
+    planned with the deload week's targets; it counts as a deload for the lifts the block
+    lightens (all of them when `base` is not given), never for accessories trained as usual.
     """
     by_session: dict[str, list[LoggedSet]] = {}
     for logged in sets:
         if logged.exercise == exercise and logged.set_type in WORK_SET_TYPES:
             by_session.setdefault(logged.session_id, []).append(logged)
+    lightened = base is None or base.follows_block
     found = []
     for session in sorted(sessions, key=lambda s: (s.date, s.started_at), reverse=True):
         if session.id not in by_session:
             continue
-        entry = SessionSets(session.date, tuple(by_session[session.id]))
-        if cycle and base is not None and base.follows_block and session.block_week:
+        entry = SessionSets(session.date, tuple(by_session[session.id]), deload=session.deload and lightened)
+        if session.deload and cycle and base is not None and base.follows_block:
+            week: WeekPlan | None = deload_plan(cycle)
+        elif cycle and base is not None and base.follows_block and session.block_week:
             week = cycle[(session.block_week - 1) % len(cycle)]
+        else:
+            week = None
+        if week is not None and base is not None:
             planned = apply_week(base, week)
             entry = SessionSets(
                 session.date, entry.sets, planned.reps_min, planned.reps_max, planned.target_rpe,
-                deload=week.emphasis == "deload",
+                deload=session.deload or week.emphasis == "deload",
             )
         found.append(entry)
     return found

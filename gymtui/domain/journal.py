@@ -56,6 +56,9 @@ class Session(Model):
     name: Name = "Session"
     # Week of the block (1-based) the session was planned for, if it came from the program.
     block_week: int | None = Field(default=None, ge=1, le=12)
+    # Planned as a deload: the cycle's deload week, or one taken early because fatigue showed.
+    # Later plans read it as a light session, not as the lifter's level.
+    deload: bool = False
     status: Literal["in_progress", "done"] = "in_progress"
     started_at: AwareTime
     finished_at: AwareTime | None = None
