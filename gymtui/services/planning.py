@@ -2,24 +2,46 @@
 
 Joins the store (history, recovery notes), the library (program, exercises) and the
 domain rules (blocks, progression, readiness). Reads a bounded amount of history: the last
-few sessions of each exercise of the day and two weeks of recovery notes.
+few sessions of each main lift and of each exercise of the day, the sessions of the last
+seven weeks for an early deload, and two weeks of recovery notes.
+
+Which history counts depends on today's session. One in progress is being trained from
+this plan: the plan leaves its sets out, so it does not move while the lifter logs. One
+finished (or logged from the command line) is done: the next session comes after it and
+builds on its sets.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from ..domain.blocks import deload_plan, group_history, should_deload, week_plan_for
+import pendulum
+
+from ..domain.blocks import (
+    MAX_WEEKS_WITHOUT_DELOAD,
+    SessionSets,
+    deload_plan,
+    group_history,
+    should_deload,
+    week_of_block,
+    week_plan_for,
+)
 from ..domain.daily import RecoveryNote
-from ..domain.library import Day, Exercise, Program, WeekPlan
+from ..domain.journal import LoggedSet, Session
+from ..domain.library import Day, Exercise, Prescription, Program, WeekPlan
 from ..domain.progression import Plan, next_prescription
-from ..domain.readiness import Readiness, adjust_for_readiness, day_regions, readiness
+from ..domain.readiness import Readiness, day_regions, readiness
 from ..domain.settings import Settings
 from ..store import Store
 from .library import Library
 
-HISTORY_SESSIONS = 6
+HISTORY_SESSIONS = 6  # enough for the e1RM trend (4 sessions) and two weeks of slow progression
+RECOVERY_DAYS = 14
+# An early deload older than this no longer changes the deload decision (one is due by then).
+DELOAD_LOOKBACK_DAYS = 7 * (MAX_WEEKS_WITHOUT_DELOAD + 1)
+ROTATION_LOOKBACK = 20  # sessions read to find the last program day trained
 
 
 @dataclass(frozen=True)
@@ -39,60 +61,202 @@ class SessionPlan:
     block_reasons: list[str]
     readiness: Readiness
     exercises: list[PlannedExercise] = field(default_factory=list)
+    # The Monday block weeks count from (settings, else the week of the first logged session).
+    program_start: date | None = None
+    # The newest session planned as a deload in the last seven weeks, if any.
+    last_deload: date | None = None
 
     @property
     def title(self) -> str:
         return f"{self.day.name} - week {self.block_week} of {len(self.program.cycle)}: {self.week_plan.emphasis}"
+
+    @property
+    def early_deload(self) -> bool:
+        """A deload outside the cycle's own deload week."""
+        return self.deload and self.program.cycle[self.block_week - 1].emphasis != "deload"
 
 
 def monday_of(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
+def program_start(store: Store, settings: Settings, today: date) -> date:
+    """The Monday block weeks count from.
+
+    Settings hold it once the app has started; before that (a lifter using only the command
+    line) the week of the oldest journal file stands in, so the weeks still advance.
+    """
+    if settings.program_start is not None:
+        return monday_of(settings.program_start)
+    parts = store.parts()  # week keys like '2026-W47', newest first; a folder listing, no reading
+    if parts:
+        year, week = parts[-1].split("-W")
+        oldest = date.fromisocalendar(int(year), int(week), 1)
+        if oldest <= today:
+            return oldest
+    return monday_of(today)
+
+
+def _todays_session(store: Store, today: date) -> Session | None:
+    sessions = store.sessions_on(today)
+    return next((s for s in sessions if s.status == "in_progress"), sessions[0] if sessions else None)
+
+
+def history_cutoff(store: Store, today: date) -> date:
+    """Sessions before this date make the plan: today's own count once it is finished."""
+    session = _todays_session(store, today)
+    return today if session is not None and session.status == "in_progress" else today + timedelta(days=1)
+
+
+def day_of_session(program: Program, store: Store, session: Session) -> Day | None:
+    """The program day a session trained: its own mark, else the day sharing most exercises.
+
+    Sessions logged from the command line or imported carry no program day; their sets say.
+    """
+    if session.program_day is not None:
+        return next((d for d in program.days if d.id == session.program_day), None)
+    trained = {s.exercise for s in store.session_sets(session.id) if s.set_type != "warmup"}
+    best, overlap = None, 0
+    for day in program.days:
+        shared = len(trained & {rx.exercise for rx in day.prescriptions})
+        if shared > overlap:
+            best, overlap = day, shared
+    return best
+
+
 def next_day(program: Program, store: Store, today: date) -> Day:
-    """Today's session's day if one is started, else the day after the last one trained."""
-    for session in store.iter_sessions():
-        if session.program_day is None:
+    """Today's day if a session is in progress, else the day after the last one trained."""
+    for count, session in enumerate(store.iter_sessions(before=today + timedelta(days=1))):
+        if count >= ROTATION_LOOKBACK:
+            break
+        day = day_of_session(program, store, session)
+        if day is None:
             continue
-        index = next((i for i, d in enumerate(program.days) if d.id == session.program_day), None)
-        if index is None:
-            continue
-        if session.date == today:
-            return program.days[index]
-        return program.days[(index + 1) % len(program.days)]
+        if session.date == today and session.status == "in_progress":
+            return day
+        return program.days[(program.days.index(day) + 1) % len(program.days)]
     return program.days[0]
 
 
-def plan_session(store: Store, library: Library, settings: Settings, today: date, day: Day | None = None) -> SessionPlan:
+def deload_starts(store: Store, before: date) -> dict[date, date]:
+    """For each week (its Monday) with a session planned as a deload in the last seven weeks
+    before `before`, the first day of that deload."""
+    oldest = before - timedelta(days=DELOAD_LOOKBACK_DAYS)
+    starts: dict[date, date] = {}
+    for session in store.iter_sessions(before=before):
+        if session.date < oldest:
+            break
+        if session.deload:
+            monday = monday_of(session.date)
+            starts[monday] = min(session.date, starts.get(monday, session.date))
+    return starts
+
+
+def last_deload(store: Store, before: date) -> date | None:
+    """The start of the newest deload in the last seven weeks before `before`, if any."""
+    return max(deload_starts(store, before).values(), default=None)
+
+
+def _annotated(
+    sessions: Iterable[Session], cycle: Sequence[WeekPlan], start: date, deloads: dict[date, date]
+) -> list[Session]:
+    """Sessions as the rules should read them.
+
+    Without a block week (command line, imports) a session gets the one its date fell in, so
+    its targets are known; days before the program started stay without one. Once a deload
+    began in a week, the rest of that week was planned as a deload, however the sessions
+    were logged (`gymtui log` does not know the plan).
+    """
+    found = []
+    for session in sessions:
+        update: dict[str, object] = {}
+        if session.block_week is None and session.date >= start:
+            update["block_week"] = week_of_block(start, session.date, len(cycle))
+        began = deloads.get(monday_of(session.date))
+        if not session.deload and began is not None and session.date >= began:
+            update["deload"] = True
+        found.append(session.model_copy(update=update) if update else session)
+    return found
+
+
+def _history(
+    store: Store, program: Program, rx: Prescription, start: date, cutoff: date, deloads: dict[date, date]
+) -> list[SessionSets]:
+    recent = store.recent_sets(rx.exercise, sessions=HISTORY_SESSIONS, before=cutoff)
+    sessions = _annotated((s for s, _ in recent), program.cycle, start, deloads)
+    sets: list[LoggedSet] = [logged for _, group in recent for logged in group]
+    return group_history(sessions, sets, rx.exercise, program.cycle, rx)
+
+
+def _main_lift_histories(
+    store: Store, library: Library, program: Program, start: date, cutoff: date,
+    deloads: dict[date, date], known: dict[str, list[SessionSets]],
+) -> dict[str, list[SessionSets]]:
+    """Every main lift of the program, not only today's: a deload is decided for the week."""
+    found: dict[str, list[SessionSets]] = {}
+    for day in program.days:
+        for rx in day.prescriptions:
+            exercise = library.exercise(rx.exercise)
+            if not rx.follows_block or exercise is None or exercise.name in found:
+                continue
+            history = known.get(rx.exercise)
+            if history is None:
+                history = _history(store, program, rx, start, cutoff, deloads)
+            found[exercise.name] = history
+    return found
+
+
+def plan_session(
+    store: Store, library: Library, settings: Settings, today: date, day: Day | None = None
+) -> SessionPlan:
+    """The plan for `today`'s session (the next program day unless `day` is given)."""
     program = library.program(settings.program)
     day = day or next_day(program, store, today)
-    start = settings.program_start or monday_of(today)
+    start = program_start(store, settings, today)
+    cutoff = history_cutoff(store, today)
     week, week_plan = week_plan_for(program.cycle, start, today)
-    notes: list[RecoveryNote] = store.recovery_between(today - timedelta(days=14), today)
+    notes: list[RecoveryNote] = store.recovery_between(today - timedelta(days=RECOVERY_DAYS), today)
     today_note = next((n for n in notes if n.date == today), None)
 
-    histories = {}
+    deloads = deload_starts(store, cutoff)
+    histories: dict[str, list[SessionSets]] = {}
     for rx in day.prescriptions:
-        exercise = library.exercise(rx.exercise)
-        recent = store.recent_sets(rx.exercise, sessions=HISTORY_SESSIONS, before=today + timedelta(days=1))
-        sessions = [s for s, _ in recent]
-        sets = [logged for _, group in recent for logged in group]
-        histories[rx.exercise] = (exercise, rx, group_history(sessions, sets, rx.exercise, program.cycle, rx))
-
-    main_lifts = {ex.name: hist for ex, rx, hist in histories.values() if rx.follows_block and ex is not None}
-    deload, block_reasons = should_deload(program.cycle, start, today, main_lifts, notes)
+        histories[rx.exercise] = _history(store, program, rx, start, cutoff, deloads)
+    main_lifts = _main_lift_histories(store, library, program, start, cutoff, deloads, histories)
+    latest_deload = max(deloads.values(), default=None)
+    deload, block_reasons = should_deload(program.cycle, start, today, main_lifts, notes, latest_deload)
     if deload and week_plan.emphasis != "deload":
         week_plan = deload_plan(program.cycle)
-    patterns = [ex.pattern for ex, _, _ in histories.values() if ex is not None]
-    ready = readiness(today_note, day_regions(patterns))
 
+    exercises = [(library.exercise(rx.exercise), rx) for rx in day.prescriptions]
+    ready = readiness(today_note, day_regions(ex.pattern for ex, _ in exercises if ex is not None))
     planned = []
-    for exercise, rx, history in histories.values():
+    for exercise, rx in exercises:
         if exercise is None:
             continue
+        # next_prescription applies the readiness itself (once: a second pass would cut twice).
         plan = next_prescription(
-            exercise, rx, week_plan, history, settings, ready, recent_notes=notes, today=today
+            exercise, rx, week_plan, histories[rx.exercise], settings, ready, recent_notes=notes, today=today
         )
-        plan = adjust_for_readiness(plan, ready, notes, settings)
         planned.append(PlannedExercise(exercise, plan))
-    return SessionPlan(program, day, today, week, week_plan, deload, block_reasons, ready, planned)
+    return SessionPlan(
+        program, day, today, week, week_plan, deload, block_reasons, ready, planned,
+        program_start=start, last_deload=latest_deload,
+    )
+
+
+def session_from_plan(plan: SessionPlan, now: pendulum.DateTime) -> Session:
+    """A new session (in progress, not yet stored) for training `plan`.
+
+    It remembers the day, the block week and whether it was a deload, so later plans read
+    an early deload's light sets as a deload and not as the lifter's level.
+    """
+    return Session(
+        date=now.date(),
+        program_day=plan.day.id,
+        block_week=plan.block_week,
+        name=plan.day.name,
+        deload=plan.deload,
+        started_at=now,
+        order=[item.exercise.id for item in plan.exercises],
+    )
