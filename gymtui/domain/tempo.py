@@ -25,9 +25,15 @@ PHASE_LABELS: dict[PhaseName, str] = {
 
 EXPLOSIVE = None  # a phase written X: no countdown, a short "drive" cue
 
-_FIGURE = r"(?:\d{1,2}|[xX])"
-_DASHED = re.compile(rf"^\s*({_FIGURE})\s*[-/:. ]\s*({_FIGURE})\s*[-/:. ]\s*({_FIGURE})\s*[-/:. ]\s*({_FIGURE})\s*$")
+# ASCII digits only, as in the compact form: `\d` would also take e.g. Arabic-Indic digits.
+_FIGURE = r"(?:[0-9]{1,2}|[xX])"
+# A separator with any spaces around it, or a run of whitespace alone (3 1 1 0, tabs too).
+# The same pattern cuts a text that did not parse into figures to say which one is wrong,
+# so `3 - a` counts as two figures, not four.
+_SEPARATOR = r"(?:\s*[-/:.]\s*|\s+)"
+_DASHED = re.compile(rf"^\s*({_FIGURE}){_SEPARATOR}({_FIGURE}){_SEPARATOR}({_FIGURE}){_SEPARATOR}({_FIGURE})\s*$")
 _COMPACT = re.compile(r"^\s*([0-9xX])([0-9xX])([0-9xX])([0-9xX])\s*$")
+_SPLIT = re.compile(_SEPARATOR)
 
 
 class TempoError(ValueError):
@@ -73,20 +79,25 @@ def parse_tempo(text: str) -> Tempo:
         raise TempoError("tempo is empty: write four figures like 3-1-1-0 or 31X0")
     match = _DASHED.match(text) or _COMPACT.match(text)
     if match is None:
-        parts = re.split(r"[-/:. ]", text.strip())
-        if len(parts) == 4:
-            for index, part in enumerate(parts):
-                if not re.fullmatch(_FIGURE, part.strip()):
-                    raise TempoError(
-                        f"tempo {text!r}: figure {index + 1} ({PHASES[index]}) is {part!r};"
-                        " each figure is seconds (0-99) or X for explosive"
-                    )
-        raise TempoError(
-            f"tempo {text!r} is not four figures: write eccentric-pause-concentric-pause,"
-            " e.g. 3-1-1-0, 3110 or 3-1-X-0"
-        )
+        raise TempoError(_explain(text))
     figures = [None if g.lower() == "x" else int(g) for g in match.groups()]
     return Tempo(*figures)
+
+
+def _explain(text: str) -> str:
+    """Say what is wrong with a tempo that did not match: the first bad figure, or the count."""
+    stripped = text.strip()
+    parts = _SPLIT.split(stripped)
+    if len(parts) == 1:
+        parts = list(stripped)  # compact form: one character per figure
+    for index, part in enumerate(parts):
+        if not re.fullmatch(_FIGURE, part):
+            where = f"figure {index + 1}" + (f" ({PHASES[index]})" if index < len(PHASES) else "")
+            return f"tempo {text!r}: {where} is {part!r}; each figure is seconds (0-99) or X for explosive"
+    return (
+        f"tempo {text!r} has {len(parts)} figures, not four: write eccentric-pause-concentric-pause,"
+        " e.g. 3-1-1-0, 3110 or 3-1-X-0"
+    )
 
 
 def is_valid_tempo(text: str) -> bool:
