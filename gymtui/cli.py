@@ -53,6 +53,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     restore = commands.add_parser("restore", help="list backups, or restore one by name")
     restore.add_argument("backup", nargs="?", help="backup folder name, e.g. 2026-11-20")
+
+    nxt = commands.add_parser("next", help="the next session: loads, reps, RPE targets and why")
+    nxt.add_argument("--json", action="store_true", help="a list of objects, one per exercise")
+    nxt.add_argument("--day", metavar="DAY_ID", help="plan this program day instead of the next in turn")
+    nxt.add_argument("--date", help="plan for YYYY-MM-DD, 'today' or 'yesterday' (default: today)")
     return parser
 
 
@@ -85,6 +90,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "export": _cmd_export,
         "doctor": _cmd_doctor,
         "restore": _cmd_restore,
+        "next": _cmd_next,
     }
     try:
         return handlers[args.command](args, data_dir)
@@ -209,6 +215,35 @@ def _cmd_restore(args: argparse.Namespace, data_dir: Path) -> int:
     finally:
         lock.release()
     print(f"Restored {chosen.name}; the files it replaced are kept in {aside}")
+    return 0
+
+
+def _cmd_next(args: argparse.Namespace, data_dir: Path) -> int:
+    import json
+
+    from .services.context import load_library
+    from .services.next_report import report_rows, report_text
+    from .services.planning import plan_session
+
+    today = pendulum.now().date()
+    # Planning ahead is allowed: a date in the future is fine here, unlike for logging.
+    explicit = args.date is not None and args.date.strip().lower() not in ("today", "yesterday")
+    day = parse_day(args.date, pendulum.date(9999, 12, 31) if explicit else today)
+    with _open_store(data_dir, "gymtui next") as store:
+        settings = store.settings()
+        library = load_library(store)
+        program = library.program(settings.program)
+        chosen = None
+        if args.day is not None:
+            chosen = next((d for d in program.days if d.id == args.day), None)
+            if chosen is None:
+                days = ", ".join(d.id for d in program.days)
+                raise CliError(f"unknown day {args.day!r}: {program.name} has {days}", EXIT_USAGE)
+        plan = plan_session(store, library, settings, day, chosen)
+    if args.json:
+        print(json.dumps(report_rows(plan), indent=2, ensure_ascii=False))
+    else:
+        sys.stdout.write(report_text(plan))
     return 0
 
 
