@@ -51,6 +51,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     commands.add_parser("doctor", help="check every data file; exits non-zero naming any problem")
 
+    commands.add_parser("checklist", help="open the app straight on the end-of-day checklist")
+
     restore = commands.add_parser("restore", help="list backups, or restore one by name")
     restore.add_argument("backup", nargs="?", help="backup folder name, e.g. 2026-11-20")
 
@@ -90,6 +92,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "export": _cmd_export,
         "doctor": _cmd_doctor,
         "restore": _cmd_restore,
+        "checklist": _cmd_checklist,
         "next": _cmd_next,
     }
     try:
@@ -245,6 +248,12 @@ def _cmd_next(args: argparse.Namespace, data_dir: Path) -> int:
     else:
         sys.stdout.write(report_text(plan))
     return 0
+
+
+def _cmd_checklist(args: argparse.Namespace, data_dir: Path) -> int:
+    from .ui.screens.checklist import run_checklist
+
+    return run_checklist(data_dir)
 
 
 def _run_app(args: argparse.Namespace, data_dir: Path) -> int:

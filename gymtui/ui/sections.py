@@ -27,4 +27,8 @@ class Section:
 
 SECTIONS: list[Section] = [
     # Section("w", "Workout", "Start or resume today's session", "workout:WorkoutScreen"),
+    Section("u", "Warm-up", "Warm-up drills and ramp sets to the first working load", "warmup:WarmupScreen"),
+    Section("m", "Mobility", "Guided mobility routines: holds and counts on a timer", "mobility:MobilityScreen"),
+    Section("c", "Checklist", "The end-of-day mobility checklist, streak and last 30 days", "checklist:ChecklistScreen"),
+    Section("r", "Recovery", "Today's recovery note and the readiness it gives", "recovery:RecoveryScreen"),
 ]

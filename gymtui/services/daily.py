@@ -1,0 +1,304 @@
+"""Services behind the daily screens: warm-up, mobility routines, checklist, recovery.
+
+Joins the store and the library for the warm-up (today's session, warm-up sets), and turns
+the small text formats the editors use (one routine item or checklist item per line) into
+library models, with line-numbered messages. Called from worker threads; never from Textual.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import pendulum
+
+from ..domain.common import describe_error
+from ..domain.daily import REGIONS, Region
+from ..domain.journal import LoggedSet, Session
+from ..domain.library import ChecklistItem, Drill, Routine
+from ..domain.ramp import RAMPED, RampSet
+from ..domain.readiness import day_regions
+from ..store import Store
+from .library import Library
+from .planning import PlannedExercise, SessionPlan
+
+MAX_CHECKLIST_ITEMS = 9  # ticked with the number keys 1-9
+_SIDE_WORDS = {"each side", "per side", "both sides", "each", "x2 sides"}
+# One critical section for "find today's session or create it", so two quick warm-up logs
+# from two worker threads cannot open two sessions for the same day.
+_SESSION_LOCK = threading.Lock()
+
+
+class TextFormatError(ValueError):
+    """A line of an editor's text that cannot be used; str() names the line."""
+
+
+def slugify(text: str) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")
+    return slug[:80].rstrip("-")
+
+
+def _unique(slug: str, taken: set[str]) -> str:
+    candidate, n = slug, 2
+    while candidate in taken:
+        candidate = f"{slug[:76]}-{n}"
+        n += 1
+    taken.add(candidate)
+    return candidate
+
+
+# -- warm-up ---------------------------------------------------------------------------------
+
+
+def warmup_routines(library: Library, plan: SessionPlan | None) -> list[Routine]:
+    """Warm-ups for the day: scapular work always, hinge activation on hinge days,
+    the pull-up primer on vertical-pull days (all of them when there is no plan)."""
+    warmups = list(library.catalog.warmups)
+    if plan is None:
+        return warmups
+    patterns = {item.exercise.pattern for item in plan.exercises}
+    wanted = {"banded-scapular"}
+    if patterns & {"hinge", "carry", "squat"}:
+        wanted.add("posterior-chain-activation")
+    if "vertical_pull" in patterns:
+        wanted.add("pull-up-primer")
+    chosen = [routine for routine in warmups if routine.id in wanted]
+    return chosen or warmups
+
+
+def ramp_candidates(plan: SessionPlan | None) -> list[PlannedExercise]:
+    """The day's exercises that take a ramp (loaded equipment), in program order."""
+    if plan is None:
+        return []
+    return [item for item in plan.exercises if item.exercise.equipment in RAMPED]
+
+
+def first_working(plan: SessionPlan | None) -> PlannedExercise | None:
+    """The exercise to ramp toward: the first barbell lift of the day with a planned load
+    (heavy work is what a ramp is for), else the first with a load, else the first barbell
+    lift, else the first loaded one (the lifter then types the load)."""
+    candidates = ramp_candidates(plan)
+    with_load = [item for item in candidates if item.plan.load is not None]
+    barbell = [item for item in candidates if item.exercise.equipment == "barbell"]
+    ranked = [item for item in with_load if item in barbell] + with_load + barbell + candidates
+    return ranked[0] if ranked else None
+
+
+def today_session(store: Store, plan: SessionPlan | None, now: pendulum.DateTime) -> Session:
+    """Today's session in progress (the one the workout screen uses), else a new one."""
+    with _SESSION_LOCK:
+        session = store.in_progress_session()
+        if session is not None and session.date == now.date():
+            return session
+        if plan is None:
+            return store.save_session(Session(date=now.date(), started_at=now))
+        return store.save_session(
+            Session(
+                date=now.date(),
+                program_day=plan.day.id,
+                block_week=plan.block_week,
+                name=plan.day.name,
+                started_at=now,
+            )
+        )
+
+
+def todays_warmup_sets(store: Store, today: date, exercise: str) -> list[LoggedSet]:
+    """Warm-up sets of `exercise` already logged in today's sessions, oldest first."""
+    found = []
+    for session in store.sessions_on(today):
+        found += [s for s in store.session_sets(session.id) if s.exercise == exercise and s.set_type == "warmup"]
+    return sorted(found, key=lambda s: s.logged_at)
+
+
+def log_warmup_set(
+    store: Store, plan: SessionPlan | None, exercise: str, ramp: RampSet, now: pendulum.DateTime
+) -> LoggedSet:
+    """Store one ramp set as a warm-up set of today's session; on disk when this returns."""
+    session = today_session(store, plan, now)
+    return store.add_set(
+        LoggedSet(
+            session_id=session.id,
+            exercise=exercise,
+            load=ramp.load,
+            unit=ramp.unit,
+            reps=ramp.reps,
+            set_type="warmup",
+            note=f"ramp {ramp.label}",
+            logged_at=now,
+        )
+    )
+
+
+def match_logged(ramp: list[RampSet], logged: list[LoggedSet]) -> dict[int, LoggedSet]:
+    """Which ramp sets are logged already: the same load, unit and reps, in order."""
+    free = list(logged)
+    found: dict[int, LoggedSet] = {}
+    for index, ramp_set in enumerate(ramp):
+        for candidate in free:
+            if (
+                candidate.unit == ramp_set.unit
+                and candidate.reps == ramp_set.reps
+                and candidate.load is not None
+                and abs(candidate.load - ramp_set.load) < 1e-6
+            ):
+                found[index] = candidate
+                free.remove(candidate)
+                break
+    return found
+
+
+# -- mobility routines -----------------------------------------------------------------------
+
+
+def all_routines(library: Library, store_routines: Sequence[Routine]) -> list[Routine]:
+    """Shipped routines with the lifter's edits in their place, then the lifter's own."""
+    mine = {routine.id: routine for routine in store_routines}
+    shipped = [mine.pop(routine.id, routine) for routine in library.catalog.mobility]
+    return shipped + list(mine.values())
+
+
+def is_shipped(library: Library, routine_id: str) -> bool:
+    return any(routine.id == routine_id for routine in library.catalog.mobility)
+
+
+def drill_amount(drill: Drill) -> str:
+    """'8 reps', '30 s'; '... each side' when per side."""
+    amount = f"{drill.reps} reps" if drill.kind == "reps" else f"{drill.seconds} s"
+    return f"{amount} each side" if drill.per_side else amount
+
+
+def routine_to_text(routine: Routine) -> str:
+    """The editor's text: one item per line, 'name | amount | each side | cue'."""
+    lines = []
+    for drill in routine.items:
+        amount = f"{drill.reps} reps" if drill.kind == "reps" else f"{drill.seconds} s"
+        parts = [drill.name, amount] + (["each side"] if drill.per_side else []) + ([drill.cue] if drill.cue else [])
+        lines.append(" | ".join(parts))
+    return "\n".join(lines)
+
+
+_AMOUNT = re.compile(r"^(\d+)\s*(reps?|x|s|sec|secs|seconds?)?$", re.IGNORECASE)
+
+
+def _parse_item(number: int, line: str) -> Drill:
+    fields = [part.strip() for part in line.split("|")]
+    if len(fields) < 2 or not fields[1]:
+        raise TextFormatError(f"line {number}: write 'name | amount', e.g. 'Open book | 8 reps | each side'")
+    name, amount, rest = fields[0], fields[1], fields[2:]
+    if not slugify(name):
+        raise TextFormatError(f"line {number}: the item needs a name with letters or digits")
+    match = _AMOUNT.match(amount)
+    if not match:
+        raise TextFormatError(f"line {number}: {amount!r} is not an amount: write '10 reps' or '30 s'")
+    count, word = int(match.group(1)), (match.group(2) or "reps").lower()
+    per_side = False
+    cues = []
+    for part in rest:
+        if part.lower() in _SIDE_WORDS:
+            per_side = True
+        elif part:
+            cues.append(part)
+    kind = "hold" if word.startswith("s") else "reps"
+    try:
+        return Drill(
+            id=slugify(name),
+            name=name,
+            kind=kind,
+            seconds=count if kind == "hold" else None,
+            reps=count if kind == "reps" else None,
+            per_side=per_side,
+            cue=" | ".join(cues),
+        )
+    except ValueError as error:
+        raise TextFormatError(f"line {number}: {describe_error(error)}") from None
+
+
+def parse_routine(name: str, focus: str, text: str, *, routine_id: str | None, taken_ids: Iterable[str]) -> Routine:
+    """A routine from the editor. A new one (routine_id None) gets an id from its name that
+    no other routine uses; an edited one keeps its id (a shipped one is overridden)."""
+    name = name.strip()
+    if not slugify(name):
+        raise TextFormatError("the routine needs a name")
+    items = [_parse_item(number, line) for number, line in enumerate(text.splitlines(), 1) if line.strip()]
+    if not items:
+        raise TextFormatError("a routine needs at least one item: one line per item")
+    new_id = routine_id or _unique(slugify(name), set(taken_ids))
+    try:
+        return Routine(id=new_id, name=name, focus=focus.strip(), items=items, custom=True)
+    except ValueError as error:
+        raise TextFormatError(describe_error(error)) from None
+
+
+# -- checklist -------------------------------------------------------------------------------
+
+
+def checklist_items(store: Store, library: Library) -> list[ChecklistItem]:
+    """The lifter's own list if they edited it, else the library's default."""
+    return store.checklist_items() or list(library.catalog.checklist)
+
+
+def checklist_to_text(items: Sequence[ChecklistItem]) -> str:
+    return "\n".join(item.text for item in items)
+
+
+def parse_checklist(text: str, previous: Sequence[ChecklistItem]) -> list[ChecklistItem]:
+    """One item per line. An unchanged line keeps its id, so earlier ticks still count."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    if not lines:
+        raise TextFormatError("the checklist needs at least one item: one line per item")
+    if len(lines) > MAX_CHECKLIST_ITEMS:
+        raise TextFormatError(f"{len(lines)} items: at most {MAX_CHECKLIST_ITEMS}, one per number key")
+    old = {item.text: item.id for item in previous}
+    taken: set[str] = set()
+    items = []
+    for number, line in enumerate(lines, 1):
+        if len(line) > 120:
+            raise TextFormatError(f"line {number}: at most 120 characters")
+        if not slugify(line):
+            raise TextFormatError(f"line {number}: write some letters or digits")
+        wanted = old.get(line) or slugify(line)
+        items.append(ChecklistItem(id=_unique(wanted, taken), text=line))
+    return items
+
+
+def checklist_ticks(store: Store, today: date, days: int) -> dict[date, list[str]]:
+    """Ticked ids per day over the last `days` days ending today."""
+    entries = store.checklists_between(today - timedelta(days=days - 1), today)
+    return {entry.date: list(entry.ticked) for entry in entries}
+
+
+# -- recovery --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DayRegions:
+    regions: set[Region]
+    why: str
+
+
+def regions_for_day(store: Store, library: Library, day: date, plan: SessionPlan | None) -> DayRegions:
+    """The regions a day trains, which is what soreness is weighed against.
+
+    Today: today's plan. An earlier day: the program day of the session logged then, or
+    the exercises logged. No session: every region counts.
+    """
+    if plan is not None and plan.today == day:
+        patterns = [item.exercise.pattern for item in plan.exercises]
+        return DayRegions(day_regions(patterns), f"regions today's {plan.day.name} day trains")
+    for session in store.sessions_on(day):
+        program = library.program(store.settings().program)
+        program_day = next((d for d in program.days if d.id == session.program_day), None)
+        if program_day is not None:
+            exercises = [library.exercise(rx.exercise) for rx in program_day.prescriptions]
+            name = program_day.name
+        else:
+            exercises = [library.exercise(s.exercise) for s in store.session_sets(session.id)]
+            name = session.name
+        patterns = [exercise.pattern for exercise in exercises if exercise is not None]
+        if patterns:
+            return DayRegions(day_regions(patterns), f"regions that day's {name} session trained")
+    return DayRegions(set(REGIONS), "every region (no session that day)")

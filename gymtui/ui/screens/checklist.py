@@ -1,0 +1,281 @@
+"""The end-of-day checklist: number keys tick, every tick saved at once, the streak shown.
+
+A tick shows at once as "saving" and as saved only when the store call has returned. Saves
+run one at a time in a worker; each writes the whole day's ticks as they are at that moment,
+so quick presses cannot leave an older list on disk than the one on screen.
+"""
+
+from __future__ import annotations
+
+import inspect
+import threading
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from ...domain.daily import ChecklistEntry
+from ...domain.library import ChecklistItem
+from ...domain.streaks import DayMark, adherence, current_streak, window
+from ...services.daily import (
+    MAX_CHECKLIST_ITEMS,
+    TextFormatError,
+    checklist_items,
+    checklist_ticks,
+    checklist_to_text,
+    parse_checklist,
+)
+from ...store import StoreError
+from ..widgets.editor_dialog import EditorDialog
+
+HISTORY_DAYS = 30
+# A streak reaching the start of the 30 days loaded is followed back this far at most.
+LONGEST_STREAK_LOOKED_AT = 400
+
+
+@dataclass(frozen=True)
+class ChecklistData:
+    items: list[ChecklistItem]
+    today: date
+    ticked: set[str]
+    history: dict[date, list[str]]
+
+
+def day_mark_text(mark: DayMark) -> str:
+    if mark.complete:
+        return "[$success]■[/]"
+    if mark.started:
+        return "[$warning]◧[/]"
+    return "[$text-muted]·[/]"
+
+
+class ChecklistScreen(Screen[None]):
+    BINDINGS = [
+        Binding("1", "toggle(1)", "Tick", key_display="1-9"),
+        *(Binding(str(n), f"toggle({n})", f"Tick {n}", show=False) for n in range(2, MAX_CHECKLIST_ITEMS + 1)),
+        Binding("e", "edit", "Edit list"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.items: list[ChecklistItem] = []
+        self.today: date | None = None
+        self.ticked: set[str] = set()  # what the screen shows
+        self.saved: set[str] = set()  # what the store has, as last confirmed
+        self.history: dict[date, list[str]] = {}
+        self.loaded = False
+        self._write_lock = threading.Lock()
+        self._version = 0
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="checklist"):
+            yield Static("Loading the checklist...", id="cl-title")
+            yield Vertical(id="cl-items")
+            yield Static("", id="cl-status")
+            yield Static("", id="cl-week")
+            yield Static("", id="cl-month")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.load()
+
+    # -- loading ---------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="checklist-load")
+    def load(self) -> None:
+        app = self.app
+        today = app.now().date()
+        try:
+            items = checklist_items(app.store, app.library)
+            history = checklist_ticks(app.store, today, HISTORY_DAYS)
+            count = len(items)
+            if current_streak(history, count, today) >= HISTORY_DAYS - 1:
+                history = checklist_ticks(app.store, today, LONGEST_STREAK_LOOKED_AT)
+        except StoreError as error:
+            app.call_from_thread(app.report_store_error, error)
+            return
+        data = ChecklistData(items, today, set(history.get(today, [])), history)
+        app.call_from_thread(self.show_data, data)
+
+    async def show_data(self, data: ChecklistData) -> None:
+        self.items = data.items
+        self.today = data.today
+        self.ticked = set(data.ticked)
+        self.saved = set(data.ticked)
+        self.history = dict(data.history)
+        self.loaded = True
+        box = self.query_one("#cl-items", Vertical)
+        await box.remove_children()
+        await box.mount_all(Static("", id=f"cl-item-{n}", classes="cl-item") for n in range(1, len(self.items) + 1))
+        self.refresh_view()
+
+    # -- ticking ---------------------------------------------------------------------------
+
+    def action_toggle(self, number: int) -> None:
+        if not self.loaded or not 1 <= number <= len(self.items):
+            return
+        item_id = self.items[number - 1].id
+        self.ticked ^= {item_id}
+        self._version += 1
+        self.refresh_view()
+        self.save(self._version, sorted(self.ticked))
+
+    @work(thread=True, group="checklist-save")
+    def save(self, version: int, ticked: list[str]) -> None:
+        app = self.app
+        assert self.today is not None
+        entry = ChecklistEntry(date=self.today, ticked=ticked, updated_at=app.now())
+        with self._write_lock:
+            # A later press already queued a newer list: writing this one would only be undone.
+            if version != self._version:
+                return
+            try:
+                app.store.save_checklist(entry)
+            except StoreError as error:
+                app.call_from_thread(app.report_store_error, error)
+                return
+        app.call_from_thread(self.saved_now, set(ticked))
+
+    def saved_now(self, ticked: set[str]) -> None:
+        self.saved = ticked
+        assert self.today is not None
+        self.history[self.today] = sorted(ticked)
+        self.refresh_view()
+
+    # -- editing the list -------------------------------------------------------------------
+
+    def action_edit(self) -> None:
+        if not self.loaded:
+            return
+        previous = list(self.items)
+
+        def parse(_fields: dict[str, str], text: str) -> list[ChecklistItem]:
+            try:
+                return parse_checklist(text, previous)
+            except TextFormatError as error:
+                raise ValueError(str(error)) from None
+
+        dialog = EditorDialog(
+            "Edit the checklist",
+            f"One item per line, at most {MAX_CHECKLIST_ITEMS}. Unchanged lines keep their ticks.",
+            checklist_to_text(self.items),
+            parse,
+        )
+        self.app.push_screen(dialog, self._edited)
+
+    def _edited(self, items: list[ChecklistItem] | None) -> None:
+        if items:
+            self.save_items(items)
+
+    @work(thread=True, exclusive=True, group="checklist-items")
+    def save_items(self, items: list[ChecklistItem]) -> None:
+        try:
+            with self._write_lock:
+                self.app.store.save_checklist_items(items)
+        except StoreError as error:
+            self.app.call_from_thread(self.app.report_store_error, error)
+            return
+        self.app.call_from_thread(self.app.notify, f"Checklist saved: {len(items)} items")
+        self.app.call_from_thread(self.load)
+
+    # -- drawing ---------------------------------------------------------------------------
+
+    def refresh_view(self) -> None:
+        if self.today is None:
+            return
+        count = len(self.items)
+        for number, item in enumerate(self.items, 1):
+            ticked, stored = item.id in self.ticked, item.id in self.saved
+            mark = "[$success]✓[/]" if ticked else "[$text-muted]·[/]"
+            state = "" if ticked == stored else "[$warning]saving...[/]"
+            widget = self.query_one(f"#cl-item-{number}", Static)
+            widget.update(f"[b]{number}[/b] {mark} {item.text}  {state}")
+            widget.set_class(ticked, "-ticked")
+        done = len(self.ticked & {item.id for item in self.items})
+        history = dict(self.history)
+        history[self.today] = sorted(self.saved)
+        streak = current_streak(history, count, self.today)
+        pending = self.ticked != self.saved
+        saved_text = "[$warning]saving...[/]" if pending else "[$success]saved[/]"
+        day_text = f"{self.today:%A %d %B}".replace(" 0", " ")
+        self.query_one("#cl-title", Static).update(f"[b]End-of-day checklist[/b]  {day_text}")
+        all_done = "  [b]all done[/b]" if count and done == count else ""
+        self.query_one("#cl-status", Static).update(
+            f"Today [b]{done}/{count}[/b] {saved_text}{all_done}   "
+            f"Streak [b]{streak}[/b] day{'s' if streak != 1 else ''}"
+        )
+        week = window(history, count, self.today, 7)
+        week_stats = adherence(history, count, self.today, 7)
+        names = "  ".join(f"{mark.day:%a}"[:2] for mark in week)
+        marks = "   ".join(day_mark_text(mark) for mark in week)
+        self.query_one("#cl-week", Static).update(
+            f"Last 7 days   {names}\n              {marks}    "
+            f"{week_stats.complete_days}/7 full, {week_stats.percent} % ticked"
+        )
+        month = window(history, count, self.today, HISTORY_DAYS)
+        month_stats = adherence(history, count, self.today, HISTORY_DAYS)
+        self.query_one("#cl-month", Static).update(
+            f"Last 30 days  {''.join(day_mark_text(mark) for mark in month)}\n"
+            f"              {month_stats.complete_days}/30 full, {month_stats.percent} % ticked"
+            f"   [$text-muted]■ all  ◧ some  · none[/]"
+        )
+
+
+# -- `gymtui checklist`: the app opened straight on this screen ----------------------------
+
+
+def checklist_first(app_class: type) -> type:
+    """A subclass of the app that opens the checklist over Today once both are mounted.
+
+    Textual calls `on_mount` of every class in the MRO, the subclass's first, so the
+    checklist is opened after the first refresh, when Today is already on the stack.
+    """
+
+    # A relative CSS_PATH is read next to the module defining the class: point at the original.
+    css = Path(inspect.getfile(app_class)).parent / str(app_class.CSS_PATH)
+
+    class ChecklistFirst(app_class):  # type: ignore[misc, valid-type]
+        CSS_PATH = css
+
+        def on_mount(self) -> None:
+            self.call_after_refresh(self.action_open_section, "c")
+
+    return ChecklistFirst
+
+
+def run_checklist(data_dir: Path) -> int:
+    """`gymtui checklist`: the app, straight on the checklist (same start-up as `run_app`)."""
+    import sys
+
+    from ... import __version__
+    from ...domain.catalog import CatalogError, load_catalog
+    from ...services.library import Library
+    from ...store import CorruptFileError, Store
+    from ...store.backup import list_backups
+    from ..app import GymApp, first_run_setup
+
+    try:
+        catalog = load_catalog()
+    except CatalogError as error:
+        print(f"gymtui: the training library is broken: {error}", file=sys.stderr)
+        return 1
+    try:
+        store = Store.open(data_dir, purpose=f"checklist {__version__}")
+    except CorruptFileError as error:
+        backups = list_backups(data_dir)
+        hint = f"; restore the newest backup with: gymtui restore {backups[0].name}" if backups else ""
+        print(f"gymtui: {error} (nothing was overwritten){hint}", file=sys.stderr)
+        return 1
+    try:
+        first_run_setup(store)
+        checklist_first(GymApp)(store, Library.from_store(catalog, store)).run()
+    finally:
+        store.close()
+    return 0

@@ -1,0 +1,329 @@
+"""Mobility routines: pick one and it runs as a guided timer; routines made and edited here.
+
+The run shows the item, its cue and a large countdown. Each item (each side of a per-side
+item) gets a few seconds to get in position, then its hold or its paced reps; when an item
+ends the bell rings (if on in settings), the panel flashes and the next one starts by itself.
+Space pauses, n skips. The time shown is computed from `app.clock` on every tick by
+`GuidedRun`; the tick only redraws.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Center, Vertical
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import ContentSwitcher, DataTable, Footer, Header, Static
+
+from ...domain.library import Routine
+from ...domain.settings import Settings
+from ...services.daily import (
+    TextFormatError,
+    all_routines,
+    drill_amount,
+    is_shipped,
+    parse_routine,
+    routine_to_text,
+)
+from ...store import StoreError
+from ..format import rest_text
+from ..widgets.countdown import Countdown
+from ..widgets.editor_dialog import EditorDialog
+from ..widgets.guided_run import SECONDS_PER_REP, GuidedRun, RunState, expand
+
+TICK_SECONDS = 0.2
+FLASH_SECONDS = 1.0
+ROUTINE_HELP = "Per line: name | 30 s or 8 reps | each side (optional) | cue (optional)"
+ROUTINE_EXAMPLE = "Open book | 8 reps | each side | Follow the top hand with your eyes\nDead hang | 30 s"
+
+
+@dataclass(frozen=True)
+class MobilityData:
+    routines: list[Routine]
+    mine: list[Routine]
+    settings: Settings
+
+
+def routine_seconds(routine: Routine, ready_seconds: float) -> float:
+    steps = expand(routine)
+    return sum(step.seconds for step in steps) + ready_seconds * len(steps)
+
+
+class MobilityScreen(Screen[None]):
+    BINDINGS = [
+        Binding("enter", "start", "Start"),
+        Binding("a", "add", "New"),
+        Binding("e", "edit", "Edit"),
+        Binding("d", "delete", "Delete"),
+        Binding("space", "pause", "Pause"),
+        Binding("n", "skip", "Skip"),
+        Binding("escape", "stop", "Stop"),
+    ]
+    LIST_ACTIONS = {"start", "add", "edit", "delete"}
+    RUN_ACTIONS = {"pause", "skip", "stop"}
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.data: MobilityData | None = None
+        self.run: GuidedRun | None = None
+        self.routine: Routine | None = None
+        self._seen_completed = 0
+        self._flash_until: float | None = None
+        self._ticker: Timer | None = None
+        self.bells = 0  # rung so far in this run (tests read it)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with ContentSwitcher(initial="mob-list", id="mobility"):
+            with Vertical(id="mob-list"):
+                yield Static("[b]Mobility routines[/b]  enter starts one", id="mob-heading")
+                yield DataTable(id="mob-table", cursor_type="row", zebra_stripes=True)
+                yield Static("", id="mob-items")
+            with Vertical(id="mob-run"):
+                yield Static("", id="run-routine")
+                yield Static("", id="run-title")
+                yield Static("", id="run-amount")
+                with Center():
+                    yield Countdown(0, id="run-count")
+                yield Static("", id="run-cue")
+                yield Static("", id="run-next")
+                yield Static("", id="run-progress")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#mob-table", DataTable)
+        table.add_column("Routine", key="name", width=30)
+        table.add_column("Items", key="items", width=5)
+        table.add_column("Time", key="time", width=6)
+        self.load()
+
+    @property
+    def running(self) -> bool:
+        return self.run is not None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in self.LIST_ACTIONS:
+            return not self.running
+        if action in self.RUN_ACTIONS:
+            return self.running
+        return True
+
+    # -- the list ----------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="mobility-load")
+    def load(self, select: str | None = None) -> None:
+        app = self.app
+        try:
+            mine = app.store.routines()
+            settings = app.store.settings()
+        except StoreError as error:
+            app.call_from_thread(app.report_store_error, error)
+            return
+        data = MobilityData(all_routines(app.library, mine), mine, settings)
+        app.call_from_thread(self.show_data, data, select)
+
+    def show_data(self, data: MobilityData, select: str | None = None) -> None:
+        self.data = data
+        # Other screens read routines from the app's library: keep it in step with the store.
+        self.app.library = dataclasses.replace(self.app.library, custom_routines=tuple(data.mine))
+        table = self.query_one("#mob-table", DataTable)
+        table.clear()
+        ready = data.settings.lead_in_seconds
+        for routine in data.routines:
+            mark = "" if not routine.custom else " *"
+            table.add_row(
+                f"{routine.name}{mark}",
+                str(len(routine.items)),
+                rest_text(round(routine_seconds(routine, ready))),
+                key=routine.id,
+            )
+        if select is not None:
+            index = next((i for i, r in enumerate(data.routines) if r.id == select), 0)
+            table.move_cursor(row=index)
+        self._describe()
+
+    def _highlighted(self) -> Routine | None:
+        table = self.query_one("#mob-table", DataTable)
+        if self.data is None or table.row_count == 0:
+            return None
+        return self.data.routines[table.cursor_row]
+
+    @on(DataTable.RowHighlighted, "#mob-table")
+    def _row_highlighted(self, _event: DataTable.RowHighlighted) -> None:
+        self._describe()
+
+    @on(DataTable.RowSelected, "#mob-table")
+    def _row_selected(self, _event: DataTable.RowSelected) -> None:
+        self.action_start()
+
+    def _describe(self) -> None:
+        routine = self._highlighted()
+        widget = self.query_one("#mob-items", Static)
+        if routine is None:
+            widget.update("")
+            return
+        lines = [f"{n}. {drill.name}: {drill_amount(drill)}" for n, drill in enumerate(routine.items, 1)]
+        edited = "  (* your version)" if routine.custom else ""
+        focus = f"\n[$text-muted]{routine.focus}[/]" if routine.focus else ""
+        widget.update(f"[b]{routine.name}[/b]{edited}{focus}\n" + "\n".join(lines))
+
+    # -- creating and editing ------------------------------------------------------------------
+
+    def _editor(self, routine: Routine | None) -> EditorDialog[Routine]:
+        assert self.data is not None
+        taken = {r.id for r in self.data.routines} | {r.id for r in self.app.library.catalog.warmups}
+        routine_id = routine.id if routine else None
+
+        def parse(fields: dict[str, str], text: str) -> Routine:
+            try:
+                return parse_routine(fields["name"], fields["focus"], text, routine_id=routine_id, taken_ids=taken)
+            except TextFormatError as error:
+                raise ValueError(str(error)) from None
+
+        return EditorDialog(
+            f"Edit {routine.name}" if routine else "New mobility routine",
+            ROUTINE_HELP,
+            routine_to_text(routine) if routine else "",
+            parse,
+            fields={"name": routine.name if routine else "", "focus": routine.focus if routine else ""},
+            placeholder=ROUTINE_EXAMPLE,
+        )
+
+    def action_add(self) -> None:
+        if self.data is not None:
+            self.app.push_screen(self._editor(None), self._edited)
+
+    def action_edit(self) -> None:
+        routine = self._highlighted()
+        if routine is not None:
+            self.app.push_screen(self._editor(routine), self._edited)
+
+    def _edited(self, routine: Routine | None) -> None:
+        if routine is not None:
+            self.save(routine)
+
+    @work(thread=True, exclusive=True, group="mobility-save")
+    def save(self, routine: Routine) -> None:
+        try:
+            self.app.store.save_routine(routine)
+        except StoreError as error:
+            self.app.call_from_thread(self.app.report_store_error, error)
+            return
+        self.app.call_from_thread(self.app.notify, f"Saved {routine.name}")
+        self.app.call_from_thread(self.load, routine.id)
+
+    def action_delete(self) -> None:
+        routine = self._highlighted()
+        if routine is None:
+            return
+        if not routine.custom:
+            self.app.notify("A library routine cannot be deleted: press e to edit your own copy")
+            return
+        self.delete(routine)
+
+    @work(thread=True, exclusive=True, group="mobility-save")
+    def delete(self, routine: Routine) -> None:
+        try:
+            self.app.store.delete_routine(routine.id)
+        except StoreError as error:
+            self.app.call_from_thread(self.app.report_store_error, error)
+            return
+        shipped = is_shipped(self.app.library, routine.id)
+        message = f"{routine.name}: back to the library version" if shipped else f"Deleted {routine.name}"
+        self.app.call_from_thread(self.app.notify, message)
+        self.app.call_from_thread(self.load)
+
+    # -- the run -------------------------------------------------------------------------------
+
+    def action_start(self) -> None:
+        routine = self._highlighted()
+        if routine is None or self.data is None or self.running:
+            return
+        self.routine = routine
+        self.run = GuidedRun(expand(routine), self.app.clock, ready_seconds=self.data.settings.lead_in_seconds)
+        self._seen_completed = 0
+        self.bells = 0
+        self.query_one(ContentSwitcher).current = "mob-run"
+        self.refresh_bindings()
+        self.tick()
+        self._ticker = self.set_interval(TICK_SECONDS, self.tick)
+
+    def action_pause(self) -> None:
+        if self.run is not None:
+            self.run.toggle_pause()
+            self.tick()
+
+    def action_skip(self) -> None:
+        if self.run is not None:
+            self.run.skip()
+            self.tick()
+
+    def action_stop(self) -> None:
+        if self._ticker is not None:
+            self._ticker.stop()
+            self._ticker = None
+        self.run = None
+        self.query_one(ContentSwitcher).current = "mob-list"
+        self.query_one("#mob-run").remove_class("-flash")
+        self.refresh_bindings()
+        self.query_one("#mob-table", DataTable).focus()
+
+    def tick(self) -> None:
+        """Redraw from the clock. Called by the interval, and by tests after moving the clock."""
+        if self.run is None or self.routine is None:
+            return
+        now = self.app.clock.monotonic()
+        state = self.run.state()
+        if state.completed > self._seen_completed:
+            # One bell however many items ended since the last redraw (a late tick).
+            self._seen_completed = state.completed
+            self.bells += 1
+            if self.data is not None and self.data.settings.bell:
+                self.app.bell()
+            self._flash_until = now + FLASH_SECONDS
+        flashing = self._flash_until is not None and now < self._flash_until
+        self.query_one("#mob-run").set_class(flashing, "-flash")
+        self._draw(state)
+        if state.done and self._ticker is not None:
+            self._ticker.stop()
+            self._ticker = None
+
+    def _draw(self, state: RunState) -> None:
+        assert self.run is not None and self.routine is not None
+        items = len(self.routine.items)
+        count = self.query_one("#run-count", Countdown)
+        left = self.run.total * (1 - state.progress)
+        filled = round(40 * state.progress)
+        self.query_one("#run-progress", Static).update(
+            f"[$primary]{'━' * filled}[/][$text-muted]{'─' * (40 - filled)}[/]  {rest_text(round(left))} left"
+        )
+        if state.done:
+            self.query_one("#run-routine", Static).update(f"[b]{self.routine.name}[/b]  all {items} items done")
+            self.query_one("#run-title", Static).update("Routine done")
+            self.query_one("#run-amount", Static).update("")
+            self.query_one("#run-cue", Static).update("Well done. Esc goes back to the routines.")
+            self.query_one("#run-next", Static).update("")
+            count.show_seconds(0)
+            return
+        assert state.step is not None
+        paused = "  [$warning]PAUSED[/]" if state.paused else ""
+        self.query_one("#run-routine", Static).update(
+            f"[b]{self.routine.name}[/b]  item {state.step.item + 1}/{items}{paused}"
+        )
+        if state.phase == "ready":
+            self.query_one("#run-title", Static).update(f"Get ready: {state.step.title}")
+        else:
+            self.query_one("#run-title", Static).update(state.step.title)
+        amount = state.step.amount
+        if state.step.drill.kind == "reps":
+            amount += f" (about {SECONDS_PER_REP} s each)"
+        self.query_one("#run-amount", Static).update(amount)
+        count.show_seconds(state.countdown, paused=state.paused)
+        self.query_one("#run-cue", Static).update(state.step.drill.cue)
+        following = f"Next: {state.next_step.title}, {state.next_step.amount}" if state.next_step else "Last item"
+        self.query_one("#run-next", Static).update(following)

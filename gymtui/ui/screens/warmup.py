@@ -1,0 +1,360 @@
+"""Warm-up: the day's drills ticked off, then the ramp sets to the first working load.
+
+One list, worked top to bottom with one key (space or enter): a drill is ticked, a ramp set
+is logged as a warm-up set of today's session and shown as logged once the store has it.
+Ramp loads come from `domain.ramp` (rounded to what can be loaded) and the plates for one
+side are drawn under the list. Drill ticks are kept for the app's life (they are not
+training data); ramp sets are in the journal, so they survive a restart.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from datetime import date
+from weakref import WeakKeyDictionary
+
+from rich.text import Text
+from textual import on, work
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from ...domain.journal import LoggedSet
+from ...domain.library import Drill, Routine
+from ...domain.ramp import RampSet, WorkingLoad, plates_text, ramp_sets, working_load
+from ...domain.rpe import rpe_text
+from ...domain.settings import Settings
+from ...domain.units import format_load
+from ...services.daily import (
+    drill_amount,
+    first_working,
+    log_warmup_set,
+    match_logged,
+    ramp_candidates,
+    todays_warmup_sets,
+    warmup_routines,
+)
+from ...services.planning import PlannedExercise, SessionPlan
+from ...store import StoreError
+from ..widgets.load_dialog import LoadDialog
+from ..widgets.plate_bar import PlateBar
+
+# Drill ticks per app and day: leaving the screen and coming back keeps them.
+_TICKS: WeakKeyDictionary[App, dict[date, set[str]]] = WeakKeyDictionary()
+
+
+@dataclass(frozen=True)
+class WarmupData:
+    plan: SessionPlan | None
+    settings: Settings
+    routines: list[Routine]
+    exercise: PlannedExercise | None
+    logged: list[LoggedSet]
+
+
+class WarmupScreen(Screen[None]):
+    BINDINGS = [
+        Binding("space", "done", "Tick / log"),
+        Binding("x", "undo", "Undo"),
+        Binding("e", "next_exercise", "Exercise"),
+        Binding("l", "set_load", "Load"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.data: WarmupData | None = None
+        self.exercise: PlannedExercise | None = None
+        self.working: WorkingLoad | None = None
+        self.ramp: list[RampSet] = []
+        self.logged: dict[int, LoggedSet] = {}
+        self.pending: set[int] = set()
+        self.drills: list[tuple[str, Drill]] = []  # (tick key, drill)
+        self._loaded_sets: list[LoggedSet] = []
+        self._write_lock = threading.Lock()
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="warmup"):
+            yield Static("Loading the warm-up...", id="wu-title")
+            yield DataTable(id="wu-table", cursor_type="row", zebra_stripes=True)
+            yield Static("", id="wu-detail")
+            yield PlateBar(id="wu-plates")
+            yield Static("", id="wu-working")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#wu-table", DataTable)
+        table.add_column("", key="tick", width=2)
+        table.add_column("Warm-up", key="name", width=25)
+        table.add_column("Do", key="do", width=17)
+        table.add_column("Load", key="load", width=9)
+        table.add_column("Per side", key="plates", width=13)
+        self.load()
+
+    @property
+    def ticks(self) -> set[str]:
+        today = self.app.now().date()
+        return _TICKS.setdefault(self.app, {}).setdefault(today, set())
+
+    # -- loading ---------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="warmup-load")
+    def load(self) -> None:
+        app = self.app
+        plan = app.make_plan()
+        try:
+            settings = app.store.settings()
+            exercise = first_working(plan)
+            logged = todays_warmup_sets(app.store, app.now().date(), exercise.exercise.id) if exercise else []
+        except StoreError as error:
+            app.call_from_thread(app.report_store_error, error)
+            return
+        data = WarmupData(plan, settings, warmup_routines(app.library, plan), exercise, logged)
+        app.call_from_thread(self.show_data, data)
+
+    def show_data(self, data: WarmupData) -> None:
+        self.data = data
+        self.drills = [(f"{r.id}/{d.id}", d) for r in data.routines for d in r.items]
+        self._loaded_sets = list(data.logged)
+        self.use_exercise(data.exercise, data.exercise.plan.load if data.exercise else None)
+
+    @work(thread=True, exclusive=True, group="warmup-load")
+    def load_logged(self, exercise: PlannedExercise, load: float | None) -> None:
+        try:
+            logged = todays_warmup_sets(self.app.store, self.app.now().date(), exercise.exercise.id)
+        except StoreError as error:
+            self.app.call_from_thread(self.app.report_store_error, error)
+            return
+        self.app.call_from_thread(self._logged_loaded, exercise, load, logged)
+
+    def _logged_loaded(self, exercise: PlannedExercise, load: float | None, logged: list[LoggedSet]) -> None:
+        self._loaded_sets = logged
+        self.use_exercise(exercise, load)
+
+    def use_exercise(self, exercise: PlannedExercise | None, load: float | None) -> None:
+        """Ramp toward `load` of `exercise` (None: no ramp until a load is typed)."""
+        assert self.data is not None
+        self.exercise = exercise
+        self.working = None
+        self.ramp = []
+        if exercise is not None and load is not None:
+            unit, equipment = exercise.plan.unit, exercise.exercise.equipment
+            self.working = working_load(load, unit, equipment, self.data.settings)
+            self.ramp = ramp_sets(self.working.load, unit, equipment, self.data.settings)
+        self.logged = match_logged(self.ramp, self._loaded_sets)
+        self.pending = set()
+        self.rebuild()
+
+    # -- drawing ---------------------------------------------------------------------------
+
+    def rebuild(self) -> None:
+        assert self.data is not None
+        table = self.query_one("#wu-table", DataTable)
+        row = table.cursor_row
+        table.clear()
+        for key, drill in self.drills:
+            table.add_row(self._tick(key in self.ticks), drill.name, drill_amount(drill), "", "", key=f"d:{key}")
+        if self.exercise is not None:
+            table.add_row("", f"[b]Ramp: {self.exercise.exercise.name}[/b]", "", "", "", key="head")
+        for index, ramp_set in enumerate(self.ramp):
+            table.add_row(*self._ramp_cells(index, ramp_set), key=f"r:{index}")
+        if self.data.plan is not None:
+            title = f"[b]Warm-up[/b]  {self.data.plan.day.name}"
+        else:
+            title = "[b]Warm-up[/b]"
+        ticked = sum(key in self.ticks for key, _ in self.drills)
+        title += f"   drills {ticked}/{len(self.drills)}   ramp {len(self.logged)}/{len(self.ramp)} logged"
+        self.query_one("#wu-title", Static).update(title)
+        self._show_working()
+        table.move_cursor(row=min(max(row, 0), table.row_count - 1))
+        self._explain()
+
+    def _colour(self, name: str) -> str:
+        # DataTable cells are Rich text: theme colours are looked up, not hard-coded.
+        return self.app.get_css_variables().get(name, "")
+
+    def _tick(self, done: bool) -> Text:
+        return Text("✓", style=self._colour("success")) if done else Text("·", style=self._colour("text-muted"))
+
+    def _ramp_cells(self, index: int, ramp_set: RampSet) -> tuple[Text, str, str, str, str]:
+        if index in self.logged:
+            mark = self._tick(True)
+        elif index in self.pending:
+            mark = Text("…", style=self._colour("warning"))
+        else:
+            mark = self._tick(False)
+        approx = "" if ramp_set.exact else "~"
+        return (
+            mark,
+            f"  {ramp_set.label}",
+            f"{ramp_set.reps} reps",
+            f"{approx}{format_load(ramp_set.load, ramp_set.unit)}",
+            plates_text(ramp_set.plates),
+        )
+
+    def _show_working(self) -> None:
+        widget = self.query_one("#wu-working", Static)
+        if self.exercise is None:
+            widget.update("No loaded exercise today: the drills are the warm-up.")
+            return
+        plan = self.exercise.plan
+        name = self.exercise.exercise.name
+        if self.working is None:
+            widget.update(f"[b]{name}[/b]: no working load planned yet. Press [b]l[/b] to type it.")
+            return
+        text = (
+            f"Then work: [b]{name} {format_load(self.working.load, self.working.unit)}[/b]"
+            f" x {plan.reps} @{rpe_text(plan.target_rpe)}"
+        )
+        if self.working.plates is not None:
+            text += f", per side {plates_text(self.working.plates)}"
+        if not self.working.exact:
+            text += f"\n[$warning]{self.working.note}[/]"
+        elif not self.ramp:
+            text += "\n[$text-muted]No ramp needed: the working load is the lightest loadable.[/]"
+        widget.update(text)
+
+    @on(DataTable.RowSelected, "#wu-table")
+    def _selected(self, _event: DataTable.RowSelected) -> None:
+        # Enter on the list does what space does.
+        self.action_done()
+
+    @on(DataTable.RowHighlighted, "#wu-table")
+    def _highlighted(self, _event: DataTable.RowHighlighted) -> None:
+        self._explain()
+
+    def _current_key(self, row: int | None = None) -> str | None:
+        """The key of the row at `row` (default: the cursor's): "d:<drill>", "head", "r:<n>"."""
+        table = self.query_one("#wu-table", DataTable)
+        if table.row_count == 0:
+            return None
+        row = table.cursor_row if row is None else row
+        return table.coordinate_to_cell_key((row, 0)).row_key.value
+
+    def _explain(self) -> None:
+        if self.data is None:
+            return
+        key = self._current_key() or ""
+        detail = self.query_one("#wu-detail", Static)
+        bar = self.query_one("#wu-plates", PlateBar)
+        settings = self.data.settings
+        plates: tuple[float, ...] | None = self.working.plates if self.working else None
+        unit = self.working.unit if self.working else settings.unit
+        if key.startswith("d:"):
+            drill = dict(self.drills)[key[2:]]
+            detail.update(f"[b]{drill.name}[/b]: {drill.cue or drill_amount(drill)}")
+        elif key.startswith("r:"):
+            ramp_set = self.ramp[int(key[2:])]
+            plates = ramp_set.plates
+            logged = self.logged.get(int(key[2:]))
+            state = f"logged at {logged.logged_at:%H:%M}" if logged else "space logs it as a warm-up set"
+            note = f"\n[$warning]{ramp_set.note}[/]" if ramp_set.note else ""
+            detail.update(f"[b]{ramp_set.label}[/b] x {ramp_set.reps}: {state}{note}")
+        else:
+            detail.update("")
+        bar.display = plates is not None
+        bar.show(plates, settings.bar(unit), unit, max(settings.plates(unit)))
+
+    # -- actions ---------------------------------------------------------------------------
+
+    def _advance(self) -> None:
+        table = self.query_one("#wu-table", DataTable)
+        row = table.cursor_row + 1
+        if row < table.row_count and self._current_key(row) == "head":
+            row += 1
+        if row < table.row_count:
+            table.move_cursor(row=row)
+
+    def action_done(self) -> None:
+        key = self._current_key()
+        if key is None or self.data is None:
+            return
+        if key.startswith("d:"):
+            self.ticks.add(key[2:])
+            self.rebuild()
+            self._advance()
+        elif key.startswith("r:"):
+            index = int(key[2:])
+            if index in self.logged or index in self.pending:
+                self._advance()
+                return
+            self.pending.add(index)
+            self.rebuild()
+            self._advance()
+            assert self.exercise is not None
+            self.log_set(index, self.ramp[index], self.exercise.exercise.id)
+        elif key == "head":
+            self._advance()
+
+    @work(thread=True, group="warmup-log")
+    def log_set(self, index: int, ramp_set: RampSet, exercise: str) -> None:
+        app = self.app
+        plan = self.data.plan if self.data else None
+        try:
+            with self._write_lock:
+                logged = log_warmup_set(app.store, plan, exercise, ramp_set, app.now())
+        except StoreError as error:
+            app.call_from_thread(self._logged, index, ramp_set, None)
+            app.call_from_thread(app.report_store_error, error)
+            return
+        app.call_from_thread(self._logged, index, ramp_set, logged)
+
+    def _logged(self, index: int, ramp_set: RampSet, logged: LoggedSet | None) -> None:
+        """The store call returned: show the set as logged (or no longer pending if it failed)."""
+        self.pending.discard(index)
+        if logged is not None:
+            self._loaded_sets.append(logged)
+            # The ramp may have changed while the set was stored (another load or exercise).
+            if index < len(self.ramp) and self.ramp[index] == ramp_set:
+                self.logged[index] = logged
+        self.rebuild()
+
+    def action_undo(self) -> None:
+        key = self._current_key() or ""
+        if key.startswith("d:"):
+            self.ticks.discard(key[2:])
+            self.rebuild()
+        elif key.startswith("r:") and int(key[2:]) in self.logged:
+            index = int(key[2:])
+            self.delete_set(index, self.logged[index])
+
+    @work(thread=True, group="warmup-log")
+    def delete_set(self, index: int, logged: LoggedSet) -> None:
+        try:
+            with self._write_lock:
+                self.app.store.delete_set(logged)
+        except StoreError as error:
+            self.app.call_from_thread(self.app.report_store_error, error)
+            return
+        self.app.call_from_thread(self._deleted, index, logged)
+
+    def _deleted(self, index: int, logged: LoggedSet) -> None:
+        self._loaded_sets = [s for s in self._loaded_sets if s.id != logged.id]
+        if self.logged.get(index) == logged:
+            del self.logged[index]
+        self.rebuild()
+
+    def action_next_exercise(self) -> None:
+        if self.data is None:
+            return
+        candidates = ramp_candidates(self.data.plan)
+        if not candidates:
+            return
+        position = next((i for i, c in enumerate(candidates) if c is self.exercise), -1)
+        chosen = candidates[(position + 1) % len(candidates)]
+        self.load_logged(chosen, chosen.plan.load)
+
+    def action_set_load(self) -> None:
+        if self.exercise is None:
+            return
+        exercise = self.exercise
+        current = self.working.load if self.working else None
+
+        def chosen(value: float | None) -> None:
+            if value is not None:
+                self.use_exercise(exercise, value)
+
+        self.app.push_screen(LoadDialog(exercise.exercise.name, exercise.plan.unit, current), chosen)
