@@ -6,6 +6,7 @@ the call returns: a set returned by `add_set` is on disk.
 
 from __future__ import annotations
 
+import json
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
@@ -23,7 +24,7 @@ from ..domain.journal import LoggedSet, Session
 from ..domain.library import ChecklistItem, Exercise, Routine
 from ..domain.settings import Settings
 from . import backup as backups
-from .atomic import sweep_temp_files
+from .atomic import atomic_write_bytes, sweep_temp_files
 from .errors import CorruptFileError, SchemaError, StoreError
 from .layout import JOURNAL_DIR, PROFILE_FILE, journal_parts, part_key, part_path
 from .lock import DataLock
@@ -393,6 +394,133 @@ class Store:
     def backup_if_due(self) -> Path | None:
         with self._mutex:
             return backups.backup_if_due(self.data_dir, self._now().date(), self.settings().backups_kept)
+
+    # == Added for the history screen and gymtui JSON import (issue 6) ======================
+    # Derived per-week data: a summary computed from one week file is kept with the file's
+    # modification time and size, in memory and in cache/week-summaries.json, so a week whose
+    # file has not changed is never read again, in this run or the next. The cache is derived
+    # data: not backed up, and rebuilt when missing, damaged or of another version.
+
+    WEEK_CACHE_FILE = "cache/week-summaries.json"
+    _week_cache_state: dict[str, Any] | None = None
+
+    def week_summaries(
+        self,
+        summarise: Callable[[dict[str, list[dict[str, Any]]]], Any],
+        *,
+        version: int,
+        keys: Iterable[str] | None = None,
+    ) -> dict[str, Any]:
+        """`summarise(tables)` for each week file in `keys` (default: every one), newest first.
+
+        `tables` maps table name -> raw validated records. Only files that changed since
+        their summary was made are read. The store's mutex is not held while reading, so a
+        long scan in a worker never holds up logging a set; only a full scan (keys=None)
+        writes the cache file. The summaries returned are shared: read them, never change them.
+        """
+        cache = self._week_cache(version)
+        with cache["lock"]:
+            if keys is None and not cache["read"]:
+                # The file is read for full scans only: a page of a dozen weeks is quicker
+                # to read from the week files than ten years of cache.
+                cache["weeks"] = {**self._read_week_cache(version), **cache["weeks"]}
+                cache["read"] = True
+            weeks: dict[str, Any] = cache["weeks"]
+            wanted = self.parts() if keys is None else sorted(set(keys), reverse=True)
+            changed = False
+            out: dict[str, Any] = {}
+            for key in wanted:
+                path = part_path(self.data_dir, key)
+                try:
+                    info = path.stat()
+                except FileNotFoundError:
+                    changed |= weeks.pop(key, None) is not None
+                    continue
+                signature = [info.st_mtime_ns, info.st_size]  # stat before reading: never a stale pair
+                entry = weeks.get(key)
+                if entry is None or entry["sig"] != signature:
+                    data = read_json_file(path) or {}
+                    validate_tables(path, data, PART_TABLES)
+                    tables = {name: list(data.get(name, {}).values()) for name in PART_TABLES}
+                    entry = weeks[key] = {"sig": signature, "summary": summarise(tables)}
+                    changed = True
+                out[key] = entry["summary"]
+            if keys is None:
+                for gone in set(weeks) - set(wanted):
+                    del weeks[gone]
+                    changed = True
+                if changed or cache["dirty"]:
+                    cache["dirty"] = not self._write_week_cache(version, weeks)
+            elif changed:
+                cache["dirty"] = True
+            return out
+
+    def _week_cache(self, version: int) -> dict[str, Any]:
+        with self._mutex:
+            cache = self._week_cache_state
+            if cache is None or cache["version"] != version:
+                cache = {"version": version, "lock": threading.Lock(), "dirty": False, "read": False, "weeks": {}}
+                self._week_cache_state = cache
+            return cache
+
+    def _read_week_cache(self, version: int) -> dict[str, Any]:
+        try:
+            document = json.loads((self.data_dir / self.WEEK_CACHE_FILE).read_bytes())
+        except (OSError, ValueError):
+            return {}
+        if not isinstance(document, dict) or document.get("version") != version:
+            return {}
+        weeks = document.get("weeks")
+        if not isinstance(weeks, dict):
+            return {}
+        return {k: v for k, v in weeks.items() if isinstance(v, dict) and "sig" in v and "summary" in v}
+
+    def _write_week_cache(self, version: int, weeks: dict[str, Any]) -> bool:
+        """Best effort: a cache that cannot be written only costs a re-read next time."""
+        path = self.data_dir / self.WEEK_CACHE_FILE
+        try:
+            path.parent.mkdir(exist_ok=True)
+            payload = json.dumps({"version": version, "weeks": weeks}, separators=(",", ":"))
+            atomic_write_bytes(path, payload.encode("utf-8"))
+        except (OSError, TypeError, ValueError):
+            return False
+        return True
+
+    def stored_ids(self) -> dict[str, set[str]]:
+        """Ids of every stored session and set, and the dates of every checklist and recovery
+        record: what a restore from a gymtui JSON export checks to add nothing twice."""
+        found: dict[str, set[str]] = {name: set() for name in PART_TABLES}
+        id_field = {"sessions": "id", "sets": "id", "checklist": "date", "recovery": "date"}
+        with self._mutex:
+            for key in self.parts():
+                db = self._part(key)
+                for name in PART_TABLES:
+                    found[name].update(d[id_field[name]] for d in db.table(name).all())
+        return found
+
+    def add_day_records(self, checklist: Iterable[ChecklistEntry], recovery: Iterable[RecoveryNote]) -> tuple[int, int]:
+        """Add checklist entries and recovery notes for days that have none yet (a day that
+        has one keeps it). One write per table of each week file touched; returns the counts added."""
+        by_part: dict[str, dict[str, list[dict[str, Any]]]] = {}
+        for name, records in (("checklist", checklist), ("recovery", recovery)):
+            for record in records:
+                by_part.setdefault(part_key(record.date), {}).setdefault(name, []).append(_dump(record))
+        added = {"checklist": 0, "recovery": 0}
+        with self._mutex:
+            for key, tables in sorted(by_part.items()):
+                db = self._part(key)
+                for name, docs in tables.items():
+                    table = db.table(name)
+                    taken = {d["date"] for d in table.all()}
+                    fresh = []
+                    for doc in docs:
+                        if doc["date"] not in taken:
+                            taken.add(doc["date"])
+                            fresh.append(doc)
+                    if fresh:
+                        table.insert_multiple(fresh)
+                        added[name] += len(fresh)
+        return added["checklist"], added["recovery"]
 
 
 __all__ = ["CorruptFileError", "SchemaError", "Store", "StoreError", "Document"]
