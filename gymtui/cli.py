@@ -49,6 +49,12 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: standard output)")
     export.add_argument("--unit", choices=["kg", "lb"], help="unit for strong-csv loads (default: settings)")
 
+    imp = commands.add_parser("import", help="import a Strong, Hevy or FitNotes CSV export, or a gymtui JSON export")
+    imp.add_argument("file", metavar="FILE", help="the exported file")
+    imp.add_argument("--format", default="auto", choices=["auto", "strong", "hevy", "fitnotes"],
+                     help="the app that wrote FILE (default: found from its header or content)")
+    imp.add_argument("--unit", choices=["kg", "lb"], help="load unit, for files that do not say (Strong's comma file)")
+
     commands.add_parser("doctor", help="check every data file; exits non-zero naming any problem")
 
     commands.add_parser("checklist", help="open the app straight on the end-of-day checklist")
@@ -90,6 +96,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         None: _run_app,
         "log": _cmd_log,
         "export": _cmd_export,
+        "import": _cmd_import,
         "doctor": _cmd_doctor,
         "restore": _cmd_restore,
         "checklist": _cmd_checklist,
@@ -172,6 +179,18 @@ def _cmd_export(args: argparse.Namespace, data_dir: Path) -> int:
         print(f"Wrote {target} ({args.format})", file=sys.stderr)
     else:
         sys.stdout.write(text)
+    return 0
+
+
+def _cmd_import(args: argparse.Namespace, data_dir: Path) -> int:
+    from .services.transfer import import_path
+
+    with _open_store(data_dir, "gymtui import") as store:
+        store.backup_if_due()  # today's backup holds what was there before the import
+        outcome = import_path(store, args.file, fmt=args.format, unit=args.unit, tz=pendulum.now().timezone_name)
+    if not outcome.ok:
+        raise CliError(f"{outcome.error} (nothing stored)")
+    print(outcome.summary())
     return 0
 
 

@@ -1,13 +1,27 @@
-"""Export (and later import) between the store and files."""
+"""Export and import between the store and files.
+
+Import reads Strong, Hevy and FitNotes CSV exports, and gymtui's own JSON export (found by
+its content). Whatever the file, nothing already stored is added twice, and a file that
+cannot be read at all stores nothing.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+from pathlib import Path
+
 from ..domain.journal import LoggedSet, Session
+from ..domain.settings import Settings
 from ..domain.units import Unit
+from ..importers import ImportResult, import_text
 from ..importers.export import export_strong_csv
-from ..importers.json_bundle import export_json
+from ..importers.importer import read_export
+from ..importers.json_bundle import FORMAT_NAME, GymtuiData, export_json, import_json
 from ..store import Store
 from .context import load_library
+from .library import Library
+
+IMPORT_FORMATS = ("auto", "strong", "hevy", "fitnotes")
 
 
 def export_text(store: Store, fmt: str, *, unit: Unit | None = None) -> str:
@@ -25,3 +39,178 @@ def export_text(store: Store, fmt: str, *, unit: Unit | None = None) -> str:
     sessions = [Session.model_validate(d) for d in records["sessions"]]
     sets = [LoggedSet.model_validate(d) for d in records["sets"]]
     return export_strong_csv(sessions, sets, library.exercises(), unit=unit or store.settings().unit)
+
+
+# -- import ---------------------------------------------------------------------------------
+
+
+@dataclass
+class ImportOutcome:
+    """What an import read from the file and what it added to the store."""
+
+    error: str | None = None
+    csv: ImportResult | None = None  # set for Strong, Hevy and FitNotes files
+    restored: list[str] = field(default_factory=list)  # lines about a gymtui JSON restore
+    problems: list[str] = field(default_factory=list)  # JSON items left out
+    sessions_read: int = 0
+    sets_read: int = 0
+    sessions_added: int = 0
+    sets_added: int = 0
+    exercises_added: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+    @property
+    def stored_anything(self) -> bool:
+        return bool(self.sessions_added or self.sets_added or self.exercises_added or self.restored)
+
+    def summary(self) -> str:
+        if self.error is not None:
+            return f"Nothing imported: {self.error}"
+        lines = [self.csv.summary()] if self.csv is not None else ["gymtui export (JSON)."]
+        if self.problems:
+            lines.append(f"Left out ({len(self.problems)}):")
+            lines += [f"  {p}" for p in self.problems[:20]]
+            if len(self.problems) > 20:
+                lines.append(f"  ... and {len(self.problems) - 20} more")
+        lines.append(
+            f"Stored: {_count(self.sessions_added, 'new workout')}, {_count(self.sets_added, 'new set')}"
+            + (f", {_count(self.exercises_added, 'new exercise')}" if self.exercises_added else "") + "."
+        )
+        already_sessions = self.sessions_read - self.sessions_added
+        already_sets = self.sets_read - self.sets_added
+        if already_sessions or already_sets:
+            lines.append(f"Already there (not added again): {_count(already_sessions, 'workout')}, "
+                         f"{_count(already_sets, 'set')}.")
+        lines += self.restored
+        return "\n".join(lines)
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
+def looks_like_gymtui_json(text: str) -> bool:
+    start = text.lstrip("\ufeff \t\r\n")[:200]
+    return start.startswith("{") and f'"{FORMAT_NAME}"' in start
+
+
+def import_path(
+    store: Store,
+    path: str | Path,
+    *,
+    fmt: str = "auto",
+    unit: Unit | None = None,
+    tz: str,
+    library: Library | None = None,
+) -> ImportOutcome:
+    """Import a file into the store. `tz` reads times written without a zone; `library` (the
+    shipped catalog plus the user's exercises) is what exercise names are matched against."""
+    if fmt not in IMPORT_FORMATS:
+        return ImportOutcome(error=f"unknown format {fmt!r}: use {', '.join(IMPORT_FORMATS)}")
+    try:
+        text = read_export(Path(path).expanduser())
+    except FileNotFoundError:
+        return ImportOutcome(error=f"{path}: no such file")
+    except IsADirectoryError:
+        return ImportOutcome(error=f"{path} is a folder: name the exported file")
+    except (OSError, ValueError) as error:
+        return ImportOutcome(error=str(error))
+    library = library or load_library(store)
+    if fmt == "auto" and looks_like_gymtui_json(text):
+        return restore_json(store, text, library)
+    return import_csv(store, text, fmt=fmt, unit=unit, tz=tz, library=library)
+
+
+def import_csv(store: Store, text: str, *, fmt: str, unit: Unit | None, tz: str, library: Library) -> ImportOutcome:
+    result = import_text(text, fmt=fmt, unit=unit, exercises=library.exercises(), tz=tz)
+    if not result.ok:
+        return ImportOutcome(error=result.error)
+    # Exercises first, so a stored set never names an exercise the store does not know; and
+    # only those the new sets use, so importing a file again adds no exercise either.
+    known = {e.id for e in store.custom_exercises()}
+    stored_keys = store.source_keys()
+    used = {s.exercise for s in result.sets if not (s.source_key and s.source_key in stored_keys)}
+    new_exercises = [e for e in result.new_exercises if e.id in used]
+    store.save_exercises(new_exercises)
+    sessions_added, sets_added = store.add_many(result.sessions, result.sets)
+    return ImportOutcome(
+        csv=result,
+        sessions_read=len(result.sessions),
+        sets_read=len(result.sets),
+        sessions_added=sessions_added,
+        sets_added=sets_added,
+        exercises_added=len({e.id for e in new_exercises} - known),
+    )
+
+
+def restore_json(store: Store, text: str, library: Library) -> ImportOutcome:
+    """Bring back a gymtui JSON export: sessions, sets, checklist, recovery, custom exercises,
+    routines, and the settings when this store still has the defaults. Records already here
+    (same id, same source key, or same day for day records) are kept as they are."""
+    data = import_json(text)
+    if data.error is not None:
+        return ImportOutcome(error=data.error)
+    outcome = ImportOutcome(problems=list(data.problems), sessions_read=len(data.sessions),
+                            sets_read=len(data.sets))
+    stored = store.stored_ids()
+    session_ids = stored["sessions"] | {s.id for s in data.sessions}
+    orphans = [s for s in data.sets if s.session_id not in session_ids]
+    outcome.problems += [f"set {s.id}: its session {s.session_id} is not in the file" for s in orphans]
+    outcome.sets_read -= len(orphans)
+    sessions = _unique(s for s in data.sessions if s.id not in stored["sessions"])
+    sets = _unique(s for s in data.sets if s.id not in stored["sets"] and s.session_id in session_ids)
+
+    known = {e.id for e in store.custom_exercises()}
+    store.save_exercises(data.exercises)
+    outcome.exercises_added = len({e.id for e in data.exercises} - known)
+    outcome.sessions_added, outcome.sets_added = store.add_many(sessions, sets)
+    checklist_added, recovery_added = store.add_day_records(data.checklist, data.recovery)
+    routines_added = _restore_routines(store, data)
+    outcome.restored.append(
+        f"Day records: {checklist_added} of {len(data.checklist)} checklist days and {recovery_added} of "
+        f"{len(data.recovery)} recovery notes added (days already noted here were kept)."
+    )
+    if data.routines:
+        outcome.restored.append(f"Routines: {routines_added} of {len(data.routines)} added.")
+    outcome.restored.append(_restore_settings(store, data.settings))
+    if data.programs:
+        outcome.restored.append(f"Programs: {len(data.programs)} in the file, not stored (programs come "
+                                "with gymtui's library).")
+    return outcome
+
+
+def _unique(items):
+    """Items whose id appears once (the first one), in order: a hand-joined file may repeat one."""
+    seen: set[str] = set()
+    kept = []
+    for item in items:
+        if item.id not in seen:
+            seen.add(item.id)
+            kept.append(item)
+    return kept
+
+
+def _restore_routines(store: Store, data: GymtuiData) -> int:
+    have = {r.id for r in store.routines()}
+    added = 0
+    for routine in data.routines:
+        if routine.id not in have:
+            store.save_routine(routine)
+            have.add(routine.id)
+            added += 1
+    return added
+
+
+def _restore_settings(store: Store, settings: Settings | None) -> str:
+    if settings is None:
+        return "Settings: none in the file."
+    current = store.settings()
+    if current.model_copy(update={"program_start": None}) != Settings():
+        return "Settings: yours were kept (you have changed them here); the file's were not applied."
+    if settings.program_start is None and current.program_start is not None:
+        settings = settings.model_copy(update={"program_start": current.program_start})
+    store.save_settings(settings)
+    return "Settings: restored from the file."
