@@ -31,4 +31,5 @@ SECTIONS: list[Section] = [
     Section("m", "Mobility", "Guided mobility routines: holds and counts on a timer", "mobility:MobilityScreen"),
     Section("c", "Checklist", "The end-of-day mobility checklist, streak and last 30 days", "checklist:ChecklistScreen"),
     Section("r", "Recovery", "Today's recovery note and the readiness it gives", "recovery:RecoveryScreen"),
+    Section("h", "History", "Past sessions, progress charts, weekly balance; import", "history:HistoryScreen"),
 ]

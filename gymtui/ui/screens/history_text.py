@@ -1,0 +1,72 @@
+"""Text for the history screen: table cells, a week's detail, an exercise's records.
+
+Plain functions from service results to short strings that fit an 80-column terminal.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from ...domain.common import PATTERN_LABELS
+from ...domain.stats import WeekRow
+from ...domain.units import Unit
+from ...services.history import ExerciseProgress
+
+
+def tonnage_text(value: float) -> str:
+    return f"{value:,.0f}" if value < 1_000_000 else f"{value / 1000:,.0f}k"
+
+
+def clip(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def percent(value: float | None) -> str:
+    return "-" if value is None else f"{value * 100:.0f}%"
+
+
+def number(value: float | None, digits: int = 1) -> str:
+    return "-" if value is None else f"{value:.{digits}f}"
+
+
+def week_detail(row: WeekRow, unit: Unit) -> str:
+    days = f"{row.monday:%d %b}-{row.monday + timedelta(days=6):%d %b}"
+    patterns = " · ".join(
+        f"{PATTERN_LABELS.get(name, name)} {v.sets}" + (f" ({tonnage_text(v.tonnage)} {unit})" if v.tonnage else "")
+        for name, v in row.patterns.items()
+    )
+    mobility = "-" if row.mobility_days is None else f"{row.mobility_days}/{row.days_counted} days"
+    sleep = "-" if row.sleep_hours is None else f"{row.sleep_hours:.1f} h"
+    sessions = f"{row.sessions} session{'' if row.sessions == 1 else 's'}"
+    return (f"[b]{row.key}[/b] {days}: {sessions}, {row.sets} sets. {patterns or 'no sets'}\n"
+            f"checklist {percent(row.checklist)} · mobility {mobility} · sleep {sleep}"
+            f" · soreness {number(row.soreness)}/3")
+
+
+METHOD_NAMES = {"rts": "RTS", "epley": "Epley", "brzycki": "Brzycki"}
+
+
+def short_load(value: float | None) -> str:
+    return "bw" if value is None else f"{value:.1f}".removesuffix(".0")
+
+
+def records_text(progress: ExerciseProgress) -> str:
+    """Records and the last three sessions in lines of at most about 49 characters."""
+    unit, records = progress.unit, progress.records
+    lines = []
+    if records.heaviest is not None:
+        lines.append(f"[b]Heaviest[/b]  {short_load(records.heaviest.load)} {unit} x {records.heaviest.reps}"
+                     f"  {records.heaviest.day}")
+    if records.best_e1rm is not None:
+        best = records.best_e1rm
+        rpe = f" @ {best.rpe:g}" if best.rpe is not None else ""
+        lines.append(f"[b]Best e1RM[/b] {short_load(best.value)} {unit} {best.day} ({short_load(best.load)}x"
+                     f"{best.reps}{rpe}, {METHOD_NAMES.get(best.method, best.method)})")
+    if records.reps_at:
+        shown = " · ".join(f"{short_load(r.load)} x {r.reps}" for r in records.reps_at[:3])
+        lines.append(f"[b]Most reps[/b] {shown}" + ("" if all(r.load is None for r in records.reps_at) else f" ({unit})"))
+    lines.append(f"[b]Recent[/b] ({records.sessions} sessions in all)")
+    for recent in progress.recent[:3]:
+        e1rm = f"  e1RM {short_load(recent.e1rm)}" if recent.e1rm is not None else ""
+        lines.append(f" {recent.day}  {recent.sets} sets  top {short_load(recent.heaviest)} x {recent.heaviest_reps}{e1rm}")
+    return "\n".join(lines)
