@@ -166,8 +166,10 @@ def _first_time(ctx: _Context) -> Plan:
         note = "" if rx.unit == ctx.unit else f" ({format_load(rx.load, rx.unit)} converted)"
         ctx.say(f"first time: the program's {format_load(load, ctx.unit)}{note}")
         return ctx.plan(rx.sets, rx.reps_min, load)
+    hold = rx.hold_seconds or ctx.exercise.hold_seconds
+    work = f"{hold} s" if hold else f"{rx.reps_min} reps"
     task = "" if ctx.exercise.equipment in ("bodyweight", "band") else "pick a load you can do for "
-    ctx.say(f"no history yet: {task}{rx.reps_min} reps at RPE {rx.target_rpe:g}")
+    ctx.say(f"no history yet: {task}{work} at RPE {rx.target_rpe:g}")
     return ctx.plan(rx.sets, rx.reps_min, None)
 
 
@@ -323,7 +325,7 @@ def next_prescription(
     if week_plan is not None and rx.follows_block:
         ctx.say(f"{week_plan.emphasis} week: {rx.sets} x {rx.reps_min}-{rx.reps_max} @ {rx.target_rpe:g}")
     usable = [s for s in history if _work(s)]
-    if not ctx.deload and usable and usable[0].deload and any(not s.deload for s in usable):
+    if usable and usable[0].deload and any(not s.deload for s in usable):
         usable = [s for s in usable if not s.deload]
         ctx.say(f"after the deload: from the last full session ({usable[0].date.isoformat()})")
     if not usable:

@@ -15,7 +15,7 @@ from textual.screen import Screen
 from .. import __version__
 from ..domain.clock import Clock, SystemClock
 from ..services.library import Library
-from ..services.planning import SessionPlan, plan_session
+from ..services.planning import SessionPlan, plan_session, program_start
 from ..store import CorruptFileError, Store, StoreError
 from ..store.backup import list_backups
 from .screens.problem import DamagedFileScreen
@@ -164,8 +164,13 @@ def run_app(data_dir: Path) -> int:
 
 
 def first_run_setup(store: Store, today: pendulum.Date | None = None) -> None:
-    """A first start sets up the default program from this week, without questions."""
+    """A first start sets up the default program without questions.
+
+    The block counts from this week, or from the oldest logged week for a lifter who used
+    `gymtui log` before opening the app, so the block week does not jump back to 1.
+    """
     settings = store.settings()
     if settings.program_start is None:
         today = today or pendulum.today().date()
-        store.save_settings(settings.model_copy(update={"program_start": today.start_of("week")}))
+        start = program_start(store, settings, today)
+        store.save_settings(settings.model_copy(update={"program_start": start}))

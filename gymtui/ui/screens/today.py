@@ -16,7 +16,7 @@ from ..format import load_text, reps_text, rest_text
 
 class TodayScreen(Screen[None]):
     BINDINGS = [
-        Binding("r", "refresh", "Refresh", show=False),
+        Binding("f5", "refresh", "Refresh", show=False),
     ]
 
     def __init__(self) -> None:
@@ -83,5 +83,7 @@ class TodayScreen(Screen[None]):
             return
         item = self.plan.exercises[row]
         cue = item.exercise.cues[0] if item.exercise.cues else ""
-        reasons = "; ".join(item.plan.reasons) or "as prescribed"
+        # Non-breaking spaces keep "76 kg" and "@ 8" together when the line wraps.
+        reasons = "; ".join(r.replace(" kg", "\u00a0kg").replace(" lb", "\u00a0lb").replace("@ ", "@\u00a0")
+                            for r in item.plan.reasons) or "as prescribed"
         self.query_one("#why", Static).update(f"[b]Why:[/b] {reasons}\n[b]Cue:[/b] {cue}")
