@@ -270,9 +270,9 @@ def _cmd_next(args: argparse.Namespace, data_dir: Path) -> int:
 
 
 def _cmd_checklist(args: argparse.Namespace, data_dir: Path) -> int:
-    from .ui.screens.checklist import run_checklist
+    from .ui.app import run_app
 
-    return run_checklist(data_dir)
+    return run_app(data_dir, start_section="c")
 
 
 def _run_app(args: argparse.Namespace, data_dir: Path) -> int:

@@ -10,7 +10,7 @@ from gymtui.services.daily import TextFormatError, parse_checklist
 from gymtui.services.library import Library
 from gymtui.store import Store
 from gymtui.ui.app import GymApp, first_run_setup
-from gymtui.ui.screens.checklist import ChecklistScreen, checklist_first
+from gymtui.ui.screens.checklist import ChecklistScreen
 from gymtui.ui.screens.today import TodayScreen
 from gymtui.ui.widgets.editor_dialog import EditorDialog
 
@@ -128,7 +128,8 @@ async def test_editing_the_list_saves_it_and_keeps_ticks_of_unchanged_items(data
 async def test_checklist_command_opens_straight_on_the_checklist(data_dir):
     store = Store.open(data_dir, now=lambda: FROZEN_NOW)
     first_run_setup(store, FROZEN_NOW.date())
-    app = checklist_first(GymApp)(store, Library.from_store(load_catalog(), store), clock=FakeClock(), now=lambda: FROZEN_NOW)
+    app = GymApp(store, Library.from_store(load_catalog(), store), clock=FakeClock(), now=lambda: FROZEN_NOW,
+                 start_section="c")
     try:
         async with app.run_test(size=(80, 24)) as pilot:
             await settle(pilot, app)

@@ -40,8 +40,11 @@ class GymApp(App[None]):
         *,
         clock: Clock | None = None,
         now: Callable[[], pendulum.DateTime] = pendulum.now,
+        start_section: str | None = None,
     ) -> None:
         super().__init__()
+        # A section to open over Today at start (`gymtui checklist` opens "c").
+        self.start_section = start_section
         self.store = store
         self.library = library
         self.clock = clock or SystemClock()
@@ -77,6 +80,8 @@ class GymApp(App[None]):
         self.apply_saved_theme()
         self.sub_title = self.now().format("dddd D MMMM")
         self.push_screen(TodayScreen())
+        if self.start_section is not None:
+            self.call_after_refresh(self.action_open_section, self.start_section)
         self.daily_backup()
 
     # -- services the screens call (from workers) ------------------------------------------
@@ -138,7 +143,7 @@ class GymApp(App[None]):
             yield SystemCommand(section.name, section.description, lambda k=section.key: self.action_open_section(k))
 
 
-def run_app(data_dir: Path) -> int:
+def run_app(data_dir: Path, start_section: str | None = None) -> int:
     """Open the store (one writer), check the library, run the app, close cleanly."""
     from ..domain.catalog import CatalogError, load_catalog
 
@@ -156,7 +161,7 @@ def run_app(data_dir: Path) -> int:
         return 1
     try:
         first_run_setup(store)
-        app = GymApp(store, Library.from_store(catalog, store))
+        app = GymApp(store, Library.from_store(catalog, store), start_section=start_section)
         app.run()
     finally:
         store.close()

@@ -7,11 +7,9 @@ so quick presses cannot leave an older list on disk than the one on screen.
 
 from __future__ import annotations
 
-import inspect
 import threading
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 
 from textual import work
 from textual.app import ComposeResult
@@ -229,53 +227,3 @@ class ChecklistScreen(Screen[None]):
 
 
 # -- `gymtui checklist`: the app opened straight on this screen ----------------------------
-
-
-def checklist_first(app_class: type) -> type:
-    """A subclass of the app that opens the checklist over Today once both are mounted.
-
-    Textual calls `on_mount` of every class in the MRO, the subclass's first, so the
-    checklist is opened after the first refresh, when Today is already on the stack.
-    """
-
-    # A relative CSS_PATH is read next to the module defining the class: point at the original.
-    css = Path(inspect.getfile(app_class)).parent / str(app_class.CSS_PATH)
-
-    class ChecklistFirst(app_class):  # type: ignore[misc, valid-type]
-        CSS_PATH = css
-
-        def on_mount(self) -> None:
-            self.call_after_refresh(self.action_open_section, "c")
-
-    return ChecklistFirst
-
-
-def run_checklist(data_dir: Path) -> int:
-    """`gymtui checklist`: the app, straight on the checklist (same start-up as `run_app`)."""
-    import sys
-
-    from ... import __version__
-    from ...domain.catalog import CatalogError, load_catalog
-    from ...services.library import Library
-    from ...store import CorruptFileError, Store
-    from ...store.backup import list_backups
-    from ..app import GymApp, first_run_setup
-
-    try:
-        catalog = load_catalog()
-    except CatalogError as error:
-        print(f"gymtui: the training library is broken: {error}", file=sys.stderr)
-        return 1
-    try:
-        store = Store.open(data_dir, purpose=f"checklist {__version__}")
-    except CorruptFileError as error:
-        backups = list_backups(data_dir)
-        hint = f"; restore the newest backup with: gymtui restore {backups[0].name}" if backups else ""
-        print(f"gymtui: {error} (nothing was overwritten){hint}", file=sys.stderr)
-        return 1
-    try:
-        first_run_setup(store)
-        checklist_first(GymApp)(store, Library.from_store(catalog, store)).run()
-    finally:
-        store.close()
-    return 0
