@@ -30,7 +30,9 @@ class GymApp(App[None]):
     BINDINGS = [
         Binding("q", "quit", "Quit"),
         Binding("t", "today", "Today"),
-        *(Binding(s.key, f"open_section('{s.key}')", s.name) for s in SECTIONS),
+        # Sections open from every screen; their keys are listed in Today's footer (the hub),
+        # so a section's own footer has room for its own keys.
+        *(Binding(s.key, f"open_section('{s.key}')", s.name, show=False) for s in SECTIONS),
     ]
 
     def __init__(

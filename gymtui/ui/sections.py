@@ -18,6 +18,12 @@ class Section:
     description: str
     # "module:ClassName" of a Screen whose __init__ takes no arguments.
     screen: str
+    # The Today footer lists every section on one 80-column line: a short label when needed.
+    short: str = ""
+
+    @property
+    def label(self) -> str:
+        return self.short or self.name
 
     def make_screen(self):
         module_name, _, class_name = self.screen.partition(":")
@@ -27,9 +33,9 @@ class Section:
 
 SECTIONS: list[Section] = [
     # Section("w", "Workout", "Start or resume today's session", "workout:WorkoutScreen"),
-    Section("u", "Warm-up", "Warm-up drills and ramp sets to the first working load", "warmup:WarmupScreen"),
-    Section("m", "Mobility", "Guided mobility routines: holds and counts on a timer", "mobility:MobilityScreen"),
-    Section("c", "Checklist", "The end-of-day mobility checklist, streak and last 30 days", "checklist:ChecklistScreen"),
-    Section("r", "Recovery", "Today's recovery note and the readiness it gives", "recovery:RecoveryScreen"),
-    Section("h", "History", "Past sessions, progress charts, weekly balance; import", "history:HistoryScreen"),
+    Section("u", "Warm-up", "Warm-up drills and ramp sets to the first working load", "warmup:WarmupScreen", "Warm-up"),
+    Section("m", "Mobility", "Guided mobility routines: holds and counts on a timer", "mobility:MobilityScreen", "Mobility"),
+    Section("c", "Checklist", "The end-of-day mobility checklist, streak and last 30 days", "checklist:ChecklistScreen", "Checklist"),
+    Section("r", "Recovery", "Today's recovery note and the readiness it gives", "recovery:RecoveryScreen", "Recovery"),
+    Section("h", "History", "Past sessions, progress charts, weekly balance; import", "history:HistoryScreen", "History"),
 ]

@@ -12,11 +12,13 @@ from textual.widgets import DataTable, Footer, Header, Static
 from ...domain.rpe import rpe_text
 from ...services.planning import SessionPlan
 from ..format import load_text, reps_text, rest_text
+from ..sections import SECTIONS
 
 
 class TodayScreen(Screen[None]):
     BINDINGS = [
         Binding("f5", "refresh", "Refresh", show=False),
+        *(Binding(s.key, f"app.open_section('{s.key}')", s.label) for s in SECTIONS),
     ]
 
     def __init__(self) -> None:
