@@ -174,3 +174,15 @@ def test_the_shipped_catalog_matches_common_strong_and_hevy_names():
         ("Lat Pulldown (Cable)", "lat-pulldown"),
     ]:
         assert matcher.match(name).exercise_id == expected
+
+
+def test_a_whole_name_beats_the_same_name_without_equipment():
+    from gymtui.domain.library import Exercise
+    from gymtui.importers.matching import Matcher
+
+    def custom(id_, name):
+        return Exercise(id=id_, name=name, pattern="other", equipment="other", cues=["imported"], custom=True)
+
+    matcher = Matcher([custom("spider-curl-barbell", "Spider Curl (Barbell)"), custom("spider-curl", "Spider curl")])
+    assert matcher.match("Spider curl").exercise_id == "spider-curl"
+    assert matcher.match("Spider Curl (Barbell)").exercise_id == "spider-curl-barbell"

@@ -106,6 +106,12 @@ class Matcher:
         if not name_key(name):
             return None  # a name of punctuation only ('?', '--') means nothing to compare
         exact = self.by_key.get(name_key(name), [])
+        if len(exact) > 1:
+            # 'Spider curl' is both the full name of one exercise and 'Spider Curl (Barbell)'
+            # without its equipment: the exercise whose whole name it is wins.
+            whole = [(ex, how) for ex, how in exact if name_key(ex.name) == name_key(name)]
+            if len(whole) == 1:
+                exact = whole
         if len(exact) == 1:
             exercise, how = exact[0]
             return NameMatch(name, exercise.id, exercise.name, how)
