@@ -121,11 +121,7 @@ class TempoSchedule:
 
 
 def _rep_template(
-    tempo: Tempo,
-    starts_concentric: bool,
-    hold_seconds: float | None,
-    hold_at: HoldAt,
-    x_seconds: float,
+    tempo: Tempo, starts_concentric: bool, hold_seconds: float | None, hold_at: HoldAt, x_seconds: float
 ) -> list[tuple[PhaseKind, float, bool]]:
     """One rep's non-zero phases, in performed order, as (name, duration, explosive)."""
     figures = dict(zip(("eccentric", "bottom", "concentric", "top"), tempo.figures()))
@@ -200,7 +196,7 @@ def hold_schedule(hold_seconds: float, *, lead_in: float = 0.0) -> TempoSchedule
     _check_common(lead_in, 1.0)
     phases = _lead_in_phases(lead_in)
     phases.append(Phase(1, "hold", float(lead_in), float(hold_seconds)))
-    return TempoSchedule(tuple(phases), 1, float(lead_in), lead_in + hold_seconds)
+    return TempoSchedule(tuple(phases), 1, float(lead_in), float(lead_in + hold_seconds))
 
 
 @dataclass(frozen=True, slots=True)
