@@ -157,7 +157,7 @@ def test_json_round_trip_is_lossless():
     text = export_json(data)
     document = json.loads(text)
     assert (document["format"], document["version"]) == ("gymtui", 1)
-    assert list(document) == ["format", "version", "sessions", "sets", "checklist", "recovery", "exercises",
+    assert list(document) == ["format", "version", "sessions", "sets", "checklist", "recovery", "mobility", "exercises",
                               "routines", "programs", "settings"]
     back = import_json(text)
     assert back.error is None and back.problems == []

@@ -224,3 +224,16 @@ def test_reps_at_load_shows_the_loads_used_most_heavier_first_on_ties():
     records = stats.personal_records(days, "kg", loads_shown=3)
     assert [(r.load, r.reps) for r in records.reps_at] == [(100.0, 7), (90.0, 6), (85.0, 7)]
     assert records.reps_at[0].day == date(2026, 11, 11)
+
+
+def test_a_mobility_run_counts_as_a_mobility_day():
+    from datetime import date
+
+    from gymtui.domain import stats
+
+    tables = {"mobility": [{"date": "2026-11-16", "routine": "thoracic-extension", "name": "T-spine",
+                            "items_done": 4, "items_total": 4, "completed_at": "2026-11-16T20:00:00+01:00"}]}
+    summary = stats.summarise_week(tables)
+    row = stats.week_row("2026-W47", summary, patterns={}, checklist_ids=frozenset({"a"}),
+                         mobility_ids=frozenset({"thoracic-extension"}), unit="kg", today=date(2026, 11, 22))
+    assert row.mobility_days == 1

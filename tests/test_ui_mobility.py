@@ -11,7 +11,7 @@ from gymtui.ui.widgets.countdown import Countdown
 from gymtui.ui.widgets.editor_dialog import EditorDialog
 from gymtui.ui.widgets.guided_run import SECONDS_PER_REP, GuidedRun, expand
 
-from app_factory import make_app, settle
+from app_factory import FROZEN_NOW, make_app, settle
 
 ROUTINE = Routine(
     id="test-routine",
@@ -164,6 +164,10 @@ async def test_routine_runs_as_a_guided_timer_on_a_fake_clock(data_dir):
             await pilot.pause()
             assert not screen.running
             assert screen.query_one("#mob-table", DataTable).has_focus
+            # The finished run is in the journal, where history counts mobility days.
+            await app.workers.wait_for_complete()
+            runs = app.store.mobility_between(FROZEN_NOW.date(), FROZEN_NOW.date())
+            assert [(r.routine, r.items_done, r.items_total) for r in runs] == [(screen.routine.id, 4, 4)]
     finally:
         app.store.close()
 

@@ -32,3 +32,14 @@ class RecoveryNote(Model):
     grip_unit: Unit = "kg"
     text: Text = ""
     updated_at: AwareTime
+
+
+class MobilityDone(Model):
+    """A mobility routine run to its end (or stopped part way) on a day."""
+
+    date: date
+    routine: Slug
+    name: str = Field(min_length=1, max_length=120)
+    items_done: int = Field(ge=0, le=100)
+    items_total: int = Field(ge=1, le=100)
+    completed_at: AwareTime

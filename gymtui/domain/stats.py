@@ -19,7 +19,7 @@ from .units import Unit, convert
 
 # Bump when the shape or meaning of a summary changes: cached summaries of another version
 # are thrown away and rebuilt.
-SUMMARY_VERSION = 1
+SUMMARY_VERSION = 2
 # Sets that count as training volume: warm-ups are preparation, not work.
 VOLUME_TYPES = frozenset({"working", "failure", "drop"})
 BODYWEIGHT = "bw"  # the reps_at key for sets without an external load
@@ -140,6 +140,10 @@ def summarise_week(tables: Mapping[str, Iterable[Mapping[str, Any]]]) -> WeekSum
     for per_exercise in summary["exercises"].values():
         per_exercise.sort(key=lambda d: d["date"])  # sessions were newest first
     ticks = {entry["date"]: list(entry.get("ticked", [])) for entry in tables.get("checklist", ())}
+    # A mobility routine run on the mobility screen counts as that routine ticked that day.
+    for run in tables.get("mobility", ()):
+        if run.get("items_done", 0) > 0:
+            ticks.setdefault(run["date"], []).append(run["routine"])
     notes = {note["date"]: note for note in tables.get("recovery", ())}
     for day in sorted(set(ticks) | set(notes)):
         note = notes.get(day, {})

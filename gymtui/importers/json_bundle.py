@@ -18,7 +18,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from gymtui.domain.common import describe_error
-from gymtui.domain.daily import ChecklistEntry, RecoveryNote
+from gymtui.domain.daily import ChecklistEntry, MobilityDone, RecoveryNote
 from gymtui.domain.journal import LoggedSet, Session
 from gymtui.domain.library import Exercise, Program, Routine
 from gymtui.domain.settings import Settings
@@ -31,6 +31,7 @@ SECTIONS: dict[str, type[BaseModel]] = {
     "sets": LoggedSet,
     "checklist": ChecklistEntry,
     "recovery": RecoveryNote,
+    "mobility": MobilityDone,
     "exercises": Exercise,
     "routines": Routine,
     "programs": Program,
@@ -46,6 +47,7 @@ class GymtuiData:
     sets: list[LoggedSet] = field(default_factory=list)
     checklist: list[ChecklistEntry] = field(default_factory=list)
     recovery: list[RecoveryNote] = field(default_factory=list)
+    mobility: list[MobilityDone] = field(default_factory=list)
     exercises: list[Exercise] = field(default_factory=list)
     routines: list[Routine] = field(default_factory=list)
     programs: list[Program] = field(default_factory=list)

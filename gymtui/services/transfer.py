@@ -168,11 +168,14 @@ def restore_json(store: Store, text: str, library: Library) -> ImportOutcome:
     outcome.exercises_added = len({e.id for e in data.exercises} - known)
     outcome.sessions_added, outcome.sets_added = store.add_many(sessions, sets)
     checklist_added, recovery_added = store.add_day_records(data.checklist, data.recovery)
+    mobility_added = store.add_mobility_records(data.mobility)
     routines_added = _restore_routines(store, data)
     outcome.restored.append(
         f"Day records: {checklist_added} of {len(data.checklist)} checklist days and {recovery_added} of "
         f"{len(data.recovery)} recovery notes added (days already noted here were kept)."
     )
+    if data.mobility:
+        outcome.restored.append(f"Mobility runs: {mobility_added} of {len(data.mobility)} added.")
     if data.routines:
         outcome.restored.append(f"Routines: {routines_added} of {len(data.routines)} added.")
     outcome.restored.append(_restore_settings(store, data.settings))

@@ -9,7 +9,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from ..domain.common import describe_error
-from ..domain.daily import ChecklistEntry, RecoveryNote
+from ..domain.daily import ChecklistEntry, MobilityDone, RecoveryNote
 from ..domain.journal import LoggedSet, Session
 from ..domain.library import ChecklistItem, Exercise, Routine
 from ..domain.settings import Settings
@@ -29,6 +29,7 @@ PART_TABLES: dict[str, type[BaseModel]] = {
     "sets": LoggedSet,
     "checklist": ChecklistEntry,
     "recovery": RecoveryNote,
+    "mobility": MobilityDone,
 }
 
 # version -> function upgrading the profile and week-file dicts from that version to the next.

@@ -19,7 +19,7 @@ from pydantic import BaseModel
 from tinydb import Query, TinyDB
 from tinydb.table import Document
 
-from ..domain.daily import ChecklistEntry, RecoveryNote
+from ..domain.daily import ChecklistEntry, MobilityDone, RecoveryNote
 from ..domain.journal import LoggedSet, Session
 from ..domain.library import ChecklistItem, Exercise, Routine
 from ..domain.settings import Settings
@@ -312,6 +312,13 @@ class Store:
                         out.append(dict(doc))
         return sorted(out, key=lambda d: d["date"])
 
+    def save_mobility_done(self, record: MobilityDone) -> None:
+        with self._mutex:
+            self._part(part_key(record.date)).table("mobility").insert(_dump(record))
+
+    def mobility_between(self, start: date, end: date) -> list[MobilityDone]:
+        return [MobilityDone.model_validate(d) for d in self.day_records("mobility", start, end)]
+
     def recovery_between(self, start: date, end: date) -> list[RecoveryNote]:
         return [RecoveryNote.model_validate(d) for d in self.day_records("recovery", start, end)]
 
@@ -521,6 +528,22 @@ class Store:
                         table.insert_multiple(fresh)
                         added[name] += len(fresh)
         return added["checklist"], added["recovery"]
+
+    def add_mobility_records(self, records: Iterable[MobilityDone]) -> int:
+        """Add mobility runs not stored yet (same routine finished at the same moment)."""
+        by_part: dict[str, list[dict[str, Any]]] = {}
+        for record in records:
+            by_part.setdefault(part_key(record.date), []).append(_dump(record))
+        added = 0
+        with self._mutex:
+            for key, docs in sorted(by_part.items()):
+                table = self._part(key).table("mobility")
+                taken = {(d["routine"], d["completed_at"]) for d in table.all()}
+                fresh = [d for d in docs if (d["routine"], d["completed_at"]) not in taken]
+                if fresh:
+                    table.insert_multiple(fresh)
+                    added += len(fresh)
+        return added
 
 
 __all__ = ["CorruptFileError", "SchemaError", "Store", "StoreError", "Document"]

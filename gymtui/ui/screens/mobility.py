@@ -20,6 +20,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import ContentSwitcher, DataTable, Footer, Header, Static
 
+from ...domain.daily import MobilityDone
 from ...domain.library import Routine
 from ...domain.settings import Settings
 from ...services.daily import (
@@ -264,6 +265,10 @@ class MobilityScreen(Screen[None]):
             self.tick()
 
     def action_stop(self) -> None:
+        if self.run is not None and self.routine is not None:
+            state = self.run.state()
+            if not state.done and state.step is not None and state.step.item > 0:
+                self.record_run(self.routine, state.step.item)  # the items finished before stopping
         if self._ticker is not None:
             self._ticker.stop()
             self._ticker = None
@@ -292,6 +297,18 @@ class MobilityScreen(Screen[None]):
         if state.done and self._ticker is not None:
             self._ticker.stop()
             self._ticker = None
+            self.record_run(self.routine, len(self.routine.items))
+
+    @work(thread=True, group="mobility-log")
+    def record_run(self, routine: Routine, items_done: int) -> None:
+        """Keep the run in the journal: history counts mobility days from it."""
+        now = self.app.now()
+        record = MobilityDone(date=now.date(), routine=routine.id, name=routine.name, items_done=items_done,
+                              items_total=len(routine.items), completed_at=now)
+        try:
+            self.app.store.save_mobility_done(record)
+        except StoreError as error:
+            self.app.call_from_thread(self.app.report_store_error, error)
 
     def _draw(self, state: RunState) -> None:
         assert self.run is not None and self.routine is not None
