@@ -187,8 +187,16 @@ async def test_import_from_the_history_screen(data_dir):
             await settle(pilot, app)
             summary = text(dialog, "#import-summary")
             assert "Strong" in summary and "Stored: 2 new workouts, 15 new sets" in summary
+            for _ in range(100):  # the button is enabled again once the first run's summary is in
+                if not dialog.query_one("#import-run").disabled:
+                    break
+                await settle(pilot, app)
             await pilot.click("#import-run")
-            await settle(pilot, app)
+            # The second run's worker may start a message later than the click: wait for its summary.
+            for _ in range(100):
+                await settle(pilot, app)
+                if "Stored: 0 new workouts" in text(dialog, "#import-summary"):
+                    break
             assert "Stored: 0 new workouts, 0 new sets." in text(dialog, "#import-summary")
             await pilot.press("escape")
             await settle(pilot, app)
