@@ -49,6 +49,7 @@ async def test_today_shows_a_load_from_logged_history(data_dir):
             assert row[2].endswith("kg") and row[2] != "choose"
             # The last session was the vertical-pull day, so today is the horizontal-pull day.
             assert "Horizontal pull" in str(app.screen.query_one("#plan-title", Static).render())
+            assert "1 week ago" in str(app.screen.query_one("#last-session", Static).render())
     finally:
         store.close()
 
@@ -89,3 +90,12 @@ async def test_command_palette_reaches_today(data_dir):
             assert "Today" in titles and "Quit" in " ".join(titles)
     finally:
         app.store.close()
+
+
+def test_ago_reads_like_a_person():
+    from datetime import date
+
+    from gymtui.ui.format import ago
+
+    today = date(2026, 11, 16)
+    assert [ago(date(2026, 11, d), today) for d in (16, 15, 13, 2)] == ["today", "yesterday", "3 days ago", "2 weeks ago"]

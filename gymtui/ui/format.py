@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import date
+
+import pendulum
+
 from ..domain.progression import Plan
 from ..domain.units import format_load
 
@@ -29,3 +33,13 @@ def clock_text(seconds: float) -> str:
     """A countdown as M:SS, rounding up so 0:00 shows only at the very end."""
     whole = max(0, int(-(-seconds // 1)))
     return rest_text(whole)
+
+
+def ago(day: date, today: date) -> str:
+    """'today', 'yesterday', '3 days ago', '2 weeks ago' (pendulum's wording)."""
+    if day == today:
+        return "today"
+    if (today - day).days == 1:
+        return "yesterday"
+    then = pendulum.date(day.year, day.month, day.day)
+    return then.diff_for_humans(pendulum.date(today.year, today.month, today.day), absolute=True) + " ago"

@@ -11,7 +11,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from ...domain.rpe import rpe_text
 from ...services.planning import SessionPlan
-from ..format import load_text, reps_text, rest_text
+from ..format import ago, load_text, reps_text, rest_text
 from ..sections import SECTIONS
 
 
@@ -34,6 +34,7 @@ class TodayScreen(Screen[None]):
             yield DataTable(id="plan-table", cursor_type="row", zebra_stripes=True)
             yield Static("", id="why")
             yield Static("", id="block-why")
+            yield Static("", id="last-session")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -49,7 +50,9 @@ class TodayScreen(Screen[None]):
         # Reading history and computing loads touches disk: never on the UI thread.
         plan = self.app.make_plan()
         if plan is not None:
+            last = next(iter(self.app.store.iter_sessions()), None)
             self.app.call_from_thread(self.show_plan, plan)
+            self.app.call_from_thread(self.show_last, last)
 
     def show_plan(self, plan: SessionPlan) -> None:
         self.plan = plan
@@ -75,6 +78,13 @@ class TodayScreen(Screen[None]):
         if plan.exercises:
             table.move_cursor(row=0)
             self._explain(0)
+
+    def show_last(self, last) -> None:
+        if last is None:
+            text = "First session: welcome. Loads start from what you log today."
+        else:
+            text = f"Last session: {last.name}, {ago(last.date, self.app.now().date())}"
+        self.query_one("#last-session", Static).update(text)
 
     @on(DataTable.RowHighlighted, "#plan-table")
     def _row_highlighted(self, event: DataTable.RowHighlighted) -> None:
