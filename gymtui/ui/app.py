@@ -22,6 +22,7 @@ from .screens.problem import DamagedFileScreen
 from .screens.today import TodayScreen
 from .sections import SECTIONS
 from .themes import APP_VARIABLES, DEFAULT_THEME, load_all_themes
+from .widgets.rest_bar import RestKeeper
 
 
 class GymApp(App[None]):
@@ -52,6 +53,8 @@ class GymApp(App[None]):
         self.clock = clock or SystemClock()
         self.now = now
         self._themes, self._theme_problems = load_all_themes()
+        # The rest between sets (issue 3): kept here so it runs whatever screen is shown.
+        self.rest = RestKeeper(self)
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return dict(APP_VARIABLES)
@@ -82,9 +85,12 @@ class GymApp(App[None]):
         self.apply_saved_theme()
         self.sub_title = self.now().format("dddd D MMMM")
         self.push_screen(TodayScreen())
+        # Every full screen gets the small rest badge (issue 3).
+        self.call_after_refresh(self.rest.watch_screens)
         if self.start_section is not None:
             self.call_after_refresh(self.action_open_section, self.start_section)
         self.daily_backup()
+        self.offer_resume()
 
     # -- services the screens call (from workers) ------------------------------------------
 
@@ -108,6 +114,18 @@ class GymApp(App[None]):
             self.store.backup_if_due()
         except (StoreError, OSError) as error:
             self.call_from_thread(self.notify, f"Daily backup failed: {error}", severity="warning", timeout=10)
+
+    @work(thread=True, exclusive=True, group="resume")
+    def offer_resume(self) -> None:
+        """A session left in progress today (the app was closed or killed): say so at start."""
+        from ..services.workout import resume_hint
+
+        try:
+            hint = resume_hint(self.store, self.library, self.now().date())
+        except StoreError:
+            return  # the screens report store problems when they read
+        if hint:
+            self.call_from_thread(self.notify, hint, title="Session in progress", timeout=20)
 
     def report_damaged_file(self, error: CorruptFileError) -> None:
         backups = list_backups(self.store.data_dir)
@@ -136,7 +154,16 @@ class GymApp(App[None]):
             return
         while len(self.screen_stack) > 2:
             self.pop_screen()
-        self.push_screen(section.make_screen())
+        # A screen with KEEP_ALIVE (the workout: its timers and session) is made once and
+        # kept installed, so leaving it does not end it.
+        name = f"section-{key}"
+        if self.is_screen_installed(name):
+            self.push_screen(name)
+            return
+        screen = section.make_screen()
+        if getattr(screen, "KEEP_ALIVE", False):
+            self.install_screen(screen, name=name)
+        self.push_screen(screen)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
