@@ -35,7 +35,7 @@ class TodayScreen(Screen[None]):
             yield Static("", id="why")
             yield Static("", id="block-why")
             yield Static("", id="last-session")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         table = self.query_one("#plan-table", DataTable)
