@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from functools import lru_cache
 from typing import Annotated, Literal
 
 import pendulum
@@ -28,9 +29,16 @@ def _check_rpe(value: float) -> float:
 
 def _check_tempo(value: str) -> str:
     try:
-        return str(parse_tempo(value))
+        return _canonical_tempo(value)
     except TempoError as error:
         raise ValueError(str(error)) from None
+
+
+@lru_cache(maxsize=256)
+def _canonical_tempo(value: str) -> str:
+    # A history holds a handful of tempos thousands of times; parsing each again was half
+    # the cost of validating a week file (bench/run.py). Errors are not cached (they raise).
+    return str(parse_tempo(value))
 
 
 def _check_aware(value: datetime) -> datetime:

@@ -33,7 +33,11 @@ from .schema import PART_TABLES, PROFILE_TABLES, SCHEMA_VERSION, validate_tables
 from .storage import AtomicJSONStorage, read_json_file
 
 M = TypeVar("M", bound=BaseModel)
-OPEN_PARTS = 8  # weeks kept parsed in memory; older ones are opened on demand
+# Weeks kept parsed in memory; older ones are opened on demand. Planning looks back up to
+# 26 weeks (recent_sets' parts_back) once per exercise of the day: with fewer weeks kept
+# than that, each exercise re-read and re-validated the same files (134 reads instead of
+# 27 for one plan on 10 years of history, bench/run.py). About 0.2 MB per week of sets.
+OPEN_PARTS = 30
 
 
 def _dump(model: BaseModel) -> dict[str, Any]:
@@ -115,6 +119,11 @@ class Store:
 
     def parts(self) -> list[str]:
         return journal_parts(self.data_dir)
+
+    def _has_part(self, key: str) -> bool:
+        # One stat, not a listing of the journal folder: with years of weeks, listing it for
+        # every week looked at made reading history quadratic (measured in bench/run.py).
+        return key in self._parts or part_path(self.data_dir, key).is_file()
 
     @property
     def profile(self) -> TinyDB:
@@ -227,7 +236,7 @@ class Store:
 
     def sessions_in_part(self, key: str) -> list[Session]:
         with self._mutex:
-            if key not in self.parts() and key not in self._parts:
+            if not self._has_part(key):
                 return []
             docs = self._part(key).table("sessions").all()
             return sorted((Session.model_validate(d) for d in docs), key=lambda s: s.started_at, reverse=True)
@@ -280,7 +289,7 @@ class Store:
 
     def _day_record(self, table: str, day: date, model: type[M]) -> M | None:
         with self._mutex:
-            if part_key(day) not in self.parts() and part_key(day) not in self._parts:
+            if not self._has_part(part_key(day)):
                 return None
             doc = self._part(part_key(day)).table(table).get(Query().date == day.isoformat())
             return model.model_validate(doc) if doc else None
@@ -395,7 +404,7 @@ class Store:
     def check_current(self, today: date) -> None:
         """Open this week's file now, so damage there is reported at start, not mid-set."""
         with self._mutex:
-            if part_key(today) in self.parts():
+            if self._has_part(part_key(today)):
                 self._part(part_key(today))
 
     def backup_if_due(self) -> Path | None:

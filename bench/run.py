@@ -1,0 +1,265 @@
+"""Every gymtui benchmark in one table: `python bench/run.py [--quick]`.
+
+Each figure is the median of several runs, each run a fresh process (bench/probe.py), and
+the runs of a figure and of its reference are interleaved, so both see the same machine
+load. Figures:
+
+  start-up   `gymtui` started (cli.main -> run_app) on 10 years of synthetic history until
+             Today's plan table has its rows and the frame after them is painted (headless
+             driver at 80x24: the compositor renders, nothing goes to a terminal), timed
+             from spawn by this process; against bench/bare_app.py (a bare Textual app
+             with the same widgets and no data) timed the same way, and against gymtui on
+             an empty data folder. Target: history / bare <= 1.3.
+  log a set  Store.add_set (durable: fsynced file and folder when it returns), median of
+             30 calls per process, with the history and with an empty store. Target:
+             ratio <= 1.5, under 20 ms.
+  memory     peak RSS of the start-up process above, read in that process when the app has
+             exited (VmHWM on Linux: see probe.peak_rss_mib). Target: under 80 MiB.
+  import     a 10,000-row Strong CSV: parsing alone, and `gymtui import` into an empty
+             store (parse, match, durable writes). Target: under 3 s.
+  timer      bench/timer_accuracy.py run as it is (--quick with --quick), its figures
+             picked from its output: phase-change error p50 / p99, error at the end of the
+             set and its trend, idle and with a busy UI loop; CPU with no timer running.
+  history    the history screen opened ('h') and its first exercise chart ('2') on the
+             10 years, with no cached week summaries (cold) and in a new run that finds
+             the cache file (warm).
+
+The whole run takes about 3.5 minutes (2.5 of them the timer's one-minute sets); --quick
+about 45 seconds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(HERE))
+
+from import_speed import write_strong_file  # noqa: E402
+
+PROBE = HERE / "probe.py"
+TIMER = HERE / "timer_accuracy.py"
+
+
+def say(text: str) -> None:
+    print(text, file=sys.stderr, flush=True)
+
+
+def probe(*args: str, timeout: float = 120) -> tuple[float, list[dict]]:
+    """Run one probe; returns (seconds from spawn to its first JSON line, every JSON line)."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    began = time.perf_counter()
+    child = subprocess.Popen([sys.executable, str(PROBE), *args], stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, env=env, cwd=ROOT)
+    assert child.stdout is not None
+    first = child.stdout.readline()
+    first_at = time.perf_counter() - began
+    rest, errors = child.communicate(timeout=timeout)
+    lines = [json.loads(line) for line in (first + rest).decode().splitlines() if line.startswith(b"{".decode())]
+    if child.returncode != 0 or not lines:
+        raise RuntimeError(f"probe {args[0]} failed ({child.returncode}):\n{errors.decode()[-2000:]}")
+    return first_at, lines
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+class Table:
+    def __init__(self) -> None:
+        self.rows: list[tuple[str, str, str, str, str]] = []
+
+    def add(self, figure: str, value: str, reference: str = "", ratio: str = "", target: str = "") -> None:
+        self.rows.append((figure, value, reference, ratio, target))
+
+    def print(self) -> None:
+        heads = ("figure", "median", "reference (median)", "ratio", "target")
+        widths = [max(len(r[i]) for r in [heads, *self.rows]) for i in range(5)]
+        line = "  ".join(h.ljust(w) for h, w in zip(heads, widths))
+        print(line)
+        print("-" * len(line))
+        for row in self.rows:
+            print("  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip())
+
+
+def verdict(ok: bool) -> str:
+    return "ok" if ok else "MISSED"
+
+
+def interleaved(runs: int, measures: dict[str, Callable[[], object]]) -> dict[str, list]:
+    out: dict[str, list] = {name: [] for name in measures}
+    for _ in range(runs):
+        for name, measure in measures.items():
+            out[name].append(measure())
+    return out
+
+
+def startup_figures(table: Table, history: Path, empty: Path, runs: int) -> None:
+    def start(data_dir: Path | None):
+        def measure():
+            seconds, lines = probe("startup", str(data_dir)) if data_dir else probe("bare")
+            drawn = lines[0]
+            exit_line = next(line for line in lines if line["event"] == "exit")
+            assert drawn["rows"] > 0, "no rows drawn"
+            return seconds, exit_line["rss_mib"]
+        return measure
+
+    say("start-up: one warm-up run each (the history's daily backup is made here), then the runs")
+    for measure in (start(history), start(empty), start(None)):
+        measure()
+    got = interleaved(runs, {"history": start(history), "bare": start(None), "empty": start(empty)})
+    t = {name: median([s for s, _ in values]) for name, values in got.items()}
+    rss = {name: median([r for _, r in values]) for name, values in got.items()}
+    ratio = t["history"] / t["bare"]
+    table.add("start-up to Today drawn, 10 y history", f"{t['history']:.3f} s", f"bare app {t['bare']:.3f} s",
+              f"{ratio:.2f}", f"<= 1.3 {verdict(ratio <= 1.3)}")
+    table.add("start-up, empty data folder", f"{t['empty']:.3f} s", f"bare app {t['bare']:.3f} s",
+              f"{t['empty'] / t['bare']:.2f}", "")
+    table.add("start-up, 10 y history vs empty folder", f"{t['history']:.3f} s", f"empty {t['empty']:.3f} s",
+              f"{t['history'] / t['empty']:.2f}", "")
+    table.add("peak RSS, start-up with 10 y history", f"{rss['history']:.1f} MiB", f"bare app {rss['bare']:.1f} MiB",
+              f"{rss['history'] / rss['bare']:.2f}", f"< 80 MiB {verdict(rss['history'] < 80)}")
+
+
+def logset_figures(table: Table, history: Path, empty: Path, runs: int) -> None:
+    say("log a set: 30 durable add_set calls per process")
+
+    def log(data_dir: Path):
+        return lambda: probe("logset", str(data_dir), "30")[1][0]["median_ms"]
+
+    got = interleaved(runs, {"history": log(history), "empty": log(empty)})
+    full, bare = median(got["history"]), median(got["empty"])
+    ratio = full / bare
+    table.add("log one set (durable), 10 y history", f"{full:.2f} ms", f"empty store {bare:.2f} ms", f"{ratio:.2f}",
+              f"<= 1.5 and < 20 ms {verdict(ratio <= 1.5 and full < 20)}")
+
+
+def import_figures(table: Table, work: Path, runs: int) -> None:
+    say("import: a 10,000-row Strong file, parsed, then imported into an empty store")
+    csv_path = work / "strong.csv"
+    write_strong_file(csv_path, 10_000)
+    parse, store = [], []
+    for run in range(runs):
+        target = work / f"import-{run}"
+        line = probe("import", str(csv_path), str(target))[1][0]
+        parse.append(line["parse_s"])
+        store.append(line["store_s"])
+        shutil.rmtree(target, ignore_errors=True)
+    table.add("import 10,000-row Strong CSV: parse only", f"{median(parse):.2f} s", "", "", "")
+    table.add("import 10,000-row Strong CSV into store", f"{median(store):.2f} s", "", "",
+              f"< 3 s {verdict(median(store) < 3)}")
+
+
+def history_figures(table: Table, history: Path, runs: int) -> None:
+    say("history screen: cold (no week summaries cached), then warm (cache file from the cold run)")
+    cache = history / "cache" / "week-summaries.json"
+    cold, warm = [], []
+    for _ in range(runs):
+        cache.unlink(missing_ok=True)
+        cold.append(probe("history", str(history))[1][0])
+        warm.append(probe("history", str(history))[1][0])
+    table.add("history screen open ('h'), cold cache", f"{median([c['open_s'] for c in cold]):.3f} s")
+    table.add("history chart ('2'), cold cache", f"{median([c['chart_s'] for c in cold]):.3f} s")
+    table.add("history screen open ('h'), warm cache", f"{median([w['open_s'] for w in warm]):.3f} s")
+    table.add("history chart ('2'), warm cache", f"{median([w['chart_s'] for w in warm]):.3f} s")
+
+
+TIMER_ROW = re.compile(r"^\((?P<loop>[ab])\)[^,]*, (?P<observer>\w+)\s+(?P<cells>.*)$")
+
+
+def timer_figures(table: Table, quick: bool, minutes: float | None) -> str:
+    """Runs bench/timer_accuracy.py as it is and picks its figures; returns its whole output."""
+    args = [sys.executable, str(TIMER)]
+    if quick:
+        args.append("--quick")
+    elif minutes:
+        args += ["--minutes", str(minutes)]
+    say(f"tempo timer: {' '.join(Path(a).name for a in args[1:])} (its own runs; figures printed, not asserted)")
+    done = subprocess.run(args, capture_output=True, text=True, cwd=ROOT, env=dict(os.environ, PYTHONPATH=str(ROOT)))
+    output = done.stdout
+    if done.returncode != 0:
+        table.add("tempo timer", "FAILED", "", "", done.stderr.strip().splitlines()[-1] if done.stderr else "")
+        return output + done.stderr
+    labels = {"a": "idle", "b": "busy UI"}
+    found = False
+    for line in output.splitlines():
+        match = TIMER_ROW.match(line.strip())
+        if not match or match["observer"] != "task":
+            continue
+        # length changes missed p50 p99 max end-drift trend redraws/s (see timer_accuracy.print_runs)
+        cells = match["cells"].split()
+        try:
+            length, p50, p99, drift, trend = cells[0], float(cells[3]), float(cells[4]), float(cells[6]), float(cells[7])
+        except (IndexError, ValueError):
+            continue
+        found = True
+        loop = labels[match["loop"]]
+        table.add(f"timer phase error p50 / p99, {loop}", f"{p50:.1f} / {p99:.1f} ms", f"{length} set", "", "")
+        table.add(f"timer error at set end / trend, {loop}", f"{drift:.1f} ms / {trend:+.2f} ms/min", "", "", "")
+    for line in output.splitlines():
+        if "idle loop, no timer" in line or "timer + redraw loop" in line:
+            match = re.search(r"\(\s*([\d.]+) %\)", line)
+            if match:
+                found = True
+                what = "CPU, idle loop, no timer" if "no timer" in line else "CPU, timer running"
+                table.add(what, f"{float(match[1]):.2f} %", "", "", "")
+    if not found:
+        table.add("tempo timer", "output not recognised: see it below", "", "", "")
+    return output
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="3 runs per figure, the timer's --quick (~45 s)")
+    parser.add_argument("--runs", type=int, help="runs per start-up and log figure (default 7, quick 3)")
+    parser.add_argument("--timer-minutes", type=float, help="length of each timer set (default: the timer's own)")
+    parser.add_argument("--timer-output", action="store_true", help="print the timer bench's own table too")
+    args = parser.parse_args()
+    runs = args.runs or (3 if args.quick else 7)
+    slow_runs = 1 if args.quick else 3
+    began = time.perf_counter()
+    table = Table()
+    with tempfile.TemporaryDirectory(prefix="gymtui-bench-") as tmp:
+        work = Path(tmp)
+        history, empty = work / "history", work / "empty"
+        say("building 10 years of synthetic history...")
+        # In a child: this process stays small, so the probes it forks start small too.
+        counts = probe("build", str(history))[1][0]
+        # Logging writes sessions into today's week: on copies, so start-up plans stay the same.
+        shutil.copytree(history, work / "history-log")
+        empty.mkdir()
+        (work / "empty-log").mkdir()
+        startup_figures(table, history, empty, runs)
+        logset_figures(table, work / "history-log", work / "empty-log", runs)
+        import_figures(table, work, slow_runs if args.quick else 3)
+        history_figures(table, history, slow_runs)
+    timer_output = timer_figures(table, args.quick, args.timer_minutes)
+    print(f"gymtui bench: Python {platform.python_version()} on {platform.machine()}, {os.cpu_count()} CPUs, "
+          f"load {os.getloadavg()[0]:.2f}; {runs} runs per start-up/log figure, each in a fresh process")
+    print(f"history: {counts['sessions']:,} sessions, {counts['sets']:,} sets, {counts['days']:,} days of checklist "
+          f"and recovery notes (10 years)")
+    print()
+    table.print()
+    print()
+    print(f"whole run: {time.perf_counter() - began:.0f} s")
+    if args.timer_output:
+        print()
+        print(timer_output)
+
+
+if __name__ == "__main__":
+    main()
