@@ -380,7 +380,8 @@ def resume_hint(store: Store, library: Library, today: date) -> str | None:
         found = library.exercise(session.order[exercise])
         if found is not None:
             where = f" at {found.name}, set {slot // (2 if found.unilateral else 1) + 1}"
-    return f"Today's {session.name} session is in progress ({len(sets)} sets logged). Press w to resume{where}."
+    count = f"{len(sets)} set{'s' if len(sets) != 1 else ''}"
+    return f"Today's {session.name} session is in progress ({count} logged). Press w to resume{where}."
 
 
 # -- text ------------------------------------------------------------------------------------
@@ -506,8 +507,8 @@ def parse_load(text: str, default_unit: Unit, *, bodyweight_ok: bool) -> tuple[f
     if match[2]:
         try:
             unit = normalise_unit(match[2])
-        except ValueError as error:
-            raise ValueError(f"load {text.strip()!r}: {error}") from None
+        except ValueError:
+            raise ValueError(f"load {text.strip()!r} is not a load: write 80, 82.5 kg or 175 lb") from None
     value = float(match[1].replace(",", "."))
     if value > 2000:
         raise ValueError(f"load {value:g} {unit} is beyond any bar: at most 2000")

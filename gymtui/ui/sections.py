@@ -32,7 +32,7 @@ class Section:
 
 
 SECTIONS: list[Section] = [
-    # Section("w", "Workout", "Start or resume today's session", "workout:WorkoutScreen"),
+    Section("w", "Workout", "Start or resume today's session: tempo timer, sets, rest", "workout:WorkoutScreen"),
     Section("u", "Warm-up", "Warm-up drills and ramp sets to the first working load", "warmup:WarmupScreen", "Warm-up"),
     Section("m", "Mobility", "Guided mobility routines: holds and counts on a timer", "mobility:MobilityScreen", "Mobility"),
     Section("c", "Checklist", "The end-of-day mobility checklist, streak and last 30 days", "checklist:ChecklistScreen", "Checklist"),

@@ -3,8 +3,7 @@
 Textual's `Digits` draws figures three rows tall in thin box lines; from two or three metres
 on a small console those blur. This font is made of solid blocks, each pixel two cells wide
 and one row tall (terminal cells are about twice as tall as wide, so the pixels are square),
-and it has the letters of the timer's words and a few big symbols (▼ ▲ ■ ● ◆ ○). At a
-height of ten rows or more the widget doubles every pixel.
+and it has the letters of the timer's words and a few big symbols (▼ ▲ ■ ● ◆ ○).
 
 The widget only draws the text it is given; colours come from CSS (`color`, `background`).
 """
@@ -60,8 +59,8 @@ _GLYPHS: dict[str, tuple[str, ...]] = {
     "X": ("#.#", "#.#", ".#.", "#.#", "#.#"),
     "Y": ("#.#", "#.#", ".#.", ".#.", ".#."),
     # Symbols: one per phase, so a phase never rests on colour alone.
-    "▼": ("#########", ".#######.", "..#####..", "...###...", "....#...."),
-    "▲": ("....#....", "...###...", "..#####..", ".#######.", "#########"),
+    "▼": (".......", "#######", ".#####.", "..###..", "...#..."),
+    "▲": ("...#...", "..###..", ".#####.", "#######", "......."),
     "■": ("#####", "#####", "#####", "#####", "#####"),
     "●": (".###.", "#####", "#####", "#####", ".###."),
     "◆": ("..#..", ".###.", "#####", ".###.", "..#.."),
@@ -104,7 +103,7 @@ def render_rows(text: str, scale: int = 1) -> list[str]:
 
 
 class BigText(Widget):
-    """Block text, centred in the widget; doubled when it fits twice as large."""
+    """Block text, centred in the widget."""
 
     DEFAULT_CSS = """
     BigText {
@@ -134,26 +133,18 @@ class BigText(Widget):
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return HEIGHT
 
-    def scale(self) -> int:
-        width, height = self.content_size
-        if height >= 2 * HEIGHT and text_width(self._text, 2) <= width:
-            return 2
-        return 1
-
     def _layout(self) -> list[str]:
         width, height = self.content_size
         key = (self._text, width, height)
         if key != self._key:
-            scale = self.scale()
-            rows = render_rows(self._text, scale)
+            rows = render_rows(self._text)
             drawn = len(rows[0]) if rows and rows[0] else 0
-            if drawn > width:  # too wide even at scale 1: cut on the right, never wrap
+            if drawn > width:  # too wide: cut on the right, never wrap
                 rows = [row[:width] for row in rows]
                 drawn = width
             left = (width - drawn) // 2
             top = max(0, (height - len(rows)) // 2)
-            lines = [""] * top + [" " * left + row + " " * (width - drawn - left) for row in rows]
-            self._lines = lines
+            self._lines = [""] * top + [" " * left + row + " " * (width - drawn - left) for row in rows]
             self._key = key
         return self._lines
 

@@ -216,7 +216,7 @@ class RestPanel(Vertical):
             line.update("")
             return
         big.update(f"GO {words}" if over else f"REST {words}")
-        width = 30
+        width = 20
         planned = max(timer.planned, 1e-9)
         done = min(1.0, timer.elapsed() / planned)
         filled = round(width * done)
@@ -226,5 +226,5 @@ class RestPanel(Vertical):
             status = f"[b]rest over[/b] {rest_text(int(timer.overtime()))} ago"
         else:
             status = f"{rest_text(timer.countdown())} of {rest_text(round(timer.planned))}"
-        nxt = f"  next: {label}" if label else ""
+        nxt = f"   next: {label}" if label else ""
         line.update(f"{bar} {status}{nxt}")

@@ -1,0 +1,129 @@
+"""Small dialogs of the workout screen: resume, confirm, swap an exercise, change the tempo."""
+
+from __future__ import annotations
+
+from rich.markup import escape
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from ...domain.common import PATTERN_LABELS
+from ...domain.library import Exercise
+from ...domain.tempo import TempoError, parse_tempo
+
+
+class ConfirmDialog(ModalScreen[bool]):
+    """A yes/no question: y or Enter says yes, n or Esc says no."""
+
+    BINDINGS = [
+        Binding("y,enter", "answer(True)", "Yes"),
+        Binding("n,escape", "answer(False)", "No"),
+    ]
+
+    def __init__(self, title: str, message: str, yes: str = "yes", no: str = "no") -> None:
+        super().__init__()
+        self.title_text, self.message, self.yes, self.no = title, message, yes, no
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="wo-dialog"):
+            yield Static(f"[b]{escape(self.title_text)}[/b]", classes="wo-dialog-title")
+            yield Static(self.message)
+            yield Static(f"[b]y[/b]/[b]Enter[/b] {self.yes}   [b]n[/b]/[b]Esc[/b] {self.no}", classes="wo-dialog-help")
+
+    def action_answer(self, answer: bool) -> None:
+        self.dismiss(answer)
+
+
+class ResumeDialog(ModalScreen[bool]):
+    """Resume today's session where it was left (True), or finish it and start afresh (False)."""
+
+    BINDINGS = [
+        Binding("enter,y", "answer(True)", "Resume"),
+        Binding("n", "answer(False)", "New session"),
+    ]
+
+    def __init__(self, message: str) -> None:
+        super().__init__()
+        self.message = message
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="wo-dialog"):
+            yield Static("[b]Resume today's session?[/b]", classes="wo-dialog-title")
+            yield Static(self.message)
+            yield Static(
+                "[b]Enter[/b] resume here   [b]n[/b] finish it and start the next session",
+                classes="wo-dialog-help",
+            )
+
+    def action_answer(self, answer: bool) -> None:
+        self.dismiss(answer)
+
+
+class SwapDialog(ModalScreen["Exercise | None"]):
+    """Pick another exercise of the same movement pattern."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, current: Exercise, options: list[Exercise]) -> None:
+        super().__init__()
+        self.current = current
+        self.options = options
+
+    def compose(self) -> ComposeResult:
+        pattern = PATTERN_LABELS.get(self.current.pattern, self.current.pattern)
+        with Vertical(classes="wo-dialog", id="wo-swap"):
+            yield Static(f"[b]Swap {escape(self.current.name)}[/b] for another {pattern} exercise",
+                         classes="wo-dialog-title")
+            items = []
+            for exercise in self.options:
+                side = ", one side at a time" if exercise.unilateral else ""
+                items.append(Option(f"{exercise.name}  [dim]{exercise.equipment}{side}[/dim]", id=exercise.id))
+            yield OptionList(*items, id="wo-swap-list")
+            yield Static("[b]Enter[/b] swap   [b]Esc[/b] keep it", classes="wo-dialog-help")
+
+    @on(OptionList.OptionSelected, "#wo-swap-list")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        chosen = next(e for e in self.options if e.id == event.option.id)
+        self.dismiss(chosen)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class TempoDialog(ModalScreen["str | None"]):
+    """Type another tempo for this exercise today; a tempo that does not read is explained
+    here and not used."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, exercise: str, current: str, starts_concentric: bool) -> None:
+        super().__init__()
+        self.exercise, self.current, self.starts_concentric = exercise, current, starts_concentric
+
+    def compose(self) -> ComposeResult:
+        first = "the lift (third figure)" if self.starts_concentric else "the lowering (first figure)"
+        with Vertical(classes="wo-dialog"):
+            yield Static(f"[b]Tempo for {escape(self.exercise)}[/b] today", classes="wo-dialog-title")
+            yield Static(
+                "Four figures, seconds: lower - pause - lift - pause. X = explosive.\n"
+                f"e.g. 3-1-1-0, 3110, 3-1-X-0. This exercise starts with {first}."
+            )
+            yield Input(self.current, id="wo-tempo-input")
+            yield Static("", id="wo-tempo-error")
+            yield Static("[b]Enter[/b] use it   [b]Esc[/b] cancel", classes="wo-dialog-help")
+
+    @on(Input.Submitted, "#wo-tempo-input")
+    def _submitted(self, event: Input.Submitted) -> None:
+        try:
+            tempo = parse_tempo(event.value)
+        except TempoError as error:
+            self.query_one("#wo-tempo-error", Static).update(f"[b]Not used:[/b] {escape(str(error))}")
+            return
+        self.dismiss(str(tempo))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,77 @@
+"""Snapshots of the workout screen at a Pi console's 80x24 and at 120x40, in the tempo timer
+and in the set form. A frozen date and a FakeClock make them the same on every run."""
+
+import pytest
+
+from gymtui.domain.clock import FakeClock
+from gymtui.domain.journal import LoggedSet, Session
+
+from app_factory import FROZEN_NOW, make_app
+
+
+@pytest.fixture
+def clock():
+    return FakeClock(100.0)
+
+
+@pytest.fixture
+def workout_app(data_dir, clock):
+    app = make_app(data_dir, clock=clock)
+    store = app.store
+    last_week = FROZEN_NOW.subtract(days=7)
+    session = store.save_session(Session(date=last_week.date(), started_at=last_week, status="done",
+                                         program_day="vertical-pull", block_week=1))
+    for reps, rpe in [(15, 7), (15, 7.5)]:
+        store.add_set(LoggedSet(session_id=session.id, exercise="face-pull", load=20, reps=reps, rpe=rpe,
+                                logged_at=last_week))
+    yield app
+    store.close()
+
+
+async def _settle(pilot):
+    for _ in range(3):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+    await pilot.wait_for_scheduled_animations()
+
+
+def _timer(clock):
+    async def run_before(pilot):
+        await _settle(pilot)
+        pilot.app.action_open_section("w")
+        await _settle(pilot)
+        await pilot.press("enter")
+        # Lead-in (3 s), then rep 1 (lift 1, hold 2, lower 2) and into rep 2's lowering:
+        # past the cue's flash, so the band shows the phase colour.
+        clock.advance(3 + 5 + 3)
+        pilot.app.screen.tick()  # the cue of the change to LOWER: a flash
+        clock.advance(0.5)
+        pilot.app.screen.tick()  # the flash is over
+        await _settle(pilot)
+
+    return run_before
+
+
+def _logging(clock):
+    async def run_before(pilot):
+        await _settle(pilot)
+        pilot.app.action_open_section("w")
+        await _settle(pilot)
+        await pilot.press("enter")
+        clock.advance(3 + 5 * 7 + 0.5)  # seven reps, then stopped
+        pilot.app.screen.tick()
+        await pilot.press("enter")
+        await pilot.press("8", ".")  # an RPE on its way: 8.
+        await _settle(pilot)
+
+    return run_before
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+def test_workout_timer(snap_compare, workout_app, clock, size):
+    assert snap_compare(workout_app, terminal_size=size, run_before=_timer(clock))
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+def test_workout_logging(snap_compare, workout_app, clock, size):
+    assert snap_compare(workout_app, terminal_size=size, run_before=_logging(clock))
