@@ -1,0 +1,407 @@
+"""Kill -9 storms: nothing acknowledged is lost, every file stays readable, the session resumes.
+
+Three storms, each a child process killed with SIGKILL many times over the same data folder:
+  - `gymtui log` itself (the real command line), killed at random moments of its life,
+    from interpreter start to the daily backup after the sets are stored;
+  - the app, headless under Pilot, logging and undoing warm-up sets, killed at random;
+  - a writer that kills itself part-way through writing a file (the n-th write, after a
+    chosen fraction of its bytes), for every kind of write the store makes: the moment a
+    random kill is least likely to hit, made certain.
+A child prints an acknowledgement only for what it was shown as saved: `gymtui log`'s
+"Stored ..." lines, the warm-up row marked logged, or the store call returned. After every
+kill, `doctor` must find every file readable; at the end every acknowledged write is there.
+
+This module is also the children's script: `python tests/test_reliability_kill.py MODE ...`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+TESTS = Path(__file__).resolve().parent
+ROOT = TESTS.parent
+CHILD_ENV = dict(os.environ, PYTHONPATH=os.pathsep.join([str(ROOT), str(TESTS)]), TZ="UTC")
+
+pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
+
+
+def doctor_errors(data_dir: Path) -> list[str]:
+    from gymtui.store.doctor import check_data_dir
+
+    return [f.message for f in check_data_dir(data_dir) if f.level == "error"]
+
+
+def spawn(args: list[str]) -> subprocess.Popen:
+    return subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=CHILD_ENV, cwd=ROOT)
+
+
+def kill(child: subprocess.Popen) -> tuple[bool, str, str]:
+    """SIGKILL the child if it still runs; returns (it was killed, stdout, stderr)."""
+    alive = child.poll() is None
+    if alive:
+        child.send_signal(signal.SIGKILL)
+    out, err = child.communicate()
+    return alive and child.returncode == -signal.SIGKILL, out.decode(), err.decode()
+
+
+def whole_lines(text: str) -> list[str]:
+    """A line cut by the kill is not an acknowledgement: only lines ended by a newline count."""
+    return text.split("\n")[:-1]
+
+
+# == 1. `gymtui log`, killed anywhere in its life =============================================
+
+CLI_KILLS = 70  # real kills (the process was still running); rounds that finished first do not count
+ENTRY_LOADS = [40, 60, 80, 100, 120]
+
+
+def cli_entries(rng: random.Random) -> list[tuple[float, int, float]]:
+    return [(rng.choice(ENTRY_LOADS), rng.randint(1, 12), rng.choice([7, 7.5, 8, 8.5, 9])) for _ in range(rng.randint(1, 4))]
+
+
+def test_gymtui_log_killed_at_random_moments(data_dir):
+    from gymtui.store import Store
+    from gymtui.store.backup import list_backups
+    from gymtui.store.doctor import check_data_dir
+
+    rng = random.Random(8)
+    asked: dict[str, list[tuple[float, int, float]]] = {}
+    acknowledged: set[str] = set()
+    kills = rounds = 0
+    while kills < CLI_KILLS:
+        assert rounds < CLI_KILLS * 3, f"only {kills} kills in {rounds} rounds: is gymtui log much faster now?"
+        note = f"round-{rounds}"
+        entries = cli_entries(rng)
+        asked[note] = entries
+        child = spawn([sys.executable, "-m", "gymtui", "--data-dir", str(data_dir), "log", "bent over row",
+                       *(f"{load:g}x{reps}@{rpe:g}" for load, reps, rpe in entries), "--note", note])
+        # From before the interpreter is up to after the backup: the whole life is ~0.2 s here.
+        time.sleep(rng.uniform(0.0, 0.3))
+        killed, out, err = kill(child)
+        kills += killed
+        lines = whole_lines(out)
+        if lines and lines[0].startswith("Stored ") and len(lines) == 1 + len(entries):
+            acknowledged.add(note)
+        if not killed:
+            assert child.returncode == 0, err
+            assert note in acknowledged, out
+        assert not doctor_errors(data_dir), f"round {rounds}: {doctor_errors(data_dir)}"
+        rounds += 1
+
+    with Store.open(data_dir) as store:
+        stored: dict[str, list[tuple[float, int, float]]] = {}
+        for session in store.iter_sessions():
+            for logged in store.session_sets(session.id):
+                stored.setdefault(logged.note, []).append((logged.load, logged.reps, logged.rpe))
+    assert len(acknowledged) >= 10, "the storm never let a run finish"
+    for note, entries in asked.items():
+        got = stored.get(note, [])
+        if note in acknowledged:
+            assert got == entries, f"{note}: acknowledged {entries}, stored {got}"
+        else:
+            # Killed part-way: the sets stored are the first ones asked for, never other values.
+            assert got == entries[: len(got)], f"{note}: asked {entries}, stored {got}"
+    # A backup interrupted by a kill is never listed as a good one.
+    for backup in list_backups(data_dir):
+        assert not [f for f in check_data_dir(backup) if f.level == "error"]
+    # After the storm the command works as usual.
+    done = subprocess.run([sys.executable, "-m", "gymtui", "--data-dir", str(data_dir), "log", "bent over row", "50x5"],
+                          capture_output=True, text=True, env=CHILD_ENV, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+
+
+# == 2. The app in the middle of a session ====================================================
+
+APP_KILLS = 20
+
+
+async def app_child(data_dir: str, seed: int) -> None:
+    """Log and undo warm-up ramp sets through the keyboard; print 'add ID' / 'del ID' once the
+    row shows the set logged / no longer logged (the screen does that after the store call)."""
+    from textual.widgets import DataTable
+
+    from app_factory import make_app, settle
+    from gymtui.ui.screens.warmup import WarmupScreen
+
+    rng = random.Random(seed)
+    app = make_app(Path(data_dir))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("u")
+        await settle(pilot, app)
+        screen = app.screen
+        assert isinstance(screen, WarmupScreen)
+        if not screen.ramp:
+            await pilot.press("l")
+            await pilot.pause()
+            await pilot.press(*"100", "enter")
+            await settle(pilot, app)
+        table = screen.query_one("#wu-table", DataTable)
+        os.write(2, b"ready\n")
+        while True:
+            index = rng.randrange(len(screen.ramp))
+            table.move_cursor(row=table.get_row_index(f"r:{index}"))
+            await pilot.pause()
+            if index in screen.logged:
+                logged = screen.logged[index]
+                os.write(1, f"begin-del {logged.id}\n".encode())
+                await pilot.press("x")
+                while index in screen.logged:
+                    await pilot.pause()
+                os.write(1, f"del {logged.id}\n".encode())
+            else:
+                os.write(1, b"begin-add\n")
+                await pilot.press("space")
+                while index not in screen.logged:
+                    await pilot.pause()
+                os.write(1, f"add {screen.logged[index].id}\n".encode())
+
+
+def test_app_killed_in_the_middle_of_a_session(data_dir):
+    from app_factory import FROZEN_NOW
+    from gymtui.store import Store
+
+    rng = random.Random(5)
+    present: set[str] = set()
+    deleted: set[str] = set()
+    maybe: set[str] = set()  # a delete in flight at the kill: either outcome is fine
+    for round_ in range(APP_KILLS):
+        child = spawn([sys.executable, __file__, "app", str(data_dir), str(round_)])
+        seen = b""
+        if round_ % 4 == 3:
+            # Early: while the app starts, plans, opens the warm-up (about 1.5 s in all).
+            time.sleep(rng.uniform(0.0, 1.5))
+        else:
+            ready = child.stderr.readline().decode().strip()
+            assert ready == "ready", ready + child.stderr.read().decode()
+            if round_ % 2:
+                time.sleep(rng.uniform(0.0, 0.5))
+            else:
+                # Right after the k-th acknowledgement: the moment a set shown as logged
+                # before it was durable would be lost.
+                for _ in range(rng.randint(1, 4)):
+                    line = b""
+                    while not line.startswith((b"add", b"del")):
+                        line = child.stdout.readline()
+                        seen += line
+                        assert line, child.stderr.read().decode()[-2000:]
+                time.sleep(rng.uniform(0.0, 0.02))
+        killed, out, err = kill(child)
+        assert killed, f"the app child ended by itself: {err[-2000:]}"
+        for line in whole_lines(seen.decode() + out):
+            verb, *rest = line.split()
+            if verb == "add":
+                present.add(rest[0])
+            elif verb == "begin-del":
+                maybe.add(rest[0])
+            elif verb == "del":
+                maybe.discard(rest[0])
+                present.discard(rest[0])
+                deleted.add(rest[0])
+        assert not doctor_errors(data_dir), f"round {round_}: {doctor_errors(data_dir)}"
+
+    with Store.open(data_dir, now=lambda: FROZEN_NOW) as store:
+        session = store.in_progress_session()
+        assert session is not None and session.date == FROZEN_NOW.date(), "the session cannot be resumed"
+        stored = {s.id for s in store.session_sets(session.id)}
+    assert len(present | deleted) >= 10, "the storm never got a set logged"
+    lost = present - stored - maybe
+    assert not lost, f"sets shown as logged but not stored: {lost}"
+    assert not (deleted - maybe) & stored, "a set shown as removed came back"
+
+
+# == 3. Killed part-way through writing a file ================================================
+
+WRITE_ROUNDS = 36
+
+
+class DyingFile:
+    """A file object that writes part of its data, then SIGKILLs its own process."""
+
+    def __init__(self, real, fraction: float) -> None:
+        self.real, self.fraction = real, fraction
+
+    def write(self, data: bytes) -> int:
+        cut = int(len(data) * self.fraction)
+        self.real.write(data[:cut])
+        self.real.flush()
+        os.kill(os.getpid(), signal.SIGKILL)
+        return cut  # never reached
+
+    def __getattr__(self, name: str):
+        return getattr(self.real, name)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.real.close()
+
+
+def arm_dying_write(die_at: int, fraction: float) -> None:
+    """The `die_at`-th file written through gymtui.store.atomic dies part-way.
+
+    Both ways atomic.py could open a file are caught: os.fdopen (the temp file) and open (a
+    write in place), so the test holds whichever way a future atomic_write_bytes writes."""
+    import builtins
+
+    from gymtui.store import atomic
+
+    count = {"n": 0}
+
+    def wrap(opener):
+        def opened(*args, **kwargs):
+            handle = opener(*args, **kwargs)
+            mode = kwargs.get("mode", args[1] if len(args) > 1 else "r")
+            if "w" in mode or "a" in mode:
+                count["n"] += 1
+                if count["n"] == die_at:
+                    return DyingFile(handle, fraction)
+            return handle
+        return opened
+
+    real_fdopen = os.fdopen
+    atomic.os = type(sys)("os_for_the_test")
+    atomic.os.__dict__.update({k: getattr(os, k) for k in dir(os) if not k.startswith("__")})
+    atomic.os.fdopen = wrap(real_fdopen)
+    atomic.open = wrap(builtins.open)
+
+
+def writer_child(data_dir: str, seed: int, die_at: int, fraction: float) -> None:
+    """Every kind of write the store makes, in turn, acknowledged once the call returned."""
+    import pendulum
+
+    from gymtui.domain.daily import ChecklistEntry, RecoveryNote
+    from gymtui.domain.journal import LoggedSet, Session
+    from gymtui.store import Store
+
+    rng = random.Random(seed)
+    day = pendulum.datetime(2026, 11, 16, 18, tz="UTC")
+    store = Store.open(data_dir, now=lambda: day)
+    arm_dying_write(die_at, fraction)
+
+    def ack(*fields: object) -> None:
+        os.write(1, (json.dumps(fields) + "\n").encode())
+
+    session = store.in_progress_session() or store.save_session(Session(date=day.date(), started_at=day))
+    ack("session", session.id)
+    mine = store.session_sets(session.id)
+    while True:
+        kind = rng.choice(["add", "add", "edit", "settings", "checklist", "recovery", "import", "session"])
+        if kind == "add" or (kind == "edit" and not mine):
+            logged = store.add_set(LoggedSet(session_id=session.id, exercise="bent-over-row", load=rng.choice([60, 80]),
+                                             reps=rng.randint(1, 12), logged_at=day))
+            mine.append(logged)
+            ack("set", logged.id, logged.reps)
+        elif kind == "edit":
+            target = rng.choice(mine)
+            ack("begin-set", target.id)
+            edited = store.update_set(target.model_copy(update={"reps": rng.randint(1, 12)}))
+            mine[mine.index(target)] = edited
+            ack("set", edited.id, edited.reps)
+        elif kind == "settings":
+            rest = rng.randrange(30, 300)
+            ack("begin-settings")
+            store.save_settings(store.settings().model_copy(update={"default_rest_seconds": rest}))
+            ack("settings", rest)
+        elif kind == "checklist":
+            ticked = sorted(rng.sample(["a", "b", "c", "d"], rng.randint(0, 4)))
+            ack("begin-checklist")
+            store.save_checklist(ChecklistEntry(date=day.date(), ticked=ticked, updated_at=day))
+            ack("checklist", ticked)
+        elif kind == "recovery":
+            hours = rng.randrange(4, 10)
+            ack("begin-recovery")
+            store.save_recovery(RecoveryNote(date=day.date(), sleep_hours=hours, updated_at=day))
+            ack("recovery", hours)
+        elif kind == "session":
+            name = f"Session {rng.randrange(1000)}"
+            ack("begin-session")
+            session = store.save_session(session.model_copy(update={"name": name}))
+            ack("session-name", name)
+        else:
+            when = day.subtract(weeks=rng.randint(1, 3))
+            key = f"imp-{rng.getrandbits(48):x}"
+            batch = Session(date=when.date(), started_at=when, status="done", source="import:strong", source_key=key)
+            sets = [LoggedSet(session_id=batch.id, exercise="deadlift", load=100, reps=5, logged_at=when,
+                              source="import:strong", source_key=f"{key}-{n}") for n in range(3)]
+            store.add_many([batch], sets)
+            ack("import", key)
+
+
+def test_killed_part_way_through_every_kind_of_write(data_dir):
+    from gymtui.store import Store
+
+    rng = random.Random(11)
+    sets: dict[str, int | None] = {}
+    in_flight: set[str] = set()
+    last: dict[str, object] = {}
+    maybe: dict[str, list[object]] = {}  # value a write in flight at the kill may or may not have stored
+    imports: set[str] = set()
+    for round_ in range(WRITE_ROUNDS):
+        die_at, fraction = rng.randint(1, 14), rng.choice([0.0, 0.3, 0.5, 0.9, 0.999])
+        child = spawn([sys.executable, __file__, "writer", str(data_dir), str(round_), str(die_at), str(fraction)])
+        out, err = child.communicate(timeout=60)
+        assert child.returncode == -signal.SIGKILL, err.decode()[-2000:]
+        pending: str | None = None
+        for line in whole_lines(out.decode()):
+            kind, *rest = json.loads(line)
+            if kind.startswith("begin-"):
+                pending = kind[6:] if not rest else rest[0]
+                if kind == "begin-set":
+                    in_flight.add(rest[0])
+                continue
+            pending = None
+            if kind == "set":
+                sets[rest[0]] = rest[1]
+                in_flight.discard(rest[0])
+            elif kind == "import":
+                imports.add(rest[0])
+            elif kind in ("settings", "checklist", "recovery", "session-name"):
+                last[kind] = rest[0]
+                maybe.pop(kind, None)
+        if pending in ("settings", "checklist", "recovery", "session"):
+            maybe.setdefault("session-name" if pending == "session" else pending, []).append("?")
+        assert not doctor_errors(data_dir), f"round {round_} (write {die_at} cut at {fraction}): {doctor_errors(data_dir)}"
+
+    with Store.open(data_dir) as store:
+        session = store.in_progress_session()
+        assert session is not None
+        stored = {s.id: s.reps for s in store.session_sets(session.id)}
+        for set_id, reps in sets.items():
+            assert set_id in stored, f"acknowledged set {set_id} lost"
+            if set_id not in in_flight:
+                assert stored[set_id] == reps
+        checks = {
+            "settings": store.settings().default_rest_seconds,
+            "checklist": (store.checklist(session.date).ticked if store.checklist(session.date) else None),
+            "recovery": (store.recovery(session.date).sleep_hours if store.recovery(session.date) else None),
+            "session-name": session.name,
+        }
+        for kind, value in last.items():
+            if kind not in maybe:
+                assert checks[kind] == value, f"{kind}: acknowledged {value}, stored {checks[kind]}"
+        keys = store.source_keys()
+    assert imports <= keys, f"acknowledged imports lost: {imports - keys}"
+    assert len(sets) >= 10 and len(last) >= 3, "the rounds did too little before dying"
+
+
+if __name__ == "__main__":
+    mode, *args = sys.argv[1:]
+    if mode == "app":
+        import asyncio
+
+        asyncio.run(app_child(args[0], int(args[1])))
+    elif mode == "writer":
+        writer_child(args[0], int(args[1]), int(args[2]), float(args[3]))
+    else:
+        raise SystemExit(f"unknown mode {mode}")
