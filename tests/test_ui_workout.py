@@ -367,3 +367,31 @@ async def test_finish_marks_the_session_done(data_dir):
             assert "Session finished" in shown(screen, "#wo-message")
     finally:
         app.store.close()
+
+
+async def test_a_set_shows_as_saved_only_once_the_store_returned(data_dir):
+    import threading
+
+    app = make_app(data_dir, clock=FakeClock())
+    seed_history(app.store)
+    release = threading.Event()
+    real_add = app.store.add_set
+
+    def slow_add(logged):
+        release.wait(5)
+        return real_add(logged)
+
+    app.store.add_set = slow_add
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await open_workout(pilot, app)
+            await pilot.press("l", "8", "enter")
+            await pilot.pause()
+            assert "…1 20×16 @8" in shown(screen, "#wo-sets") and "✓" not in shown(screen, "#wo-sets")
+            release.set()
+            await settle(pilot, app)
+            assert "✓1 20×16 @8" in shown(screen, "#wo-sets")
+            assert len(today_sets(app.store)) == 1
+    finally:
+        release.set()
+        app.store.close()

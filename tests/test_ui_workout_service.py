@@ -232,3 +232,18 @@ def test_a_new_session_day_and_deload_are_remembered(plan_and_store):
     workout = open_workout(app.store, app.library, plan, pendulum.instance(NOW))
     assert workout.session.id == warm.id  # the warm-up's session is the workout's
     assert app.store.session(warm.id).order
+
+
+def test_a_swapped_in_top_hold_is_timed_in_every_rep(plan_and_store):
+    from gymtui.services.workout import swap_card
+
+    app, plan = plan_and_store
+    workout = open_workout(app.store, app.library, plan, NOW)
+    index = next(i for i, c in enumerate(workout.cards) if c.exercise.id == "chest-supported-row")
+    hold = CATALOG.exercises["chest-supported-row-hold"]
+    card = swap_card(app.store, app.library, workout, index, hold, NOW.date())
+    assert not card.is_hold and card.plan.hold_seconds == 20 and card.plan.sets == 3
+    schedule = set_schedule(card, Settings(lead_in_seconds=0))
+    first_rep = [(p.name, p.duration) for p in schedule.phases if p.rep == 1]
+    # Starts with the pull, then the 20 s squeeze at the top in place of the top pause, then lowers.
+    assert first_rep == [("concentric", 1.0), ("hold", 20.0), ("eccentric", 2.0)]

@@ -14,9 +14,6 @@ shows as saved (✓) only once `add_set` has returned.
 
 from __future__ import annotations
 
-import threading
-from collections import deque
-from collections.abc import Callable
 from typing import Any, Literal
 
 from textual import on, work
@@ -27,7 +24,6 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import ContentSwitcher, Footer, Header, Static
 
-from ...domain.catalog import substitutes
 from ...domain.journal import LoggedSet
 from ...domain.tempo import TempoError
 from ...domain.tempo_timer import TempoSchedule, TempoTimer
@@ -36,12 +32,10 @@ from ...services.workout import (
     Card,
     Workout,
     fields_of,
-    finish_session,
     make_logged,
     open_workout,
     prefill,
     set_schedule,
-    swap_card,
 )
 from ...store import StoreError
 from ..format import clock_text
@@ -50,7 +44,8 @@ from ..widgets.rest_bar import RestPanel
 from ..widgets.set_entry import SetEntry
 from ..widgets.tempo_panel import TempoPanel, elapsed_text
 from . import workout_text as text
-from .workout_dialogs import ConfirmDialog, ResumeDialog, SwapDialog, TempoDialog
+from .workout_dialogs import ResumeDialog
+from .workout_session import SessionEdits
 
 State = Literal["loading", "ready", "timer", "log", "finished", "problem"]
 FLASH_SECONDS = 0.3  # the band inverts this long at each phase change
@@ -60,7 +55,7 @@ _READY = {"start_set", "log_set", "exercise", "move_set", "rest_more", "rest_ski
 _TIMER = {"pause", "stop_set", "cancel_timer"}
 
 
-class WorkoutScreen(Screen[None]):
+class WorkoutScreen(SessionEdits, Screen[None]):
     AUTO_FOCUS = ""  # focus is given by state: the set form's RPE field, else nothing
     KEEP_ALIVE = True  # the app makes one and keeps it (see GymApp.action_open_section)
     SHOWS_REST = True  # the rest is drawn large here: no small badge in the header
@@ -105,9 +100,7 @@ class WorkoutScreen(Screen[None]):
         self._flash_until: float | None = None
         self._handle: Timer | None = None
         self._asked_resume = False
-        self._writes: deque[tuple[str, Callable[[], Any], Callable[[Any], None] | None, Callable[[], None] | None]] = deque()
-        self._write_lock = threading.Lock()
-        self._position_version = 0
+        self._init_writes()
 
     # -- layout ------------------------------------------------------------------------------
 
@@ -259,8 +252,9 @@ class WorkoutScreen(Screen[None]):
             big.update(f"SET {card.set_number(workout.slot)}/{card.sets}")
             lead = workout.settings.lead_in_seconds
             lead_text = f", {lead} s lead-in" if lead else ""
+            start = "ends the rest, starts the timer" if resting else f"starts the timer{lead_text}"
             nxt = (
-                f"[b]Enter[/b] starts the timer{lead_text}   [b]l[/b] logs without it"
+                f"[b]Enter[/b] {start}   [b]l[/b] logs without it"
                 f"   [$text-muted]set TUT {self._tut_text(card)}[/]"
             )
         self.query_one("#wo-next", Static).update(nxt)
@@ -455,8 +449,8 @@ class WorkoutScreen(Screen[None]):
         card.slots[slot].draft = logged
         one_side_left = card.exercise.unilateral and card.slots[slot].side == "left" and slot + 1 < len(card.slots) \
             and not card.slots[slot + 1].done
-        if card is workout.card and workout.slot == slot:
-            workout.advance()
+        if card is workout.card and workout.slot == slot and workout.advance():
+            self.app.notify(f"{card.exercise.name} done. Next: {workout.card.exercise.name}.", timeout=6)
         if not one_side_left:
             # The right side follows the left without a rest; every other set starts one.
             self.app.rest.start(card.plan.rest_seconds, text.next_label(workout), bell=workout.settings.bell)
@@ -489,237 +483,3 @@ class WorkoutScreen(Screen[None]):
             self.redraw()
 
         self._queue("set", lambda: self.app.store.update_set(logged), done, failed)
-
-    # -- edits of the session --------------------------------------------------------------
-
-    def _editable(self) -> tuple[Card, int] | None:
-        """The set under the cursor if it is logged, else the newest set of the session."""
-        workout = self.workout
-        if workout is None:
-            return None
-        if workout.current.done and not workout.current.draft:
-            return workout.card, workout.slot
-        last = workout.last_logged()
-        if last is None:
-            return None
-        card_index, slot = last
-        return workout.cards[card_index], slot
-
-    def action_edit_set(self) -> None:
-        target = self._editable()
-        if target is None:
-            self.app.notify("No set logged yet to edit.")
-            return
-        self.open_log(edit=target)
-
-    def action_delete_set(self) -> None:
-        target = self._editable()
-        if target is None:
-            self.app.notify("No set logged yet to delete.")
-            return
-        card, slot = target
-        logged = card.slots[slot].logged
-        assert logged is not None
-
-        def answer(yes: bool | None) -> None:
-            if yes:
-                self._queue("set", lambda: self.app.store.delete_set(logged),
-                            lambda _: self._deleted(card, slot, logged), None)
-
-        self.app.push_screen(
-            ConfirmDialog("Delete a set", f"{card.exercise.name}, {text.slot_label(card, slot)}: "
-                          f"{text.short_set(logged)}", "delete it", "keep it"), answer)
-
-    def _deleted(self, card: Card, slot: int, logged: LoggedSet) -> None:
-        if card.slots[slot].logged is not None and card.slots[slot].logged.id == logged.id:
-            card.slots[slot].logged = None
-        workout = self.workout
-        if workout is not None and card in workout.cards:
-            workout.go_to(workout.cards.index(card), slot)
-            self._save_position()
-        self.redraw()
-        self.app.notify(f"Deleted {text.short_set(logged)}", timeout=3)
-
-    def action_exercise(self, delta: int) -> None:
-        if self.workout is not None:
-            self.workout.move_exercise(delta)
-            self._moved()
-
-    def action_move_set(self, delta: int) -> None:
-        if self.workout is not None:
-            self.workout.move_set(delta)
-            self._moved()
-
-    def action_reorder(self, delta: int) -> None:
-        if self.workout is not None and self.workout.reorder(delta):
-            self._moved()
-
-    def action_add_set(self) -> None:
-        workout = self.workout
-        if workout is None:
-            return
-        first = workout.card.add_set()
-        if workout.current.done or workout.current.skipped:
-            workout.slot = first
-        self.app.notify(f"{workout.card.exercise.name}: set {workout.card.sets} added", timeout=3)
-        self._moved()
-
-    def action_skip_set(self) -> None:
-        workout = self.workout
-        if workout is None:
-            return
-        if workout.card.toggle_skip(workout.slot):
-            workout.advance()
-        self._moved()
-
-    def _moved(self) -> None:
-        self._save_position()
-        self.redraw()
-        self._rest_changed()
-
-    def action_rest_more(self, seconds: int) -> None:
-        self.app.rest.extend(seconds)
-
-    def action_rest_skip(self) -> None:
-        self.app.rest.skip()
-
-    def action_tempo(self) -> None:
-        workout = self.workout
-        if workout is None:
-            return
-        card = workout.card
-        if card.is_hold:
-            self.app.notify(f"{card.exercise.name} is a hold of {card.plan.hold_seconds} s: no tempo to set.")
-            return
-
-        def chosen(tempo: str | None) -> None:
-            if tempo is not None:
-                card.tempo = tempo
-                self.redraw()
-
-        self.app.push_screen(TempoDialog(card.exercise.name, card.tempo, card.exercise.starts_concentric), chosen)
-
-    def action_swap(self) -> None:
-        workout = self.workout
-        if workout is None:
-            return
-        card = workout.card
-        if any(s.logged or s.draft for s in card.slots):
-            self.app.notify("Sets are logged for this exercise: swap it before its first set.", severity="warning")
-            return
-        taken = {c.exercise.id for c in workout.cards}
-        options = [e for e in substitutes(self.app.library.catalog, card.exercise.id) if e.id not in taken]
-        original = next((i.exercise for i in workout.plan.exercises if i.exercise.pattern == card.exercise.pattern
-                         and i.exercise.id not in taken), None)
-        if original is not None:
-            options = [original] + [e for e in options if e.id != original.id]
-        if not options:
-            self.app.notify(f"No other {card.exercise.pattern.replace('_', ' ')} exercise to swap in.")
-            return
-        index = workout.exercise
-
-        def chosen(exercise) -> None:
-            if exercise is not None:
-                self.swap(index, card, exercise)
-
-        self.app.push_screen(SwapDialog(card.exercise, options), chosen)
-
-    @work(thread=True, group="workout-swap")
-    def swap(self, index: int, old: Card, exercise) -> None:
-        app = self.app
-        workout = self.workout
-        assert workout is not None
-        try:
-            new = swap_card(app.store, app.library, workout, index, exercise, app.now().date())
-        except StoreError as error:
-            app.call_from_thread(app.report_store_error, error)
-            return
-        app.call_from_thread(self._swapped, old, new)
-
-    def _swapped(self, old: Card, new: Card) -> None:
-        workout = self.workout
-        if workout is None or old not in workout.cards:
-            return
-        index = workout.cards.index(old)
-        workout.cards[index] = new
-        workout.go_to(index)
-        self.app.notify(f"{old.exercise.name} swapped for {new.exercise.name}", timeout=4)
-        self._moved()
-
-    def action_finish(self) -> None:
-        workout = self.workout
-        if workout is None:
-            return
-        todo = sum(1 for card in workout.cards for slot in card.slots if not slot.done and not slot.skipped)
-        left = f"\n{todo} planned sets are not logged." if todo else ""
-
-        def answer(yes: bool | None) -> None:
-            if yes:
-                self.app.rest.skip()
-                self._finish(workout)
-
-        self.app.push_screen(ConfirmDialog("Finish the session", f"{text.finished_text(workout)}.{left}",
-                                           "finish it", "keep going"), answer)
-
-    def _finish(self, workout: Workout, *, then_reload: bool = False) -> None:
-        session = workout.session_with_position()
-        # Marked done now, so no later position write can put it back in progress.
-        workout.session = session.model_copy(update={"status": "done"})
-
-        def done(saved) -> None:
-            workout.session = saved
-            if then_reload:
-                self.workout = None
-                self.set_state("loading")
-                self.load()
-            else:
-                self.set_state("finished")
-
-        self._queue("session", lambda: finish_session(self.app.store, session, self.app.now()), done, None)
-
-    def action_new_session(self) -> None:
-        self.workout = None
-        self._asked_resume = True
-        self.query_one("#wo-message", Static).update("Opening the next session...")
-        self.set_state("loading")
-        self.load()
-
-    # -- writes ------------------------------------------------------------------------------
-
-    def _save_position(self) -> None:
-        workout = self.workout
-        if workout is None or workout.session.status == "done":
-            return
-        workout.session = workout.session_with_position()
-        session = workout.session
-        # Only the newest position matters: a write overtaken by a newer one is left out.
-        self._position_version += 1
-        version = self._position_version
-
-        def write() -> None:
-            if version == self._position_version:
-                self.app.store.save_session(session)
-
-        self._queue("position", write, None, None)
-
-    def _queue(self, kind: str, write: Callable[[], Any], done: Callable[[Any], None] | None,
-               failed: Callable[[], None] | None) -> None:
-        self._writes.append((kind, write, done, failed))
-        self._drain()
-
-    @work(thread=True, group="workout-write")
-    def _drain(self) -> None:
-        """Run queued writes in order; one thread at a time, so an edit never overtakes its add."""
-        app = self.app
-        with self._write_lock:
-            while self._writes:
-                _, write, done, failed = self._writes.popleft()
-                try:
-                    result = write()
-                except StoreError as error:
-                    if failed is not None:
-                        app.call_from_thread(failed)
-                    app.call_from_thread(app.report_store_error, error)
-                    continue
-                if done is not None:
-                    app.call_from_thread(done, result)

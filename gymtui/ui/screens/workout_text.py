@@ -138,11 +138,12 @@ def order_line(workout: Workout, width: int = 78) -> str:
 
 
 def next_label(workout: Workout) -> str:
-    """What comes after the rest: 'set 3 of 4' here, 'Deadlift, set 1 of 3' on a new exercise."""
+    """What comes after the rest, short: 'Deadlift, set 2', 'Single Arm Dumbbell Row, set 1 left'."""
     if workout.finished:
         return "all sets done"
     card = workout.card
-    return f"{card.exercise.name}, {slot_label(card, workout.slot)}"
+    side = card.slots[workout.slot].side
+    return f"{card.exercise.name}, set {card.set_number(workout.slot)}" + (f" {side}" if side else "")
 
 
 def finished_text(workout: Workout) -> str:
