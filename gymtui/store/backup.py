@@ -7,11 +7,13 @@ like a good one. Restoring never deletes: the files it replaces are moved aside 
 
 from __future__ import annotations
 
+import os
 import shutil
 from datetime import date, datetime
 from pathlib import Path
 
 from .atomic import fsync_dir
+from .errors import DiskWriteError
 from .layout import JOURNAL_DIR, PROFILE_FILE, data_files
 
 BACKUP_DIR = "backups"
@@ -38,14 +40,34 @@ def make_backup(data_dir: Path, label: str, keep: int) -> Path:
     if target.exists():
         return target
     staging = root / f".partial-{label}"
-    shutil.rmtree(staging, ignore_errors=True)
-    (staging / JOURNAL_DIR).mkdir(parents=True)
-    for source in data_files(data_dir):
-        shutil.copy2(source, staging / source.relative_to(data_dir))
-    staging.rename(target)
-    fsync_dir(root)
+    try:
+        shutil.rmtree(staging, ignore_errors=True)
+        (staging / JOURNAL_DIR).mkdir(parents=True)
+        for source in data_files(data_dir):
+            copy = staging / source.relative_to(data_dir)
+            shutil.copy2(source, copy)
+            _fsync_file(copy)
+        fsync_dir(staging / JOURNAL_DIR)
+        fsync_dir(staging)
+        staging.rename(target)
+        fsync_dir(root)
+    except OSError as error:
+        # A full disk or a failing card: no half backup is left to look like a good one,
+        # and the data files were only read.
+        shutil.rmtree(staging, ignore_errors=True)
+        raise DiskWriteError(target, error) from error
     prune_backups(data_dir, keep)
     return target
+
+
+def _fsync_file(path: Path) -> None:
+    # The folder is renamed into place only once every copy is on disk: after a power cut a
+    # listed backup never holds empty files.
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def backup_if_due(data_dir: Path, today: date, keep: int) -> Path | None:

@@ -1,0 +1,288 @@
+"""Disk faults: a full disk or a failing write gives a clear message, leaves the previous data
+as it was, and the store (and the app) keep working once the fault is gone.
+
+Faults are simulated where gymtui writes: in gymtui.store.atomic (the temp file's write cut
+half-way by ENOSPC, fsync failing with EIO, the rename failing with EIO) and, for backups,
+in the copy of each file. Every kind of write is tried with every fault.
+"""
+
+from __future__ import annotations
+
+import builtins
+import errno
+import os
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pendulum
+import pytest
+
+from gymtui.domain.daily import ChecklistEntry, RecoveryNote
+from gymtui.domain.journal import LoggedSet, Session
+from gymtui.store import DiskWriteError, Store, StoreError
+from gymtui.store import atomic
+from gymtui.store import backup as backup_module
+from gymtui.store.backup import list_backups
+
+NOW = pendulum.datetime(2026, 11, 16, 18, 30, tz="Europe/Paris")
+DAY = NOW.date()
+
+STRONG_CSV = (
+    "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes,RPE\n"
+    "2026-10-05 18:00:00,Pull,1h,Deadlift (Barbell),1,100,5,0,0,,,8\n"
+    "2026-10-05 18:00:00,Pull,1h,Deadlift (Barbell),2,100,5,0,0,,,8.5\n"
+    "2026-10-12 18:00:00,Pull,1h,Deadlift (Barbell),1,102.5,5,0,0,,,8\n"
+)
+
+
+class HalfWrite:
+    """A file whose write stores half the bytes, then fails as a full disk does."""
+
+    def __init__(self, real) -> None:
+        self.real = real
+
+    def write(self, data: bytes) -> int:
+        self.real.write(data[: len(data) // 2])
+        self.real.flush()
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    def __getattr__(self, name: str):
+        return getattr(self.real, name)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.real.close()
+
+
+def _half_writes(opener):
+    def opened(*args, **kwargs):
+        handle = opener(*args, **kwargs)
+        mode = kwargs.get("mode", args[1] if len(args) > 1 else "r")
+        return HalfWrite(handle) if ("w" in mode or "a" in mode) else handle
+    return opened
+
+
+def fail(error_no: int, text: str):
+    def raiser(*_args, **_kwargs):
+        raise OSError(error_no, text)
+    return raiser
+
+
+def install_fault(monkeypatch, fault: str) -> None:
+    """Make every write through gymtui.store.atomic (and backup copies) fail one way."""
+    if fault == "enospc-half-write":
+        # Whichever way atomic.py opens the file it writes (a temp file, or the file itself).
+        monkeypatch.setattr(atomic.os, "fdopen", _half_writes(os.fdopen))
+        monkeypatch.setattr(atomic, "open", _half_writes(builtins.open), raising=False)
+        monkeypatch.setattr(backup_module.shutil, "copy2", fail(errno.ENOSPC, "No space left on device"))
+    elif fault == "eio-fsync":
+        monkeypatch.setattr(atomic.os, "fsync", fail(errno.EIO, "Input/output error"))
+    elif fault == "eio-replace":
+        monkeypatch.setattr(atomic.os, "replace", fail(errno.EIO, "Input/output error"))
+        monkeypatch.setattr(backup_module.shutil, "copy2", fail(errno.EIO, "Input/output error"))
+    else:
+        raise AssertionError(fault)
+
+
+FAULTS = ["enospc-half-write", "eio-fsync", "eio-replace"]
+FAULT_WORDS = {"enospc-half-write": "No space left on device", "eio-fsync": "Input/output error",
+               "eio-replace": "Input/output error"}
+
+
+def snapshot(data_dir: Path) -> dict[str, bytes]:
+    """Every data file's bytes (backups and the derived cache aside)."""
+    files = [data_dir / "profile.json", *sorted((data_dir / "journal").glob("*"))]
+    return {str(p.relative_to(data_dir)): p.read_bytes() for p in files if p.is_file()}
+
+
+@pytest.fixture
+def filled(data_dir):
+    """A store with a session, sets, settings, checklist, recovery and yesterday's backup."""
+    yesterday = NOW.subtract(days=1)
+    with Store.open(data_dir, now=lambda: yesterday) as store:
+        session = store.save_session(Session(date=DAY, started_at=NOW, name="Horizontal pull"))
+        for reps in (8, 7):
+            store.add_set(LoggedSet(session_id=session.id, exercise="bent-over-row", load=80, reps=reps, logged_at=NOW))
+        store.save_settings(store.settings().model_copy(update={"unit": "kg", "default_rest_seconds": 150}))
+        store.save_checklist(ChecklistEntry(date=DAY, ticked=["t-spine-roll"], updated_at=NOW))
+        store.save_recovery(RecoveryNote(date=DAY, sleep_hours=7, updated_at=NOW))
+        store.backup_if_due()
+    return data_dir
+
+
+def _import_batch(store: Store, tmp_path: Path) -> None:
+    from gymtui.services.transfer import import_path
+
+    path = tmp_path / "strong.csv"
+    path.write_text(STRONG_CSV, encoding="utf-8")
+    outcome = import_path(store, path, fmt="strong", unit="kg", tz="Europe/Paris")
+    assert outcome.ok, outcome.error
+
+
+def _first_session(store: Store) -> Session:
+    return store.sessions_on(DAY)[0]
+
+
+# Each write: what it does, and how to see afterwards whether it took effect.
+WRITES: dict[str, tuple[Callable[[Store, Path], None], Callable[[Store], object]]] = {
+    "set": (
+        lambda s, _: s.add_set(LoggedSet(session_id=_first_session(s).id, exercise="bent-over-row", load=85, reps=5,
+                                         logged_at=NOW)),
+        lambda s: sorted(x.reps for x in s.session_sets(_first_session(s).id)),
+    ),
+    "set edit": (
+        lambda s, _: s.update_set(s.session_sets(_first_session(s).id)[0].model_copy(update={"reps": 3})),
+        lambda s: sorted(x.reps for x in s.session_sets(_first_session(s).id)),
+    ),
+    "set delete": (
+        lambda s, _: s.delete_set(s.session_sets(_first_session(s).id)[0]),
+        lambda s: sorted(x.reps for x in s.session_sets(_first_session(s).id)),
+    ),
+    "session": (
+        lambda s, _: s.save_session(_first_session(s).model_copy(update={"status": "done", "finished_at": NOW})),
+        lambda s: _first_session(s).status,
+    ),
+    "new week": (  # the first write of a week creates its file
+        lambda s, _: s.save_session(Session(date=DAY.add(days=7), started_at=NOW.add(days=7))),
+        lambda s: s.parts(),
+    ),
+    "settings": (
+        lambda s, _: s.save_settings(s.settings().model_copy(update={"unit": "lb"})),
+        lambda s: s.settings().unit,
+    ),
+    "checklist": (
+        lambda s, _: s.save_checklist(ChecklistEntry(date=DAY, ticked=["t-spine-roll", "lat-stretch"], updated_at=NOW)),
+        lambda s: s.checklist(DAY).ticked,
+    ),
+    "recovery": (
+        lambda s, _: s.save_recovery(RecoveryNote(date=DAY, sleep_hours=5, updated_at=NOW)),
+        lambda s: s.recovery(DAY).sleep_hours,
+    ),
+    "import batch": (
+        _import_batch,
+        lambda s: (len(s.source_keys()), [e.id for e in s.custom_exercises()]),
+    ),
+    "backup": (
+        lambda s, _: s.backup_if_due(),
+        lambda s: [p.name for p in list_backups(s.data_dir)],
+    ),
+}
+
+
+@pytest.mark.parametrize("fault", FAULTS)
+@pytest.mark.parametrize("kind", list(WRITES))
+def test_a_failed_write_is_reported_and_changes_nothing(filled, tmp_path, monkeypatch, kind, fault):
+    write, observe = WRITES[kind]
+    # The same write on an untouched copy: what the folder must hold after the retry below.
+    control = tmp_path / "control"
+    shutil.copytree(filled, control)
+    with Store.open(control, now=lambda: NOW) as store:
+        write(store, tmp_path)
+    with Store.open(control, now=lambda: NOW) as store:
+        expected = observe(store)
+    before = snapshot(filled)
+    with Store.open(filled, now=lambda: NOW) as store:
+        seen = observe(store)
+        with monkeypatch.context() as patch:
+            install_fault(patch, fault)
+            with pytest.raises(StoreError) as caught:
+                write(store, tmp_path)
+        message = str(caught.value)
+        assert isinstance(caught.value, DiskWriteError)
+        assert FAULT_WORDS[fault] in message and "could not save to" in message, message
+        assert str(filled) in message  # names the file it could not write
+        # Nothing on disk changed, and no temp file or half backup is left behind.
+        assert snapshot(filled) == before
+        leftovers = [p for p in filled.rglob("*") if p.name.startswith((atomic.TEMP_PREFIX, ".partial-"))]
+        assert not leftovers
+        # The store does not pretend it worked, and works again once the disk does.
+        assert observe(store) == seen
+        write(store, tmp_path)
+        assert observe(store) != seen
+    # Read back from disk: the retry stored exactly one write, no ghost of the failed one.
+    with Store.open(filled, now=lambda: NOW) as store:
+        assert observe(store) == expected
+
+
+def test_the_command_line_says_what_failed_and_stores_nothing(filled, monkeypatch, capsys):
+    from gymtui.cli import main
+
+    before = snapshot(filled)
+    install_fault(monkeypatch, "enospc-half-write")
+    code = main(["--data-dir", str(filled), "log", "bent over row", "80x8@8", "82.5x6@9"])
+    err = capsys.readouterr().err.strip()
+    assert code == 1
+    assert err.startswith("gymtui: could not save to") and "No space left on device" in err
+    assert len(err.splitlines()) == 1  # one line, no traceback
+    assert snapshot(filled) == before
+
+
+def test_a_failed_backup_leaves_no_half_backup_and_retries(filled, monkeypatch):
+    copies = {"n": 0}
+    real_copy = shutil.copy2
+
+    def copy_then_fill_up(src, dst, **kwargs):
+        copies["n"] += 1
+        if copies["n"] == 2:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real_copy(src, dst, **kwargs)
+
+    later = NOW.add(days=1)
+    with Store.open(filled, now=lambda: later) as store:
+        monkeypatch.setattr(backup_module.shutil, "copy2", copy_then_fill_up)
+        with pytest.raises(DiskWriteError, match="No space left on device"):
+            store.backup_if_due()
+        assert [p.name for p in list_backups(filled)] == [DAY.subtract(days=1).isoformat()]
+        monkeypatch.setattr(backup_module.shutil, "copy2", real_copy)
+        made = store.backup_if_due()
+    assert made is not None and made.name == later.date().isoformat()
+    assert {p.name for p in (made / "journal").iterdir()} == {p.name for p in (filled / "journal").iterdir()}
+
+
+# -- the app keeps running ---------------------------------------------------------------
+
+
+async def test_app_reports_a_failed_save_and_keeps_running(data_dir, monkeypatch):
+    from textual.widgets import DataTable
+
+    from app_factory import make_app, settle
+    from gymtui.ui.screens.warmup import WarmupScreen
+
+    app = make_app(data_dir)
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot, app)
+            await pilot.press("u")
+            await settle(pilot, app)
+            screen = app.screen
+            assert isinstance(screen, WarmupScreen)
+            await pilot.press("l")
+            await pilot.pause()
+            await pilot.press(*"100", "enter")
+            await settle(pilot, app)
+            table = screen.query_one("#wu-table", DataTable)
+            table.move_cursor(row=table.get_row_index("r:0"))
+            with monkeypatch.context() as patch:
+                install_fault(patch, "eio-fsync")
+                await pilot.press("space")
+                await settle(pilot, app)
+            # A notification names the problem; the row is not shown as logged; the app runs.
+            messages = [str(n.message) for n in app._notifications]
+            assert any("could not save to" in m and "Input/output error" in m for m in messages), messages
+            assert 0 not in screen.logged and not screen.pending
+            assert app.is_running and isinstance(app.screen, WarmupScreen)
+            assert app.store.sessions_on(NOW.date()) == [] or not [
+                s for sess in app.store.sessions_on(NOW.date()) for s in app.store.session_sets(sess.id)
+            ]
+            # Once the disk works again the same key logs the set.
+            table.move_cursor(row=table.get_row_index("r:0"))
+            await pilot.press("space")
+            await settle(pilot, app)
+            assert 0 in screen.logged
+            stored = [s for sess in app.store.sessions_on(NOW.date()) for s in app.store.session_sets(sess.id)]
+            assert [s.id for s in stored] == [screen.logged[0].id]
+    finally:
+        app.store.close()
