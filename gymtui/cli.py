@@ -66,6 +66,12 @@ def build_parser() -> argparse.ArgumentParser:
     nxt.add_argument("--json", action="store_true", help="a list of objects, one per exercise")
     nxt.add_argument("--day", metavar="DAY_ID", help="plan this program day instead of the next in turn")
     nxt.add_argument("--date", help="plan for YYYY-MM-DD, 'today' or 'yesterday' (default: today)")
+
+    serve = commands.add_parser("serve", help="serve the app to a web browser (e.g. a phone) with textual-serve")
+    serve.add_argument("--host", default="127.0.0.1",
+                       help="address to listen on (default 127.0.0.1: this machine only; another address"
+                       " lets anyone who reaches it see and change your data, no password)")
+    serve.add_argument("--port", type=int, default=8000, help="TCP port, 1-65535 (default 8000)")
     return parser
 
 
@@ -101,6 +107,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "restore": _cmd_restore,
         "checklist": _cmd_checklist,
         "next": _cmd_next,
+        "serve": _cmd_serve,
     }
     try:
         return handlers[args.command](args, data_dir)
@@ -273,6 +280,12 @@ def _cmd_checklist(args: argparse.Namespace, data_dir: Path) -> int:
     from .ui.app import run_app
 
     return run_app(data_dir, start_section="c")
+
+
+def _cmd_serve(args: argparse.Namespace, data_dir: Path) -> int:
+    from .serve import serve
+
+    return serve(data_dir, args.host, args.port)
 
 
 def _run_app(args: argparse.Namespace, data_dir: Path) -> int:

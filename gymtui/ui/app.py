@@ -31,6 +31,7 @@ class GymApp(App[None]):
     BINDINGS = [
         Binding("q", "quit", "Quit"),
         Binding("t", "today", "Today"),
+        Binding("question_mark,f1", "help", "Help", key_display="?"),
         # Sections open from every screen; their keys are listed in Today's footer (the hub),
         # so a section's own footer has room for its own keys.
         *(Binding(s.key, f"open_section('{s.key}')", s.name, show=False) for s in SECTIONS),
@@ -165,11 +166,25 @@ class GymApp(App[None]):
             self.install_screen(screen, name=name)
         self.push_screen(screen)
 
+    def action_help(self) -> None:
+        """Every key of the screen shown (? again or escape closes it)."""
+        from .screens.help import HelpScreen
+
+        if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss()
+        else:
+            self.push_screen(HelpScreen(self.screen))
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        from .screens.help import screen_commands
+
         yield from super().get_system_commands(screen)
         yield SystemCommand("Today", "Show today's session and loads", self.action_today)
         for section in SECTIONS:
             yield SystemCommand(section.name, section.description, lambda k=section.key: self.action_open_section(k))
+        yield SystemCommand("Help", "Every key of this screen (? or F1)", self.action_help)
+        # The shown screen's own actions, so each can be found by name too.
+        yield from screen_commands(screen)
 
 
 def run_app(data_dir: Path, start_section: str | None = None) -> int:

@@ -38,4 +38,5 @@ SECTIONS: list[Section] = [
     Section("c", "Checklist", "The end-of-day mobility checklist, streak and last 30 days", "checklist:ChecklistScreen", "Checklist"),
     Section("r", "Recovery", "Today's recovery note and the readiness it gives", "recovery:RecoveryScreen", "Recovery"),
     Section("h", "History", "Past sessions, progress charts, weekly balance; import", "history:HistoryScreen", "History"),
+    Section("s", "Settings", "Units, bar and plates, load steps, ramp sets, rests, timer cues, theme", "settings:SettingsScreen", "Setup"),
 ]

@@ -1,0 +1,251 @@
+"""`gymtui serve`: the same app in a web browser, e.g. a phone propped by the rack.
+
+textual-serve runs a web server; every browser tab that opens the page gets its own
+gymtui process, on the one data folder chosen here. The store's lock lets one process
+write at a time: a second tab gets a short screen saying who holds the folder, and stops
+without opening a single file for writing, so nothing can be half-written by two writers.
+
+The server listens on 127.0.0.1 unless told otherwise. Another address is the lifter's
+choice and the command says plainly what that exposes: there is no password, so anyone who
+can reach HOST:PORT can see and change the training data.
+
+This module is also the child each browser runs (`python -m gymtui.serve --data-dir DIR`),
+which is why textual-serve is imported only by the server half.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import io
+import ipaddress
+import os
+import shlex
+import signal
+import socket
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.widgets import Static
+
+from .store.errors import LockedError
+from .store.lock import DataLock
+
+LOOPBACK_HOSTS = {"localhost", "localhost.localdomain", "ip6-localhost"}
+
+
+def is_loopback_literal(host: str) -> bool:
+    """localhost, 127.x.x.x or ::1 as written, without asking DNS."""
+    name = host.strip().strip("[]").lower()
+    if name in LOOPBACK_HOSTS:
+        return True
+    try:
+        return ipaddress.ip_address(name).is_loopback
+    except ValueError:
+        return False
+
+
+def is_loopback(host: str) -> bool:
+    """True for names and addresses only this machine can reach (127.0.0.1, ::1, localhost)."""
+    if is_loopback_literal(host):
+        return True
+    name = host.strip().strip("[]").lower()
+    try:
+        ipaddress.ip_address(name)
+        return False  # an address that is not loopback
+    except ValueError:
+        pass
+    try:  # a host name: loopback only if every address it stands for is
+        found = {info[4][0] for info in socket.getaddrinfo(name, None)}
+    except OSError:
+        return False
+    return bool(found) and all(ipaddress.ip_address(a.split("%")[0]).is_loopback for a in found)
+
+
+def exposure_lines(host: str, port: int) -> list[str]:
+    """What binding `host` exposes, said before the server starts (nothing for loopback)."""
+    if is_loopback(host):
+        return []
+    where = "every network this machine is on" if host in ("0.0.0.0", "::", "") else host
+    return [
+        f"WARNING: listening on {host}:{port} ({where}), not only on this machine.",
+        f"Anyone who can reach {host}:{port} can see and change your training data: there is no password.",
+        "Use it only on a network you trust, and stop it with Ctrl+C when the session is over.",
+    ]
+
+
+def child_command(data_dir: Path) -> str:
+    """The shell command textual-serve runs for each browser (it starts it through a shell)."""
+    args = [sys.executable, "-m", "gymtui.serve", "--data-dir", str(data_dir)]
+    return subprocess.list2cmdline(args) if os.name == "nt" else shlex.join(args)
+
+
+def lock_holder(data_dir: Path) -> str | None:
+    """Who holds the data folder now, or None if it is free (the lock is let go at once)."""
+    if not data_dir.is_dir():
+        return None
+    lock = DataLock(data_dir)
+    try:
+        lock.acquire("gymtui serve check")
+    except LockedError as error:
+        return error.holder
+    lock.release()
+    return None
+
+
+def serve(data_dir: Path, host: str = "127.0.0.1", port: int = 8000) -> int:
+    if not 1 <= port <= 65535:
+        print(f"gymtui serve: --port {port}: use a port from 1 to 65535", file=sys.stderr)
+        return 2
+    for line in exposure_lines(host, port):
+        print(line, flush=True)
+    holder = lock_holder(data_dir)
+    if holder is not None:
+        print(f"Note: another gymtui ({holder}) is using {data_dir} now; browsers are told so until it closes.",
+              flush=True)
+    server = make_server(data_dir, host, port)
+    try:
+        server.serve()
+    except OSError as error:
+        print(f"gymtui serve: cannot listen on {host}:{port}: {error.strerror or error}"
+              " (another server on that port? try --port 8001)", file=sys.stderr)
+        return 1
+    return 0
+
+
+def make_server(data_dir: Path, host: str, port: int):
+    """textual-serve's Server, with the page's addresses taken from the request and other
+    sites kept out. Built here so the per-browser child never imports the web stack."""
+    import aiohttp_jinja2
+    from aiohttp import web
+    from textual_serve.server import Server, to_int
+
+    loopback = is_loopback(host)
+
+    class GymServer(Server):
+        async def _make_app(self) -> web.Application:
+            app = await super()._make_app()
+            app.middlewares.append(check_host)
+            return app
+
+        async def on_startup(self, app: web.Application) -> None:
+            pass  # said by `listening`, once the port is really open
+
+        def listening(self, *_: object) -> None:
+            shown = "127.0.0.1" if host in ("0.0.0.0", "::", "") else host
+            print(f"gymtui serve: open http://{shown}:{port} in a browser (data: {data_dir})", flush=True)
+            print("Each browser tab runs its own gymtui; one at a time can use the data. Ctrl+C stops.",
+                  flush=True)
+
+        def serve(self, debug: bool = False) -> None:
+            # textual-serve's own serve(), with a fresh event loop and a line once listening.
+            self.debug = debug
+            self.initialize_logging()
+            loop = asyncio.new_event_loop()
+            with contextlib.suppress(NotImplementedError):  # Windows has no signal handlers
+                loop.add_signal_handler(signal.SIGINT, self.request_exit)
+                loop.add_signal_handler(signal.SIGTERM, self.request_exit)
+            web.run_app(self._make_app(), host=host, port=port, handle_signals=False, loop=loop,
+                        print=self.listening)
+
+        @aiohttp_jinja2.template("app_index.html")
+        async def handle_index(self, request: web.Request) -> dict:
+            # The address the browser used (a phone uses the machine's LAN address, not 0.0.0.0).
+            router = request.app.router
+            static = str(router["static"].url_for(filename="/")).rstrip("/") + "/"
+            socket_scheme = "wss" if request.scheme == "https" else "ws"
+            return {
+                "font_size": to_int(request.query.get("fontsize", "16"), 16),
+                "app_websocket_url": f"{socket_scheme}://{request.host}{router['websocket'].url_for()}",
+                "config": {"static": {"url": f"{request.scheme}://{request.host}{static}"}},
+                "application": {"name": self.title},
+            }
+
+        async def handle_websocket(self, request: web.Request) -> web.StreamResponse:
+            if not same_origin(request.headers.get("Origin"), request.host):
+                raise web.HTTPForbidden(text="gymtui: this page may only be driven from its own address")
+            return await super().handle_websocket(request)
+
+    @web.middleware
+    async def check_host(request: web.Request, handler):
+        # Served on loopback, only loopback names are answered: a web page cannot reach the
+        # app by pointing a name of its own at 127.0.0.1 (DNS rebinding), so no DNS here.
+        if loopback and not is_loopback_literal(urlsplit(f"//{request.host}").hostname or ""):
+            raise web.HTTPForbidden(text=f"gymtui: use http://127.0.0.1:{port}")
+        return await handler(request)
+
+    return GymServer(child_command(data_dir), host=host, port=port, title="gymtui")
+
+
+# -- the child: one per browser --------------------------------------------------------------
+
+
+class NoticeApp(App[None]):
+    """A few lines that stay in the browser until read (the app could not open)."""
+
+    CSS = """
+    Screen { align: center middle; }
+    #notice { width: 72; max-width: 100%; height: auto; border: thick $warning; padding: 1 2; }
+    #notice-title { text-style: bold; color: $warning; margin-bottom: 1; }
+    #notice-keys { color: $text-muted; margin-top: 1; }
+    """
+    BINDINGS = [Binding("q,escape,enter", "quit", "Close")]
+
+    def __init__(self, title: str, message: str) -> None:
+        super().__init__()
+        self.notice_title = title
+        self.message = message
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="notice"):
+            yield Static(self.notice_title, id="notice-title", markup=False)
+            yield Static(self.message, id="notice-message", markup=False)
+            yield Static("Press q or enter to close this page's session.", id="notice-keys")
+
+
+def locked_message(error: LockedError) -> str:
+    return (
+        f"Another gymtui ({error.holder}) is using the training data in {error.data_dir}.\n\n"
+        "Only one can write at a time, so no set is lost. Close the other one (another"
+        " browser tab, or gymtui in a terminal), then reload this page.\n\n"
+        "Nothing was opened for writing here; your data is as it was."
+    )
+
+
+def run_child(data_dir: Path) -> int:
+    from .ui.app import run_app
+
+    problems = io.StringIO()
+    try:
+        # run_app prints start-up problems (a damaged file, a broken library) on stderr,
+        # which a browser never shows: keep them and show them in the page instead.
+        with contextlib.redirect_stderr(problems):
+            code = run_app(data_dir)
+    except LockedError as error:
+        NoticeApp("The training data is in use", locked_message(error)).run()
+        return 1
+    if code != 0:
+        NoticeApp("gymtui could not start", problems.getvalue().strip() or f"exit code {code}").run()
+    return code
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m gymtui.serve", description="one browser's gymtui")
+    parser.add_argument("--data-dir", required=True)
+    args = parser.parse_args(argv)
+    return run_child(Path(args.data_dir))
+
+
+def same_origin(origin: str | None, host: str) -> bool:
+    """A page from another site may not drive the app through the browser's websocket."""
+    return origin is None or urlsplit(origin).netloc.lower() == host.lower()
+
+
+if __name__ == "__main__":  # pragma: no cover - run by textual-serve for each browser
+    sys.exit(main())

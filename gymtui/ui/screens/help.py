@@ -1,0 +1,214 @@
+"""Help (? or F1): every key of the screen underneath, grouped, with what it does.
+
+The keys are read from Textual's active bindings of that screen (its own, the focused
+widget's and the app's), so the list is always the one the screen really answers to,
+including keys the footer has no room for. The same bindings feed the command palette
+(`screen_commands`), so every action of a screen can also be found by name with ctrl+p.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import ActiveBinding, Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Static
+
+from ..sections import SECTIONS
+
+# Textual's own screen and app keys (focus moves, copy, palette, ctrl+q) go under "General".
+_GENERAL_ACTIONS = {"app.focus_next", "app.focus_previous", "screen.copy_text", "quit", "command_palette", "help"}
+# Clearer words for Textual's own keys than its built-in descriptions.
+_DESCRIPTIONS = {
+    "app.focus_next": "Next field or panel",
+    "app.focus_previous": "Previous field or panel",
+    "command_palette": "Command palette",
+}
+# Key symbols a Raspberry Pi console font may lack, as words.
+_KEY_WORDS = {"⏎": "enter"}
+_WIDGET_NAMES = {
+    "DataTable": "table", "Input": "field", "Select": "choice list", "SelectOverlay": "choice list",
+    "OptionList": "list", "ListView": "list", "Tabs": "tabs", "TabbedContent": "tabs", "TextArea": "text box",
+    "VerticalScroll": "scrolling area", "Button": "button", "Checkbox": "checkbox",
+}
+
+
+@dataclass
+class KeyGroup:
+    title: str
+    rows: list[tuple[str, str]] = field(default_factory=list)  # (keys, what they do)
+
+
+def screen_title(screen: Screen) -> str:
+    name = type(screen).__name__
+    for section in SECTIONS:
+        if section.screen.partition(":")[2] == name:
+            return section.name
+    return name.removesuffix("Screen") or name
+
+
+def _base(action: str) -> str:
+    return action.partition("(")[0]
+
+
+def _is_section(action: str) -> bool:
+    return _base(action).removeprefix("app.") in ("open_section", "today")
+
+
+def key_groups(screen: Screen) -> list[KeyGroup]:
+    """The screen's keys in groups: its own, the focused widget's, sections, general."""
+    app = screen.app
+    own = KeyGroup(f"{screen_title(screen)} keys")
+    widget = KeyGroup("")
+    sections = KeyGroup("Sections: open from any screen")
+    general = KeyGroup("General")
+    chosen: dict[int, list[ActiveBinding]] = {}
+    for active in screen.active_bindings.values():
+        binding, node = active.binding, active.node
+        if binding.system:
+            continue
+        if _is_section(binding.action):
+            group = sections
+        elif binding.action in _GENERAL_ACTIONS or node is app and binding.action != "today":
+            group = general
+        elif node is screen:
+            group = own
+        else:
+            group = widget
+            kind = _WIDGET_NAMES.get(type(node).__name__, type(node).__name__)
+            widget.title = f"In the {kind} (it has the focus)"
+        chosen.setdefault(id(group), []).append(active)
+    groups = [own, sections, general, widget]
+    for group in groups:
+        group.rows = _rows(chosen.get(id(group), []), app)
+    # A table's or a field's dozen movement keys read better as a few lines.
+    widget.rows = _by_first_word(widget.rows)
+    return [group for group in groups if group.rows]
+
+
+def _by_first_word(rows: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """('↑', 'Cursor up'), ('↓', 'Cursor down') -> ('↑ ↓', 'Cursor up, down')."""
+    merged: dict[str, tuple[list[str], list[str]]] = {}
+    for keys, what in rows:
+        first, _, rest = what.partition(" ")
+        key_list, rests = merged.setdefault(first.lower(), ([], []))
+        key_list.append(keys)
+        rests.append(rest if rest else "")
+    out = []
+    for first, (key_list, rests) in merged.items():
+        original = next(what for keys, what in rows if what.split(" ")[0].lower() == first).split(" ")[0]
+        tail = ", ".join(r.lower() if i else r for i, r in enumerate(rests) if r)
+        out.append((" ".join(key_list), f"{original} {tail}".strip()))
+    return out
+
+
+def _merged(bindings: list[ActiveBinding], app, *, twins: bool = False) -> list[tuple[Binding, str, bool]]:
+    """One entry per action with its keys together, e.g. (binding, "escape q", True).
+
+    Hidden twins of a shown key (2-9 under '1-9 Tick') are left out, as the shown key names
+    them, unless `twins`: then each keeps its own entry and its own key (the palette's way).
+    """
+    shown_bases = {_base(a.binding.action) for a in bindings if a.binding.show and a.binding.key_display}
+    by_action: dict[str, tuple[Binding, list[str], bool]] = {}
+    for active in bindings:
+        binding = active.binding
+        if not twins and not binding.show and _base(binding.action) in shown_bases:
+            continue
+        _, keys, _ = by_action.setdefault(binding.action, (binding, [], active.enabled))
+        display = app.get_key_display(replace(binding, key_display=None) if twins else binding)
+        if display in keys:  # "question_mark,f1" shown as "?": name the second key itself
+            display = app.get_key_display(replace(binding, key_display=None))
+        display = _KEY_WORDS.get(display, display)
+        if display not in keys:
+            keys.append(display)
+    return [(binding, " ".join(keys), enabled) for binding, keys, enabled in by_action.values()]
+
+
+def _what(binding: Binding) -> str:
+    if _base(binding.action).endswith("open_section"):
+        # Today's footer may use a short label; help has room for the section's name.
+        key = binding.action.partition("(")[2].strip("')\"")
+        return next((s.name for s in SECTIONS if s.key == key), binding.description)
+    return _DESCRIPTIONS.get(binding.action) or binding.description or _base(binding.action).replace("_", " ")
+
+
+def _rows(bindings: list[ActiveBinding], app) -> list[tuple[str, str]]:
+    return [(keys, _what(binding) if enabled else f"{_what(binding)} (not now)")
+            for binding, keys, enabled in _merged(bindings, app)]
+
+
+def screen_commands(screen: Screen) -> Iterator[SystemCommand]:
+    """Palette entries for the screen's own actions (the app lists sections and general keys)."""
+    own = [a for a in screen.active_bindings.values()
+           if a.node is screen and a.enabled and not a.binding.system
+           and not _is_section(a.binding.action) and a.binding.action not in _GENERAL_ACTIONS]
+    for binding, keys, _ in _merged(own, screen.app, twins=True):
+        yield SystemCommand(f"{screen_title(screen)}: {_what(binding)}", f"key {keys}",
+                            lambda action=binding.action: screen.run_action(action))
+
+
+def render_group(group: KeyGroup, width: int) -> Table:
+    """Two key/description pairs a line when the group has more than four short keys and room."""
+    longest_keys = max(len(keys) for keys, _ in group.rows)
+    pairs = 2 if len(group.rows) > 4 and width >= 70 and longest_keys <= 10 else 1
+    table = Table.grid(padding=(0, 1), expand=True)
+    for _ in range(pairs):
+        table.add_column(justify="right", style="bold", no_wrap=True, min_width=7)
+        table.add_column(ratio=1)
+    rows = group.rows
+    per_column = -(-len(rows) // pairs)
+    for i in range(per_column):
+        cells: list[Text | str] = []
+        for column in range(pairs):
+            index = column * per_column + i
+            if index < len(rows):
+                keys, what = rows[index]
+                cells += [Text(keys), Text(what)]
+            else:
+                cells += ["", ""]
+        table.add_row(*cells)
+    return table
+
+
+class HelpScreen(ModalScreen[None]):
+    """The keys of `screen`, read when help opens."""
+
+    BINDINGS = [
+        Binding("escape,question_mark,f1", "close", "Close", key_display="esc"),
+    ]
+
+    def __init__(self, screen: Screen) -> None:
+        super().__init__()
+        self.title_text = f"Keys: {screen_title(screen)}"
+        self.groups = key_groups(screen)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="help"):
+            with VerticalScroll(id="help-keys"):
+                for group in self.groups:
+                    yield Static(group.title, classes="help-title")
+                    yield Static("", classes="help-table")
+            yield Static("esc closes; up, down, page up, page down scroll", id="help-foot")
+
+    def on_mount(self) -> None:
+        box = self.query_one("#help")
+        box.border_title = self.title_text
+        self.query_one("#help-keys").focus()
+        self._render_tables()
+
+    def on_resize(self) -> None:
+        self._render_tables()
+
+    def _render_tables(self) -> None:
+        # The box is at most 100 wide; border and padding take 4 columns.
+        width = min(self.app.size.width, 100) - 4
+        for group, table in zip(self.groups, self.query(".help-table").results(Static)):
+            table.update(render_group(group, width))
+
+    def action_close(self) -> None:
+        self.dismiss()

@@ -1,0 +1,306 @@
+"""Settings: units, bar and plates, load steps, the ramp scheme, rests, timer cues, theme.
+
+Each field stands alone: it is saved when enter is pressed in it, when focus leaves it, or
+(for the choices: units, theme, bell) as soon as it is changed. A value that cannot be a
+setting is refused: the field is marked, a line under the form names it and says why, and
+nothing is saved until it is fixed (the other fields still save). Texts are read by
+`domain.settings_text`; the ranges are the `Settings` model's own.
+
+Changes apply at once: the theme is switched, and the screen underneath (Today) reloads its
+plan, so a change of units or plates shows there straight away. Other screens read the
+settings each time they open.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Footer, Header, Input, Label, Select, Static
+
+from ...domain.settings import Settings
+from ...domain.settings_text import TEXT_FIELDS, SettingsTextError, field_text, with_text
+from ...store import StoreError
+from ..themes import DEFAULT_THEME
+
+# Shipped themes first in the theme list, then the user's and Textual's own.
+SHIPPED_THEMES = (DEFAULT_THEME, "night", "daylight")
+CHOICES: dict[str, list[str]] = {"unit": ["kg", "lb"], "bell": ["on", "off"]}
+
+
+@dataclass(frozen=True)
+class Box:
+    """One input in a row: the setting it edits, its width, and a word before it."""
+
+    key: str
+    width: int = 8
+    prefix: str = ""
+    suffix: str = ""
+
+
+@dataclass(frozen=True)
+class Row:
+    label: str
+    boxes: tuple[Box, ...]
+    hint: str = ""
+
+
+ROWS: tuple[Row, ...] = (
+    Row("Units", (Box("unit", 6),), "unit of loads on all screens"),
+    Row("Theme", (Box("theme", 22),), "gym-floor: high contrast"),
+    Row("Bar", (Box("bar_kg", 6, "kg"), Box("bar_lb", 6, "lb")), "the empty barbell"),
+    Row("Plates kg", (Box("plates_kg", 31),), "sizes you own, any order"),
+    Row("Plates lb", (Box("plates_lb", 31),), "sizes you own, any order"),
+    Row("Dumbbell step", (Box("dumbbell_step_kg", 6, "kg"), Box("dumbbell_step_lb", 6, "lb")), "from one bell to the next"),
+    Row("Machine step", (Box("machine_step_kg", 6, "kg"), Box("machine_step_lb", 6, "lb")), "from one pin to the next"),
+    Row("Max change", (Box("max_change", 6, suffix="%"),), "largest load jump per session"),
+    Row("Ramp sets", (Box("ramp", 31),), "percent x reps; 0 is the bar"),
+    Row("Default rest", (Box("default_rest_seconds", 6, suffix="m:ss"),), "for an exercise swapped in"),
+    Row("Bell", (Box("bell", 6),), "when a rest or a hold ends"),
+    Row("Tempo lead-in", (Box("lead_in_seconds", 6, suffix="s"),), "count-in before the first rep"),
+    Row("X-phase cue", (Box("x_cue_seconds", 6, suffix="s"),), "length of an explosive X cue"),
+    Row("Backups kept", (Box("backups_kept", 6),), "daily copies in backups/"),
+)
+KEYS: tuple[str, ...] = tuple(box.key for row in ROWS for box in row.boxes)
+
+
+def theme_names(available: list[str]) -> list[str]:
+    shipped = [name for name in SHIPPED_THEMES if name in available]
+    return shipped + sorted(name for name in available if name not in shipped)
+
+
+class SettingsScreen(Screen[None]):
+    BINDINGS = [
+        Binding("escape", "leave_form", "Leave form"),
+        Binding("e", "edit", "Edit"),
+        Binding("ctrl+r", "revert", "Undo typing", key_display="^r"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        # The settings as saved, or being saved: each field's change applies on top of them.
+        self.saved: Settings | None = None
+        self.errors: dict[str, str] = {}
+        self.loaded = False
+        self._shown_once = False
+        self._pending: Settings | None = None
+        self._save_lock = threading.Lock()
+
+    # -- layout ------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        # Not focusable itself: tab goes from field to field (it still scrolls when small).
+        with VerticalScroll(id="settings", can_focus=False):
+            yield Static("[b]Settings[/b]  loading...", id="set-title")
+            for row in ROWS:
+                with Horizontal(classes="set-row"):
+                    yield Label(row.label, classes="set-label")
+                    with Horizontal(classes="set-boxes"):
+                        for box in row.boxes:
+                            yield from self._box(box)
+                    yield Label(row.hint, classes="set-hint")
+            yield Static("", id="set-errors")
+            yield Static("", id="set-status")
+        yield Footer()
+
+    def _box(self, box: Box) -> ComposeResult:
+        if box.prefix:
+            yield Label(box.prefix, classes="set-prefix")
+        widget: Widget
+        if box.key in CHOICES or box.key == "theme":
+            names = CHOICES.get(box.key) or theme_names(list(self.app.available_themes))
+            widget = Select([(name, name) for name in names], allow_blank=False, compact=True,
+                            id=f"set-{box.key}", classes="set-choice")
+        else:
+            widget = Input("", id=f"set-{box.key}", compact=True, classes="set-input")
+        widget.styles.width = box.width + (2 if isinstance(widget, Select) else 0)
+        yield widget
+        if box.suffix:
+            yield Label(box.suffix, classes="set-suffix")
+
+    def on_mount(self) -> None:
+        self.load()
+        # The palette's theme picker changes the theme too: keep the form in step with it.
+        self.watch(self.app, "theme", self._theme_changed, init=False)
+
+    # -- loading -----------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="settings-load")
+    def load(self) -> None:
+        try:
+            settings = self.app.store.settings()
+        except StoreError as error:
+            self.app.call_from_thread(self.app.report_store_error, error)
+            return
+        self.app.call_from_thread(self.show_settings, settings)
+
+    def show_settings(self, settings: Settings) -> None:
+        self.saved = settings
+        self.errors = {}
+        for key in KEYS:
+            self._set_widget(key, field_text(settings, key))
+        first = not self._shown_once
+        self._shown_once = True
+        self.loaded = True
+        self.query_one("#set-title", Static).update(
+            "[b]Settings[/b]  [$text-muted]enter or tab saves a field; changes apply at once[/]"
+        )
+        self._show_errors()
+        if first:
+            self.query_one("#set-unit", Select).focus()
+
+    def _set_widget(self, key: str, text: str) -> None:
+        widget = self.query_one(f"#set-{key}")
+        if isinstance(widget, Select):
+            if key == "theme" and text not in self.app.available_themes:
+                text = self.app.theme
+            widget.value = text
+        else:
+            assert isinstance(widget, Input)
+            widget.value = text
+            widget.remove_class("-invalid")
+
+    # -- checking and saving ---------------------------------------------------------------
+
+    @staticmethod
+    def _key(widget: Widget) -> str | None:
+        key = (widget.id or "").removeprefix("set-")
+        return key if key in TEXT_FIELDS else None
+
+    @on(Input.Changed, ".set-input")
+    def _typed(self, event: Input.Changed) -> None:
+        """Check as the lifter types, so a bad value is flagged before it is left."""
+        key = self._key(event.input)
+        if key is not None and self.loaded:
+            self._check(key, event.value)
+
+    @on(Input.Submitted, ".set-input")
+    @on(Input.Blurred, ".set-input")
+    def _entered(self, event: Input.Submitted | Input.Blurred) -> None:
+        key = self._key(event.input)
+        if key is not None:
+            self.commit(key, event.value)
+
+    @on(Select.Changed, ".set-choice")
+    def _chosen(self, event: Select.Changed) -> None:
+        key = self._key(event.select)
+        if key is not None and event.value is not Select.NULL:
+            self.commit(key, str(event.value))
+
+    def _check(self, key: str, text: str) -> Settings | None:
+        """The settings with this field set, or None with the message shown."""
+        assert self.saved is not None
+        try:
+            candidate = with_text(self.saved, key, text)
+            if key == "theme" and candidate.theme not in self.app.available_themes:
+                raise SettingsTextError("Theme", f"no theme called {candidate.theme!r}")
+        except SettingsTextError as error:
+            self.errors[key] = str(error)
+            self._mark(key, True)
+            self._show_errors()
+            return None
+        if self.errors.pop(key, None) is not None:
+            self._mark(key, False)
+            self._show_errors()
+        return candidate
+
+    def commit(self, key: str, text: str) -> None:
+        """Save one field if it reads as a setting and differs from what is saved."""
+        if not self.loaded or self.saved is None:
+            return
+        candidate = self._check(key, text)
+        if candidate is None:
+            self._status(f"[$error]Not saved:[/] {TEXT_FIELDS[key].label} keeps "
+                         f"{field_text(self.saved, key)} until the value is fixed.")
+            return
+        if candidate == self.saved:
+            return
+        self.saved = candidate
+        shown = field_text(candidate, key)
+        self._set_widget(key, shown)  # the tidy form: "25,20" shows as "25, 20"
+        self._status(f"[$warning]saving {TEXT_FIELDS[key].label}...[/]")
+        self._pending = candidate
+        self.save_pending(f"{TEXT_FIELDS[key].label} {shown}")
+
+    @work(thread=True, group="settings-save")
+    def save_pending(self, what: str) -> None:
+        # One save at a time, each writing the newest settings: the last change always wins.
+        with self._save_lock:
+            settings = self._pending
+            if settings is None:
+                return
+            try:
+                self.app.store.save_settings(settings)
+            except StoreError as error:
+                self.app.call_from_thread(self.save_failed, error)
+                return
+            self.app.call_from_thread(self.saved_to_disk, settings, what)
+
+    def saved_to_disk(self, settings: Settings, what: str) -> None:
+        self._status(f"[$success]Saved[/] {what}. Every screen uses it from now on.")
+        if settings is not self.saved:
+            return  # a newer change is on its way; it applies when saved
+        if self.app.theme != settings.theme:
+            self.app.theme = settings.theme
+        for screen in self.app.screen_stack:
+            refresh = getattr(screen, "action_refresh", None)
+            if screen is not self and callable(refresh):
+                refresh()
+
+    def save_failed(self, error: StoreError) -> None:
+        self.app.report_store_error(error)
+        self._status("[$error]Not saved[/]: the form shows the settings on disk again.")
+        self.loaded = False
+        self.load()
+
+    def _theme_changed(self, theme: str) -> None:
+        # A theme picked in the palette is saved by the app; show it here without saving again.
+        if self.saved is not None and self.saved.theme != theme and theme in self.app.available_themes:
+            self.saved = self.saved.model_copy(update={"theme": theme})
+            self._set_widget("theme", theme)
+
+    # -- showing -----------------------------------------------------------------------------
+
+    def _mark(self, key: str, bad: bool) -> None:
+        self.query_one(f"#set-{key}").set_class(bad, "-invalid")
+
+    def _show_errors(self) -> None:
+        text = "\n".join(self.errors[key] for key in KEYS if key in self.errors)
+        self.query_one("#set-errors", Static).update(text)
+
+    def _status(self, markup: str) -> None:
+        self.query_one("#set-status", Static).update(markup)
+
+    # -- keys --------------------------------------------------------------------------------
+
+    def action_leave_form(self) -> None:
+        # Out of the fields, the section keys (t, u, m ...) and ? work again.
+        self.set_focus(None)
+
+    def action_edit(self) -> None:
+        self.query_one("#set-unit", Select).focus()
+
+    def action_revert(self) -> None:
+        """Put the saved value back in the field being typed in."""
+        focused = self.focused
+        key = self._key(focused) if focused is not None else None
+        if key is not None and self.saved is not None:
+            shown = field_text(self.saved, key)
+            self._set_widget(key, shown)
+            if self.errors.pop(key, None) is not None:
+                self._show_errors()
+            self._status(f"{TEXT_FIELDS[key].label} is back to {shown}, as saved.")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "edit":
+            return self.focused is None
+        if action in ("leave_form", "revert"):
+            return self.focused is not None
+        return True

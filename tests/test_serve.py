@@ -1,0 +1,217 @@
+"""`gymtui serve`: loopback by default, a plain warning for other addresses, one writer per data folder.
+
+The end-to-end tests start the real server on a free loopback port in a subprocess, wait a
+bounded time for it, talk to it over 127.0.0.1 only, and always stop it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import re
+import selectors
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import aiohttp
+import pytest
+
+from gymtui import cli
+from gymtui import serve as serve_module
+from gymtui.serve import (
+    child_command,
+    exposure_lines,
+    is_loopback,
+    is_loopback_literal,
+    locked_message,
+    lock_holder,
+    same_origin,
+)
+from gymtui.store import Store
+from gymtui.store.doctor import check_data_dir
+from gymtui.store.errors import LockedError
+
+REPO = Path(__file__).resolve().parents[1]
+START_TIMEOUT = 30.0
+SCREEN_TIMEOUT = 30.0
+ANSI = re.compile(r"\x1b\[[0-9;?<>=$]*[A-Za-z~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[()][A-Z0-9]|\x1b[=>]")
+
+
+# -- pieces ----------------------------------------------------------------------------------
+
+
+def test_loopback_names_and_addresses():
+    for host in ("127.0.0.1", "127.1.2.3", "::1", "[::1]", "localhost", "LOCALHOST"):
+        assert is_loopback(host) and is_loopback_literal(host), host
+    for host in ("0.0.0.0", "::", "192.168.1.20", "10.0.0.7"):
+        assert not is_loopback(host), host
+    # Names other than localhost are never taken on trust in a request's Host header.
+    assert not is_loopback_literal("evil.example")
+
+
+def test_loopback_host_says_nothing_other_hosts_say_what_they_expose():
+    assert exposure_lines("127.0.0.1", 8000) == []
+    lines = exposure_lines("0.0.0.0", 8123)
+    text = "\n".join(lines)
+    assert "0.0.0.0:8123" in text and "every network" in text
+    assert "can see and change your training data" in text and "no password" in text
+
+
+def test_cli_serve_prints_the_warning_before_serving(monkeypatch, tmp_path, capsys):
+    started = {}
+
+    class FakeServer:
+        def serve(self):
+            started["served"] = True
+
+    monkeypatch.setattr(serve_module, "make_server", lambda data_dir, host, port: started.update(
+        data_dir=data_dir, host=host, port=port) or FakeServer())
+    assert cli.main(["--data-dir", str(tmp_path), "serve", "--host", "0.0.0.0", "--port", "8124"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("WARNING: listening on 0.0.0.0:8124") and "no password" in out
+    assert started == {"data_dir": tmp_path, "host": "0.0.0.0", "port": 8124, "served": True}
+    # The default is loopback, and says nothing alarming.
+    assert cli.main(["--data-dir", str(tmp_path), "serve"]) == 0
+    assert started["host"] == "127.0.0.1" and started["port"] == 8000
+    assert "WARNING" not in capsys.readouterr().out
+
+
+def test_bad_port_is_refused(tmp_path, capsys):
+    assert cli.main(["--data-dir", str(tmp_path), "serve", "--port", "70000"]) == 2
+    assert "use a port from 1 to 65535" in capsys.readouterr().err
+
+
+def test_child_command_quotes_the_data_folder(tmp_path):
+    folder = tmp_path / "my gym's data"
+    command = child_command(folder)
+    assert "-m gymtui.serve --data-dir" in command
+    assert subprocess.run(  # the shell hands the folder back as one argument
+        f"{command.split(' -m ')[0]} -c 'import sys; print(sys.argv[1])' {command.split('--data-dir ')[1]}",
+        shell=True, capture_output=True, text=True, check=True,
+    ).stdout.strip() == str(folder)
+
+
+def test_same_origin_only():
+    assert same_origin(None, "127.0.0.1:8000")
+    assert same_origin("http://127.0.0.1:8000", "127.0.0.1:8000")
+    assert not same_origin("http://evil.example", "127.0.0.1:8000")
+
+
+def test_lock_holder_and_message(data_dir):
+    assert lock_holder(data_dir) is None
+    with Store.open(data_dir, purpose="app test"):
+        holder = lock_holder(data_dir)
+        assert holder is not None and "app test" in holder
+    message = locked_message(LockedError(data_dir, "pid 42 app 1.0"))
+    assert "pid 42 app 1.0" in message and "reload this page" in message and "as it was" in message
+
+
+# -- the real server ---------------------------------------------------------------------------
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _wait_for_line(proc: subprocess.Popen, needle: str, timeout: float) -> str:
+    """Read the server's output until `needle` shows (or the deadline passes, or it exits)."""
+    seen = ""
+    deadline = time.monotonic() + timeout
+    with selectors.DefaultSelector() as selector:
+        selector.register(proc.stdout, selectors.EVENT_READ)
+        while needle not in seen:
+            left = deadline - time.monotonic()
+            if left <= 0 or proc.poll() is not None:
+                break
+            if selector.select(timeout=left):
+                chunk = os.read(proc.stdout.fileno(), 4096).decode("utf-8", "replace")
+                if not chunk:
+                    break
+                seen += chunk
+    return seen
+
+
+@pytest.fixture
+def server(data_dir):
+    port = _free_port()
+    env = {**os.environ, "PYTHONUNBUFFERED": "1", "COLUMNS": "200"}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "gymtui", "--data-dir", str(data_dir), "serve", "--port", str(port)],
+        cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+    )
+    try:
+        output = _wait_for_line(proc, f"http://127.0.0.1:{port}", START_TIMEOUT)
+        assert f"open http://127.0.0.1:{port}" in output, output
+        yield port
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout=5)
+        proc.stdout.close()
+
+
+def test_serve_answers_the_page_on_loopback(server):
+    port = server
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=10) as response:
+        assert response.status == 200
+        page = response.read().decode()
+    assert f"ws://127.0.0.1:{port}/ws" in page and "textual.js" in page
+    # A page asked for under another name (DNS rebinding) is refused.
+    request = urllib.request.Request(f"http://127.0.0.1:{port}/", headers={"Host": f"evil.example:{port}"})
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(request, timeout=10)
+    assert refused.value.code == 403
+
+
+async def _screen_text(ws, wanted: str, timeout: float) -> str:
+    """What the app drew, escape codes removed, once `wanted` shows (or at the deadline)."""
+    raw = ""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while wanted not in ANSI.sub("", raw).replace("\xa0", " "):
+        left = deadline - loop.time()
+        if left <= 0:
+            break
+        try:
+            message = await asyncio.wait_for(ws.receive(), timeout=left)
+        except asyncio.TimeoutError:
+            break
+        if message.type == aiohttp.WSMsgType.BINARY:
+            raw += message.data.decode("utf-8", "replace")
+        elif message.type != aiohttp.WSMsgType.TEXT:
+            break
+    return ANSI.sub("", raw).replace("\xa0", " ")
+
+
+async def test_two_browsers_one_writer_and_a_clear_message(server, data_dir):
+    port = server
+    url = f"http://127.0.0.1:{port}/ws"
+    async with aiohttp.ClientSession() as session:
+        first = await session.ws_connect(url, origin=f"http://127.0.0.1:{port}")
+        await first.send_json(["resize", {"width": 80, "height": 24}])
+        assert "Exercise" in await _screen_text(first, "Exercise", SCREEN_TIMEOUT)
+        second = await session.ws_connect(url)
+        await second.send_json(["resize", {"width": 80, "height": 24}])
+        text = await _screen_text(second, "Press q or enter", SCREEN_TIMEOUT)
+        assert "The training data is in use" in text and "Only one can write at a time" in text, text
+        # Another site's page cannot open the app through the browser.
+        with pytest.raises(aiohttp.WSServerHandshakeError):
+            await session.ws_connect(url, origin="http://evil.example")
+        await second.close()
+        await first.close()
+    # Both app processes end when their browsers go; the folder is free and whole.
+    deadline = time.monotonic() + 20
+    while lock_holder(data_dir) is not None and time.monotonic() < deadline:
+        await asyncio.sleep(0.1)  # waiting on other processes, not on a clock under test
+    assert lock_holder(data_dir) is None
+    assert [f for f in check_data_dir(data_dir) if f.level == "error"] == []
