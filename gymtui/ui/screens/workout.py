@@ -61,7 +61,7 @@ class WorkoutScreen(SessionEdits, Screen[None]):
     SHOWS_REST = True  # the rest is drawn large here: no small badge in the header
 
     BINDINGS = [
-        Binding("enter", "start_set", "Start set"),
+        Binding("enter", "start_set", "Start"),
         Binding("l", "log_set", "Log"),
         Binding("1", "rest_more(15)", "+15s"),
         Binding("3", "rest_more(30)", "+30s"),
@@ -70,7 +70,7 @@ class WorkoutScreen(SessionEdits, Screen[None]):
         Binding("left", "exercise(-1)", "Previous exercise", show=False),
         Binding("down", "move_set(1)", "Set", key_display="↑↓"),
         Binding("up", "move_set(-1)", "Previous set", show=False),
-        Binding("e", "edit_set", "Edit"),
+        Binding("e", "edit_set", "Edit", show=False),
         Binding("a", "add_set", "Add set", show=False),
         Binding("k", "skip_set", "Skip set", show=False),
         Binding("x", "swap", "Swap", show=False),
@@ -260,8 +260,9 @@ class WorkoutScreen(SessionEdits, Screen[None]):
         self.query_one("#wo-next", Static).update(nxt)
         self.query_one("#wo-order", Static).update(text.order_line(workout))
         self.query_one("#wo-keys", Static).update(
-            "[$text-muted]a[/] add set  [$text-muted]k[/] skip set  [$text-muted]x[/] swap  "
-            "[$text-muted]< >[/] move  [$text-muted]del[/] delete  [$text-muted]=[/] tempo  [$text-muted]f[/] finish"
+            "[$text-muted]e[/] edit  [$text-muted]del[/] delete  [$text-muted]a[/] add set  "
+            "[$text-muted]k[/] skip set  [$text-muted]x[/] swap  [$text-muted]< >[/] move  "
+            "[$text-muted]=[/] tempo  [$text-muted]f[/] finish"
         )
 
     def _tut_text(self, card: Card) -> str:
