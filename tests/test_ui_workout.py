@@ -395,3 +395,30 @@ async def test_a_set_shows_as_saved_only_once_the_store_returned(data_dir):
     finally:
         release.set()
         app.store.close()
+
+
+async def test_settings_changed_elsewhere_apply_when_coming_back(data_dir):
+    from gymtui.domain.settings import Settings
+
+    clock = FakeClock()
+    app = make_app(data_dir, clock=clock)
+    seed_history(app.store)
+    bells: list[int] = []
+    app.bell = lambda: bells.append(1)
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await open_workout(pilot, app)
+            app.action_today()
+            await settle(pilot, app)
+            settings = app.store.settings()
+            app.store.save_settings(Settings.model_validate({**settings.model_dump(), "bell": False,
+                                                             "lead_in_seconds": 0}))
+            app.action_open_section("w")
+            await settle(pilot, app)
+            await pilot.press("enter")
+            assert big(screen, "#tp-word") == "LIFT"  # no lead-in any more
+            clock.advance(1)
+            screen.tick()
+            assert screen.cues == 2 and bells == []  # cues still flash, the bell stays quiet
+    finally:
+        app.store.close()

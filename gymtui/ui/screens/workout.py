@@ -134,6 +134,21 @@ class WorkoutScreen(SessionEdits, Screen[None]):
         self._rest_changed()
         if self.timer is not None:
             self.tick()
+        if self.workout is not None:
+            self.reload_settings()  # the bell or the lead-in may have changed on the settings screen
+
+    @work(thread=True, exclusive=True, group="workout-settings")
+    def reload_settings(self) -> None:
+        try:
+            settings = self.app.store.settings()
+        except StoreError:
+            return  # the next write reports it
+        self.app.call_from_thread(self._settings_loaded, settings)
+
+    def _settings_loaded(self, settings) -> None:
+        if self.workout is not None:
+            self.workout.settings = settings
+            self.redraw()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in _READY:
