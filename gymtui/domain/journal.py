@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal
+from typing import Annotated, Literal
 from uuid import uuid4
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from .common import AwareTime, Model, Name, Rpe, Slug, TempoText, Text
 from .units import Unit
@@ -67,5 +67,21 @@ class Session(Model):
     # killed app resumes at the right exercise and set.
     order: list[Slug] = Field(default_factory=list)
     position: tuple[int, int] = (0, 0)
+    # Sets the lifter added (or, negative, dropped) per exercise id, and the sets skipped as
+    # (exercise id, set index from 0), so a killed app resumes with the same list of sets.
+    # The bounds are far beyond any plan; they only keep a damaged file from asking for more.
+    set_changes: dict[Slug, Annotated[int, Field(ge=-50, le=50)]] = Field(default_factory=dict)
+    skipped: list[tuple[Slug, Annotated[int, Field(ge=0, le=99)]]] = Field(default_factory=list, max_length=500)
     source: str = Field(default="app", max_length=40)
     source_key: str | None = Field(default=None, max_length=200)
+
+    @field_validator("set_changes")
+    @classmethod
+    def _no_zero_changes(cls, value: dict[str, int]) -> dict[str, int]:
+        # An exercise back at its planned sets has no entry, so equal sessions compare equal.
+        return {exercise: change for exercise, change in value.items() if change}
+
+    @field_validator("skipped")
+    @classmethod
+    def _skipped_once(cls, value: list[tuple[str, int]]) -> list[tuple[str, int]]:
+        return sorted(set(value))

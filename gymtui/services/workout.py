@@ -124,6 +124,17 @@ class Card:
             self.slots[i].skipped = skip
         return skip
 
+    def skipped_sets(self) -> list[int]:
+        """Indexes (from 0) of the sets skipped, one side or both."""
+        return sorted({self.set_number(i) - 1 for i, slot in enumerate(self.slots) if slot.skipped})
+
+    def skip_again(self, set_index: int) -> None:
+        """Mark a set skipped as it was before a restart (its logged sides stay logged)."""
+        first = set_index * self.per_set
+        for i in range(first, min(first + self.per_set, len(self.slots))):
+            if not self.slots[i].done:
+                self.slots[i].skipped = True
+
     def place(self, slot: int, logged: LoggedSet) -> None:
         self.slots[slot].logged = logged
         self.slots[slot].draft = None
@@ -185,9 +196,15 @@ class Workout:
         return (self.exercise, self.slot)
 
     def session_with_position(self) -> Session:
-        return self.session.model_copy(
-            update={"order": [c.exercise.id for c in self.cards], "position": self.position}
-        )
+        """The session with where the lifter is and how the list of sets was changed, as
+        saved on every move, add and skip (validated: model_copy would not check it)."""
+        changes = {c.exercise.id: c.sets - c.plan.sets for c in self.cards if c.sets != c.plan.sets}
+        skipped = [(c.exercise.id, index) for c in self.cards for index in c.skipped_sets()]
+        return Session.model_validate({
+            **self.session.model_dump(),
+            "order": [c.exercise.id for c in self.cards], "position": self.position,
+            "set_changes": changes, "skipped": skipped,
+        })
 
     def logged_count(self) -> int:
         return sum(len(c.logged_sets()) for c in self.cards)
@@ -276,7 +293,7 @@ def open_workout(store: Store, library: Library, plan: SessionPlan, now: pendulu
 
     A session started by the warm-up has no order yet: it gets the plan's order and deload
     flag here. Every logged working set is put back in its slot and the cursor goes to the
-    saved position.
+    saved position, with the sets added and skipped as they were.
     """
     session = today_session(store, plan, now)
     sets = [s for s in store.session_sets(session.id) if s.set_type != "warmup"]
@@ -302,7 +319,11 @@ def open_workout(store: Store, library: Library, plan: SessionPlan, now: pendulu
         else:
             item = planned
         logged = [s for s in sets if s.exercise == exercise_id]
-        cards.append(make_card(store, item, logged, now.date()))
+        card = make_card(store, item, logged, now.date(), set_change=session.set_changes.get(exercise_id, 0))
+        for skipped_id, set_index in session.skipped:
+            if skipped_id == exercise_id and set_index < card.sets:
+                card.skip_again(set_index)
+        cards.append(card)
     if not cards:
         raise ValueError("today's plan has no exercises")
     workout = Workout(session, plan, settings, cards, resumed=bool(sets))
@@ -314,10 +335,13 @@ def open_workout(store: Store, library: Library, plan: SessionPlan, now: pendulu
     return workout
 
 
-def make_card(store: Store, item: PlannedExercise, logged: Sequence[LoggedSet], today: date) -> Card:
+def make_card(store: Store, item: PlannedExercise, logged: Sequence[LoggedSet], today: date,
+              *, set_change: int = 0) -> Card:
+    """`set_change`: sets the lifter added (negative: dropped) to the plan, from the session."""
     recent = store.recent_sets(item.exercise.id, sessions=1, before=today)
     last = last_time_text(recent[0][0].date, recent[0][1]) if recent else ""
-    return Card(item.exercise, item.plan, build_slots(item.exercise, item.plan.sets, logged), item.plan.tempo, last)
+    sets = max(1, item.plan.sets + set_change)
+    return Card(item.exercise, item.plan, build_slots(item.exercise, sets, logged), item.plan.tempo, last)
 
 
 def plan_for_exercise(
