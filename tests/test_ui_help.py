@@ -34,7 +34,8 @@ async def test_question_mark_lists_todays_keys_grouped_and_escape_closes(data_di
             assert general["Quit"] == "^q q" and general["Help"] == "? f1"
             # The focused plan table's own keys, movement keys gathered on a few lines.
             table = _group(help_screen, "In the table")
-            assert table["Cursor up, down, left, right"] == "↑ ↓ ← →" and table["Select"] == "enter"
+            assert table["Move the cursor"] == "↑ ↓ ← →" and table["Choose the row"] == "enter"
+            assert table["A page up, down, left or right"] == "pgup pgdn ^pgup ^pgdn"
             # App keys do not reach through help: t does not leave, escape closes.
             await pilot.press("t")
             await pilot.pause()
@@ -80,7 +81,12 @@ async def test_help_names_the_keys_of_the_section_and_its_focused_field(data_dir
             own = _group(app.screen, "Settings keys")
             assert own["Leave form"] == "esc" and own["Undo typing"] == "^r"
             assert "Edit" not in own  # only offered when no field has the focus
-            assert any(g.title == "In the field (it has the focus)" for g in app.screen.groups)
+            field_keys = _group(app.screen, "In the field")
+            assert field_keys["Enter the value"] == "enter" and field_keys["Delete a character"] == "backspace del ^d"
+            assert not any("shift+" in keys for keys in field_keys.values())
+            # Letters are typing here: the sections are listed with the way out of the field.
+            sections = next(g for g in app.screen.groups if g.title.startswith("Sections"))
+            assert sections.title == "Sections: esc leaves the field, then" and ("s", "Settings") in sections.rows
     finally:
         app.store.close()
 

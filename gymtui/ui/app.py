@@ -31,7 +31,7 @@ class GymApp(App[None]):
     BINDINGS = [
         Binding("q", "quit", "Quit"),
         Binding("t", "today", "Today"),
-        Binding("question_mark,f1", "help", "Help", key_display="?"),
+        Binding("question_mark,f1", "help", "Help"),
         # Sections open from every screen; their keys are listed in Today's footer (the hub),
         # so a section's own footer has room for its own keys.
         *(Binding(s.key, f"open_section('{s.key}')", s.name, show=False) for s in SECTIONS),

@@ -30,7 +30,7 @@ _DESCRIPTIONS = {
     "command_palette": "Command palette",
 }
 # Key symbols a Raspberry Pi console font may lack, as words.
-_KEY_WORDS = {"⏎": "enter"}
+_KEY_WORDS = {"⏎": "enter", "⌫": "backspace"}
 _WIDGET_NAMES = {
     "DataTable": "table", "Input": "field", "Select": "choice list", "SelectOverlay": "choice list",
     "OptionList": "list", "ListView": "list", "Tabs": "tabs", "TabbedContent": "tabs", "TextArea": "text box",
@@ -60,13 +60,34 @@ def _is_section(action: str) -> bool:
     return _base(action).removeprefix("app.") in ("open_section", "today")
 
 
+# A focused table's or field's dozen movement and editing keys, as a few lines. Textual's
+# own actions (8.x names); anything not listed here keeps its own line.
+_WIDGET_SUMMARIES: tuple[tuple[frozenset[str], str], ...] = tuple((frozenset(actions), what) for actions, what in [
+    (("cursor_up", "cursor_down", "cursor_left", "cursor_right"), "Move the cursor"),
+    (("cursor_left_word", "cursor_right_word"), "A word left or right"),
+    (("home", "end"), "Start or end of the field"),
+    (("scroll_up", "scroll_down", "scroll_left", "scroll_right"), "Scroll"),
+    (("page_up", "page_down", "page_left", "page_right"), "A page up, down, left or right"),
+    (("scroll_home", "scroll_end", "scroll_top", "scroll_bottom"), "First or last column, top or bottom"),
+    (("delete_left", "delete_right"), "Delete a character"),
+    (("delete_left_word", "delete_right_word", "delete_left_all", "delete_right_all"), "Delete a word, or all to one side"),
+    (("cut", "copy", "paste"), "Cut, copy, paste"),
+    (("submit",), "Enter the value"),
+    (("select_cursor",), "Choose the row"),
+])
+# Text selection variants: real keys, but noise in a list read from across the room.
+_LEFT_OUT = ("shift+", "super+")
+
+
 def key_groups(screen: Screen) -> list[KeyGroup]:
-    """The screen's keys in groups: its own, the focused widget's, sections, general."""
+    """The screen's keys in groups: its own, sections, general, the focused widget's."""
     app = screen.app
     own = KeyGroup(f"{screen_title(screen)} keys")
-    widget = KeyGroup("")
     sections = KeyGroup("Sections: open from any screen")
     general = KeyGroup("General")
+    focused = screen.focused
+    kind = _WIDGET_NAMES.get(type(focused).__name__, type(focused).__name__) if focused else ""
+    widget = KeyGroup(f"In the {kind} (it has the focus)")
     chosen: dict[int, list[ActiveBinding]] = {}
     for active in screen.active_bindings.values():
         binding, node = active.binding, active.node
@@ -80,31 +101,28 @@ def key_groups(screen: Screen) -> list[KeyGroup]:
             group = own
         else:
             group = widget
-            kind = _WIDGET_NAMES.get(type(node).__name__, type(node).__name__)
-            widget.title = f"In the {kind} (it has the focus)"
         chosen.setdefault(id(group), []).append(active)
-    groups = [own, sections, general, widget]
-    for group in groups:
+    for group in (own, sections, general):
         group.rows = _rows(chosen.get(id(group), []), app)
-    # A table's or a field's dozen movement keys read better as a few lines.
-    widget.rows = _by_first_word(widget.rows)
-    return [group for group in groups if group.rows]
+    widget.rows = _widget_rows(chosen.get(id(widget), []), app)
+    if not sections.rows:
+        # A field takes letters as typing: the section keys work once it is left.
+        sections.title = "Sections: esc leaves the field, then"
+        sections.rows = [("t", "Today")] + [(s.key, s.name) for s in SECTIONS]
+    return [group for group in (own, sections, general, widget) if group.rows]
 
 
-def _by_first_word(rows: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """('↑', 'Cursor up'), ('↓', 'Cursor down') -> ('↑ ↓', 'Cursor up, down')."""
-    merged: dict[str, tuple[list[str], list[str]]] = {}
-    for keys, what in rows:
-        first, _, rest = what.partition(" ")
-        key_list, rests = merged.setdefault(first.lower(), ([], []))
-        key_list.append(keys)
-        rests.append(rest if rest else "")
-    out = []
-    for first, (key_list, rests) in merged.items():
-        original = next(what for keys, what in rows if what.split(" ")[0].lower() == first).split(" ")[0]
-        tail = ", ".join(r.lower() if i else r for i, r in enumerate(rests) if r)
-        out.append((" ".join(key_list), f"{original} {tail}".strip()))
-    return out
+def _widget_rows(bindings: list[ActiveBinding], app) -> list[tuple[str, str]]:
+    kept = [a for a in bindings if not any(part in a.binding.key for part in _LEFT_OUT)]
+    rows = []
+    summarised: set[str] = set()
+    for actions, what in _WIDGET_SUMMARIES:
+        found = [a for a in kept if _base(a.binding.action) in actions and "(" not in a.binding.action]
+        if found:
+            rows.append((" ".join(keys for _, keys, _ in _merged(found, app)), what))
+            summarised |= {a.binding.action for a in found}
+    rest = [a for a in kept if a.binding.action not in summarised and "(" not in a.binding.action]
+    return rows + _rows(rest, app)
 
 
 def _merged(bindings: list[ActiveBinding], app, *, twins: bool = False) -> list[tuple[Binding, str, bool]]:
@@ -123,7 +141,8 @@ def _merged(bindings: list[ActiveBinding], app, *, twins: bool = False) -> list[
         display = app.get_key_display(replace(binding, key_display=None) if twins else binding)
         if display in keys:  # "question_mark,f1" shown as "?": name the second key itself
             display = app.get_key_display(replace(binding, key_display=None))
-        display = _KEY_WORDS.get(display, display)
+        for symbol, word in _KEY_WORDS.items():
+            display = display.replace(symbol, word)
         if display not in keys:
             keys.append(display)
     return [(binding, " ".join(keys), enabled) for binding, keys, enabled in by_action.values()]
