@@ -54,7 +54,7 @@ class Row:
 
 ROWS: tuple[Row, ...] = (
     Row("Units", (Box("unit", 6),), "unit of loads on all screens"),
-    Row("Theme", (Box("theme", 22),), "gym-floor: high contrast"),
+    Row("Theme", (Box("theme", 22),), "gym-floor = high contrast"),
     Row("Bar", (Box("bar_kg", 6, "kg"), Box("bar_lb", 6, "lb")), "the empty barbell"),
     Row("Plates kg", (Box("plates_kg", 31),), "sizes you own, any order"),
     Row("Plates lb", (Box("plates_lb", 31),), "sizes you own, any order"),
