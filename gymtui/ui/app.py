@@ -29,7 +29,8 @@ class GymApp(App[None]):
     TITLE = "gymtui"
     CSS_PATH = "app.tcss"
     BINDINGS = [
-        Binding("q", "quit", "Quit"),
+        # Quit is in help and the palette; footers keep their room for the keys used mid-set.
+        Binding("q", "quit", "Quit", show=False),
         Binding("t", "today", "Today"),
         Binding("question_mark,f1", "help", "Help"),
         # Sections open from every screen; their keys are listed in Today's footer (the hub),

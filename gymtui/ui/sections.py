@@ -35,7 +35,7 @@ SECTIONS: list[Section] = [
     Section("w", "Workout", "Start or resume today's session: tempo timer, sets, rest", "workout:WorkoutScreen"),
     Section("u", "Warm-up", "Warm-up drills and ramp sets to the first working load", "warmup:WarmupScreen", "Warm-up"),
     Section("m", "Mobility", "Guided mobility routines: holds and counts on a timer", "mobility:MobilityScreen", "Mobility"),
-    Section("c", "Checklist", "The end-of-day mobility checklist, streak and last 30 days", "checklist:ChecklistScreen", "Checklist"),
+    Section("c", "Checklist", "The end-of-day mobility checklist, streak and last 30 days", "checklist:ChecklistScreen", "Checks"),
     Section("r", "Recovery", "Today's recovery note and the readiness it gives", "recovery:RecoveryScreen", "Recovery"),
     Section("h", "History", "Past sessions, progress charts, weekly balance; import", "history:HistoryScreen", "History"),
     Section("s", "Settings", "Units, bar and plates, load steps, ramp sets, rests, timer cues, theme", "settings:SettingsScreen", "Setup"),

@@ -18,6 +18,7 @@ from ..sections import SECTIONS
 class TodayScreen(Screen[None]):
     BINDINGS = [
         Binding("f5", "refresh", "Refresh", show=False),
+        Binding("t", "refresh", "Today", show=False),  # already here: t refreshes the plan
         *(Binding(s.key, f"app.open_section('{s.key}')", s.label) for s in SECTIONS),
     ]
 
@@ -35,7 +36,8 @@ class TodayScreen(Screen[None]):
             yield Static("", id="why")
             yield Static("", id="block-why")
             yield Static("", id="last-session")
-        yield Footer(compact=True)
+        # Today is the hub: its footer lists every section; the palette (ctrl+p) is in help.
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         table = self.query_one("#plan-table", DataTable)
