@@ -29,7 +29,7 @@ async def test_question_mark_lists_todays_keys_grouped_and_escape_closes(data_di
             assert titles[:3] == ["Today keys", "Sections: open from any screen", "General"]
             assert _group(help_screen, "Today keys") == {"Refresh": "f5 t"}
             sections = _group(help_screen, "Sections")
-            assert {"Warm-up": "u", "History": "h", "Settings": "s", "Today": "t"}.items() <= sections.items()
+            assert {"Warm-up": "u", "History": "h", "Settings": "s"}.items() <= sections.items()
             general = _group(help_screen, "General")
             assert general["Quit"] == "^q q" and general["Help"] == "? f1"
             # The focused plan table's own keys, movement keys gathered on a few lines.
