@@ -15,6 +15,8 @@ from pathlib import Path
 from .atomic import fsync_dir
 from .errors import DiskWriteError
 from .layout import JOURNAL_DIR, PROFILE_FILE, data_files
+from .schema import PART_TABLES, PROFILE_TABLES, validate_tables
+from .storage import read_json_file
 
 BACKUP_DIR = "backups"
 
@@ -32,32 +34,63 @@ def list_backups(data_dir: Path) -> list[Path]:
     return sorted(found, key=lambda p: p.name, reverse=True)
 
 
-def make_backup(data_dir: Path, label: str, keep: int) -> Path:
+def make_backup(data_dir: Path, label: str, keep: int, *, verify: bool = True) -> Path:
+    """Copy every data file into backups/<label>/.
+
+    With `verify`, a file is copied only if it reads and validates (or is unchanged since
+    the newest daily backup, which was checked when it was made): a file damaged since
+    then raises CorruptFileError and no backup is made, so the backups keep the last good
+    copy instead of filling up, day after day, with the damage. The copy made before a
+    schema migration passes verify=False: those files are valid for the old schema only.
+    """
     data_dir = Path(data_dir)
     root = backups_root(data_dir)
     root.mkdir(exist_ok=True)
     target = root / label
     if target.exists():
         return target
+    reference = next((p for p in list_backups(data_dir) if _is_daily(p)), None) if verify else None
     staging = root / f".partial-{label}"
     try:
         shutil.rmtree(staging, ignore_errors=True)
         (staging / JOURNAL_DIR).mkdir(parents=True)
         for source in data_files(data_dir):
-            copy = staging / source.relative_to(data_dir)
+            relative = source.relative_to(data_dir)
+            if verify:
+                _check_source(source, reference / relative if reference else None)
+            copy = staging / relative
             shutil.copy2(source, copy)
             _fsync_file(copy)
         fsync_dir(staging / JOURNAL_DIR)
         fsync_dir(staging)
         staging.rename(target)
         fsync_dir(root)
-    except OSError as error:
-        # A full disk or a failing card: no half backup is left to look like a good one,
-        # and the data files were only read.
+    except BaseException as error:
+        # No half backup is left to look like a good one; the data files were only read.
         shutil.rmtree(staging, ignore_errors=True)
-        raise DiskWriteError(target, error) from error
+        if isinstance(error, OSError):  # a full disk or a failing card
+            raise DiskWriteError(target, error) from error
+        raise
     prune_backups(data_dir, keep)
     return target
+
+
+def _is_daily(backup: Path) -> bool:
+    return len(backup.name) == 10  # YYYY-MM-DD; other labels are made for other reasons
+
+
+def _check_source(source: Path, previous_copy: Path | None) -> None:
+    """Raise CorruptFileError unless `source` is unchanged since `previous_copy` or valid."""
+    if previous_copy is not None:
+        try:
+            now, then = source.stat(), previous_copy.stat()
+            if (now.st_size, now.st_mtime_ns) == (then.st_size, then.st_mtime_ns):  # copy2 keeps mtime
+                return
+        except OSError:
+            pass
+    data = read_json_file(source)
+    if data is not None:
+        validate_tables(source, data, PROFILE_TABLES if source.name == PROFILE_FILE else PART_TABLES)
 
 
 def _fsync_file(path: Path) -> None:
@@ -81,7 +114,7 @@ def backup_if_due(data_dir: Path, today: date, keep: int) -> Path | None:
 
 
 def prune_backups(data_dir: Path, keep: int) -> None:
-    daily = [p for p in list_backups(data_dir) if len(p.name) == 10]  # YYYY-MM-DD only
+    daily = [p for p in list_backups(data_dir) if _is_daily(p)]
     for old in daily[keep:]:
         shutil.rmtree(old, ignore_errors=True)
     for partial in backups_root(data_dir).glob(".partial-*"):

@@ -28,7 +28,7 @@ def migrate_if_needed(data_dir: Path, today: date) -> int | None:
             " upgrade gymtui"
         )
     # Keep a copy of exactly what was there before anything is rewritten.
-    make_backup(data_dir, f"{today.isoformat()}-before-schema-{SCHEMA_VERSION}", keep=10**6)
+    make_backup(data_dir, f"{today.isoformat()}-before-schema-{SCHEMA_VERSION}", keep=10**6, verify=False)
     parts = {key: read_json_file(part_path(data_dir, key)) or {} for key in journal_parts(data_dir)}
     assert profile is not None
     for step in range(version, SCHEMA_VERSION):

@@ -6,6 +6,7 @@ the call returns: a set returned by `add_set` is on disk.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import threading
 from collections import OrderedDict
@@ -42,6 +43,10 @@ OPEN_PARTS = 30
 
 def _dump(model: BaseModel) -> dict[str, Any]:
     return model.model_dump(mode="json")
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
 
 
 class Store:
@@ -481,13 +486,18 @@ class Store:
 
     def _read_week_cache(self, version: int) -> dict[str, Any]:
         try:
-            document = json.loads((self.data_dir / self.WEEK_CACHE_FILE).read_bytes())
+            raw = (self.data_dir / self.WEEK_CACHE_FILE).read_bytes()
+            document = json.loads(raw)
         except (OSError, ValueError):
             return {}
         if not isinstance(document, dict) or document.get("version") != version:
             return {}
         weeks = document.get("weeks")
-        if not isinstance(weeks, dict):
+        # The weeks are the file's last member, written as hashed: see _write_week_cache.
+        start = raw.find(b',"weeks":')
+        if not isinstance(weeks, dict) or start < 0 or document.get("digest") != _digest(raw[start + 9 : -1]):
+            # Edited or damaged: summaries would be trusted blindly (their files' signatures
+            # still match), so the whole cache is dropped and rebuilt from the week files.
             return {}
         return {k: v for k, v in weeks.items() if isinstance(v, dict) and "sig" in v and "summary" in v}
 
@@ -496,8 +506,9 @@ class Store:
         path = self.data_dir / self.WEEK_CACHE_FILE
         try:
             path.parent.mkdir(exist_ok=True)
-            payload = json.dumps({"version": version, "weeks": weeks}, separators=(",", ":"))
-            atomic_write_bytes(path, payload.encode("utf-8"))
+            body = json.dumps(weeks, separators=(",", ":")).encode("utf-8")
+            head = json.dumps({"version": version, "digest": _digest(body)}, separators=(",", ":")).encode("utf-8")
+            atomic_write_bytes(path, head[:-1] + b',"weeks":' + body + b"}")
         except (OSError, TypeError, ValueError):
             return False
         return True
