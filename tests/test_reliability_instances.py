@@ -1,0 +1,138 @@
+"""Two gymtui at once on one data folder: one writer, a clear message for the other, no lost write.
+
+The app holds the folder while it runs; `gymtui log`, `import`, `restore`, a second app and a
+`gymtui serve` browser session started beside it are refused before they write anything,
+and say who holds the folder. Once the app closes they work, and every write of both is there.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from gymtui.cli import main
+from gymtui.domain.journal import LoggedSet
+from gymtui.store import LockedError, Store
+from gymtui.store.backup import list_backups
+from gymtui.store.doctor import check_data_dir
+
+from app_factory import FROZEN_NOW, make_app, settle
+
+ROOT = Path(__file__).resolve().parent.parent
+ENV = dict(os.environ, PYTHONPATH=str(ROOT))
+
+
+def files(data_dir: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(data_dir)): p.read_bytes() for p in sorted(data_dir.rglob("*.json")) if p.is_file()}
+
+
+def gymtui(data_dir: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "gymtui", "--data-dir", str(data_dir), *args],
+                          capture_output=True, text=True, env=ENV, cwd=ROOT, timeout=60)
+
+
+def logged_sets(store: Store) -> list[LoggedSet]:
+    return [s for session in store.iter_sessions() for s in store.session_sets(session.id)]
+
+
+async def test_cli_beside_the_running_app_is_refused_and_nothing_is_lost(data_dir, tmp_path):
+    from gymtui.ui.screens.warmup import WarmupScreen
+
+    csv = tmp_path / "strong.csv"
+    csv.write_text("Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,"
+                   "Workout Notes,RPE\n2026-10-05 18:00:00,Pull,1h,Deadlift (Barbell),1,100,5,0,0,,,8\n")
+    app = make_app(data_dir)
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot, app)
+            await pilot.press("u")
+            await settle(pilot, app)
+            screen = app.screen
+            assert isinstance(screen, WarmupScreen)
+            await pilot.press("l")
+            await pilot.pause()
+            await pilot.press(*"100", "enter")
+            await settle(pilot, app)
+            before = files(data_dir)
+            backup = list_backups(data_dir)[0].name  # the app's start-of-day backup
+            for command in (["log", "bent over row", "80x8@8"], ["import", str(csv)], ["restore", backup],
+                            ["export", "--format", "json"]):
+                done = gymtui(data_dir, *command)
+                assert done.returncode == 1, (command, done.stdout)
+                message = done.stderr.strip()
+                assert message.startswith(f"gymtui: another gymtui (pid {os.getpid()} app)"), message
+                assert "close it first" in message and len(message.splitlines()) == 1
+            assert files(data_dir) == before  # the refused commands wrote nothing
+            # The app goes on writing while they are refused.
+            table = screen.query_one("#wu-table")
+            table.move_cursor(row=table.get_row_index("r:0"))
+            await pilot.press("space")
+            await settle(pilot, app)
+            assert 0 in screen.logged
+            app_set = screen.logged[0].id
+    finally:
+        app.store.close()
+    # The app closed: the command line writes now, and both writes are there.
+    done = gymtui(data_dir, "log", "bent over row", "80x8@8")
+    assert done.returncode == 0, done.stderr
+    with Store.open(data_dir) as store:
+        ids = {s.id for s in logged_sets(store)}
+        assert app_set in ids and len(ids) == 2
+    assert not [f for f in check_data_dir(data_dir) if f.level == "error"]
+
+
+def test_a_second_app_is_refused_before_it_starts(data_dir, capsys, monkeypatch):
+    from gymtui.ui.app import GymApp
+
+    def started(self, *args, **kwargs):
+        raise AssertionError("a second app started on a folder in use")
+
+    monkeypatch.setattr(GymApp, "run", started)
+    with Store.open(data_dir, purpose="app 1.0"):
+        before = files(data_dir)
+        assert main(["--data-dir", str(data_dir)]) == 1
+        err = capsys.readouterr().err.strip()
+        assert err.startswith("gymtui: another gymtui (pid") and "app 1.0" in err and len(err.splitlines()) == 1
+        assert files(data_dir) == before
+
+
+def test_gymtui_serve_beside_the_running_app_shows_who_holds_the_folder(data_dir, monkeypatch):
+    serve = pytest.importorskip("gymtui.serve")
+    from gymtui.ui.app import GymApp
+
+    shown: list[tuple[str, str]] = []
+
+    def started(self, *args, **kwargs):
+        raise AssertionError("a browser's app started on a folder in use")
+
+    monkeypatch.setattr(GymApp, "run", started)
+    monkeypatch.setattr(serve.NoticeApp, "run", lambda self: shown.append((self.notice_title, self.message)))
+    with Store.open(data_dir, purpose="app 1.0") as store:
+        before = files(data_dir)
+        assert serve.run_child(data_dir) == 1
+        assert files(data_dir) == before
+        # The app still writes after the browser was turned away.
+        session = store.save_session(store.in_progress_session() or _session())
+        store.add_set(LoggedSet(session_id=session.id, exercise="deadlift", load=100, reps=5, logged_at=FROZEN_NOW))
+    (title, message), = shown
+    assert title == "The training data is in use" and "app 1.0" in message and "as it was" in message
+    with Store.open(data_dir) as store:
+        assert len(logged_sets(store)) == 1
+
+
+def _session():
+    from gymtui.domain.journal import Session
+
+    return Session(date=FROZEN_NOW.date(), started_at=FROZEN_NOW)
+
+
+def test_two_stores_in_one_process_cannot_both_write(data_dir):
+    """The lock is per open of the folder, not per process: a second Store in the same
+    process (a thread, a plugin) is refused too, so its cached weeks never overwrite the first's."""
+    with Store.open(data_dir, purpose="app 1.0"):
+        with pytest.raises(LockedError, match=r"another gymtui \(pid \d+ app 1.0\)"):
+            Store.open(data_dir, purpose="gymtui log")
