@@ -545,8 +545,11 @@ def parse_reps(text: str, *, required: bool) -> int | None:
         if required:
             raise ValueError("reps missing: type how many you did")
         return None
-    if not raw.isdigit():
+    # ASCII digits only: str.isdigit() also takes '²', which int() refuses with Python's words.
+    if not (raw.isascii() and raw.isdigit()):
         raise ValueError(f"reps {raw!r}: write a whole number, 0 or more")
+    if len(raw.lstrip("0")) > 4:  # before int(): past 4,300 digits int() itself refuses
+        raise ValueError("reps: at most 1000")
     value = int(raw)
     if value > 1000:
         raise ValueError(f"reps {value}: at most 1000")

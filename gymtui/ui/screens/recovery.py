@@ -9,6 +9,8 @@ regions it weighed soreness against.
 
 from __future__ import annotations
 
+import math
+
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -74,6 +76,9 @@ def check_value(field: Field, text: str) -> tuple[float | int | None, str | None
     try:
         value = float(text)
     except ValueError:
+        return None, f"{field.named}: {text!r} is not a number ({field.rule})"
+    if not math.isfinite(value):
+        # 'nan', or 400 pasted digits read as infinity: int() of either would raise.
         return None, f"{field.named}: {text!r} is not a number ({field.rule})"
     if field.whole and value != int(value):
         return None, f"{field.named}: use a whole number, {field.rule}"
