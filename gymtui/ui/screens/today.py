@@ -53,10 +53,11 @@ class TodayScreen(Screen[None]):
         plan = self.app.make_plan()
         if plan is not None:
             last = next(iter(self.app.store.iter_sessions()), None)
-            self.app.call_from_thread(self.show_plan, plan)
-            self.app.call_from_thread(self.show_last, last)
+            self.app.call_from_thread(self.show_plan, plan, last)
 
-    def show_plan(self, plan: SessionPlan) -> None:
+    def show_plan(self, plan: SessionPlan, last=None) -> None:
+        # One call for everything the worker read, so the screen is never half drawn.
+        self.show_last(last)
         self.plan = plan
         self.query_one("#plan-title", Static).update(
             f"[b]{plan.day.name}[/b]  week {plan.block_week}/{len(plan.program.cycle)}"
