@@ -330,6 +330,10 @@ def open_workout(store: Store, library: Library, plan: SessionPlan, now: pendulu
     exercise, slot = session.position
     if 0 <= exercise < len(cards) and 0 <= slot < len(cards[exercise].slots):
         workout.exercise, workout.slot = exercise, slot
+        if workout.current.done:
+            # The set there was stored, then the app was killed before the position after it
+            # was (two writes): resume at the next set to do, as the lifter would have been.
+            workout.advance()
     else:
         workout.go_to(0)
     return workout
