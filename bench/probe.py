@@ -75,8 +75,8 @@ def startup(data_dir: Path) -> None:
 
     show_plan = today.TodayScreen.show_plan
 
-    def show_plan_then_report(self, plan) -> None:
-        show_plan(self, plan)
+    def show_plan_then_report(self, *args, **kwargs) -> None:
+        show_plan(self, *args, **kwargs)
         table = self.query_one("#plan-table")
         self.call_after_refresh(drawn, self.app, table.row_count)
 

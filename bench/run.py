@@ -114,7 +114,9 @@ def startup_figures(table: Table, history: Path, empty: Path, runs: int) -> None
             seconds, lines = probe("startup", str(data_dir)) if data_dir else probe("bare")
             drawn = lines[0]
             exit_line = next(line for line in lines if line["event"] == "exit")
-            assert drawn["rows"] > 0, "no rows drawn"
+            if drawn["event"] != "drawn" or drawn["rows"] == 0:
+                raise RuntimeError(f"the first screen was never drawn with rows ({lines}): has TodayScreen.show_plan "
+                                   "changed? bench/probe.py hooks it")
             return seconds, exit_line["rss_mib"]
         return measure
 

@@ -139,6 +139,7 @@ def _cmd_log(args: argparse.Namespace, data_dir: Path) -> int:
     from .domain.units import format_load
     from .services.context import load_library
     from .services.logging import log_entries
+    from .store import StoreError
 
     now = pendulum.now()
     day = parse_day(args.date, now.date())
@@ -165,12 +166,18 @@ def _cmd_log(args: argparse.Namespace, data_dir: Path) -> int:
             )
         except ValueError as error:  # pydantic validation of a set
             raise CliError(f"{describe_error(error)} (nothing stored)", EXIT_USAGE) from None
-        store.backup_if_due()
+        try:
+            store.backup_if_due()
+            backup_problem = None
+        except StoreError as error:  # the sets are stored: say so first, then what the backup met
+            backup_problem = error
     print(f"Stored {len(stored)} {args.set_type} set{'s' if len(stored) != 1 else ''} of {exercise.name} on {day}:")
     for logged in stored:
         rpe = f" @ {logged.rpe:g}" if logged.rpe is not None else ""
         side = f" ({logged.side})" if logged.side else ""
         print(f"  {format_load(logged.load, logged.unit)} x {logged.reps}{rpe}{side}")
+    if backup_problem is not None:
+        print(f"gymtui: warning: today's backup was not made: {backup_problem}", file=sys.stderr)
     return 0
 
 

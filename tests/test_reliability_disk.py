@@ -286,3 +286,19 @@ async def test_app_reports_a_failed_save_and_keeps_running(data_dir, monkeypatch
             assert [s.id for s in stored] == [screen.logged[0].id]
     finally:
         app.store.close()
+
+
+def test_gymtui_log_reports_stored_sets_when_only_the_backup_fails(data_dir, monkeypatch, capsys):
+    """The sets are on disk before the day's backup is tried: a full disk then must not make
+    `gymtui log` say it failed (the lifter would log the sets twice)."""
+    from gymtui.cli import main
+
+    monkeypatch.setattr(backup_module.shutil, "copy2", fail(errno.ENOSPC, "No space left on device"))
+    code = main(["--data-dir", str(data_dir), "log", "bent over row", "80x8@8"])
+    captured = capsys.readouterr()
+    assert code == 0 and captured.out.startswith("Stored 1 working set of Bent Over Row")
+    assert captured.err.startswith("gymtui: warning: today's backup was not made: could not save to")
+    assert "No space left on device" in captured.err
+    with Store.open(data_dir) as store:
+        assert [s.reps for session in store.iter_sessions() for s in store.session_sets(session.id)] == [8]
+    assert list_backups(data_dir) == []
