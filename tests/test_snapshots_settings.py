@@ -31,6 +31,7 @@ async def _open_settings(pilot):
 async def _refused_value(pilot):
     await _open_settings(pilot)
     field = pilot.app.screen.query_one("#set-ramp", Input)
+    field.cursor_blink = False  # a blinking cursor makes the picture depend on timing
     field.focus()
     await pilot.pause()
     field.value = ""
