@@ -8,8 +8,10 @@ rest itself belongs to the app (`app.rest`) and shows small on the other screens
 
 Timing: nothing counts ticks. Each redraw reads `app.clock` through the timer and books the
 next redraw for the moment something on screen changes (`next_redraw_in`), so no interval
-runs while paused or idle. Writes go through one queue, in order, on a worker thread; a set
-shows as saved (✓) only once `add_set` has returned.
+runs while paused or idle. The bell of a phase change is rung on time by a cue thread
+(workout_cue.py), since a busy loop can hold a redraw back; the flash follows on the loop.
+Writes go through one queue, in order, on a worker thread; a set shows as saved (✓) only
+once `add_set` has returned.
 """
 
 from __future__ import annotations
@@ -44,18 +46,23 @@ from ..widgets.rest_bar import RestPanel
 from ..widgets.set_entry import SetEntry
 from ..widgets.tempo_panel import TempoPanel, elapsed_text
 from . import workout_text as text
+from .workout_cue import TempoCues, default_cue_scheduler
 from .workout_dialogs import ResumeDialog
 from .workout_session import SessionEdits
 
 State = Literal["loading", "ready", "timer", "log", "finished", "problem"]
 FLASH_SECONDS = 0.3  # the band inverts this long at each phase change
+# Textual's timers wake up to 0.5 ms early (textual._time.sleep trims every sleep): a redraw
+# booked for a boundary is booked this much after it, so it lands just after the change
+# instead of just before it (which cost a second redraw, and the flash came 5 ms late).
+REDRAW_LATE = 0.001
 
 _READY = {"start_set", "log_set", "exercise", "move_set", "rest_more", "rest_skip", "add_set", "skip_set",
           "swap", "reorder", "edit_set", "delete_set", "tempo", "finish"}
 _TIMER = {"pause", "stop_set", "cancel_timer"}
 
 
-class WorkoutScreen(SessionEdits, Screen[None]):
+class WorkoutScreen(SessionEdits, TempoCues, Screen[None]):
     AUTO_FOCUS = ""  # focus is given by state: the set form's RPE field, else nothing
     KEEP_ALIVE = True  # the app makes one and keeps it (see GymApp.action_open_section)
     SHOWS_REST = True  # the rest is drawn large here: no small badge in the header
@@ -99,6 +106,7 @@ class WorkoutScreen(SessionEdits, Screen[None]):
         self._last_phase: int | None = None
         self._flash_until: float | None = None
         self._handle: Timer | None = None
+        self._init_cues()
         self._asked_resume = False
         self._init_writes()
 
@@ -124,7 +132,12 @@ class WorkoutScreen(SessionEdits, Screen[None]):
 
     def on_mount(self) -> None:
         self.app.rest.subscribe(self._rest_changed)
+        self.cue_scheduler = default_cue_scheduler(self.app.clock)
         self.load()
+
+    def on_unmount(self) -> None:
+        if self.cue_scheduler is not None:
+            self.cue_scheduler.close()
 
     def on_screen_resume(self) -> None:
         # Back from another screen: draw the rest and the timer as they are now.
@@ -316,6 +329,7 @@ class WorkoutScreen(SessionEdits, Screen[None]):
         self.timer_started = self.app.now()
         self._last_phase = None
         self._flash_until = None
+        self._reset_cues()
         self.set_state("timer")
         self.tick()
 
@@ -350,7 +364,7 @@ class WorkoutScreen(SessionEdits, Screen[None]):
             # One cue per change, however many phases a late redraw skipped.
             self._last_phase = state.phase_index
             self.cues += 1
-            if self.workout is not None and self.workout.settings.bell:
+            if self._claim_bell(state.phase_index):
                 self.app.bell()
             self._flash_until = now + FLASH_SECONDS
         flashing = self._flash_until is not None and now < self._flash_until
@@ -359,12 +373,13 @@ class WorkoutScreen(SessionEdits, Screen[None]):
         if state.finished:
             self._timer_finished(state.reps_completed, state.time_under_tension)
             return
+        self._arm_cue(timer, state.phase_index + 1)
         panel.show(state, schedule, hold_set=self.workout is not None and self.workout.card.is_hold)
         delay = timer.next_redraw_in()
         if flashing and self._flash_until is not None:
             delay = min(delay, self._flash_until - now) if delay is not None else self._flash_until - now
         if delay is not None:
-            self._handle = self.set_timer(max(delay, 0.005), self.tick, name="tempo-tick")
+            self._handle = self.set_timer(max(delay, 0.0) + REDRAW_LATE, self.tick, name="tempo-tick")
 
     @property
     def ticking(self) -> bool:
@@ -392,6 +407,7 @@ class WorkoutScreen(SessionEdits, Screen[None]):
         if self._handle is not None:
             self._handle.stop()
             self._handle = None
+        self._cancel_cue()
         self.timer = None
 
     def _timer_finished(self, reps: int, tension: float) -> None:

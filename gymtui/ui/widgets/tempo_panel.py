@@ -87,7 +87,17 @@ class TempoPanel(Vertical):
             yield Static("", id="tp-info")
         yield Static("", id="tp-strip")
 
+    _shown: tuple[object, ...] | None = None  # what the panel shows now, to skip a redraw that changes nothing
+
     def show(self, state: TempoState, schedule: TempoSchedule, *, hold_set: bool = False) -> None:
+        # Redraws come at phase changes and whole seconds, sometimes twice for the same
+        # moment (the cue thread's and the loop's own); restyling the band costs milliseconds
+        # of the event loop, so a redraw with nothing new does nothing.
+        shown = (schedule, hold_set, state.phase_index, state.paused, state.explosive, state.countdown,
+                 state.rep, state.reps_completed, elapsed_text(state.time_under_tension))
+        if shown == self._shown:
+            return
+        self._shown = shown
         phase = schedule.phases[state.phase_index] if state.phase is not None else None
         look = PAUSED if state.paused else look_of(phase, state.explosive)
         band = self.query_one("#tp-band")
