@@ -16,7 +16,7 @@ from .. import __version__
 from ..domain.clock import Clock, SystemClock
 from ..services.library import Library
 from ..services.planning import SessionPlan, plan_session, program_start
-from ..store import CorruptFileError, Store, StoreError
+from ..store import CorruptFileError, DiskWriteError, Store, StoreError
 from ..store.backup import list_backups
 from .screens.problem import DamagedFileScreen
 from .screens.today import TodayScreen
@@ -108,7 +108,8 @@ class GymApp(App[None]):
         if isinstance(error, CorruptFileError):
             self.report_damaged_file(error)
         else:
-            self.notify(str(error), title="Could not read your data", severity="error", timeout=15)
+            title = "Could not save" if isinstance(error, DiskWriteError) else "Could not read your data"
+            self.notify(str(error), title=title, severity="error", timeout=15)
 
     @work(thread=True, exclusive=True, group="backup")
     def daily_backup(self) -> None:
