@@ -18,7 +18,8 @@ async def _wait_for_plan(pilot):
         await pilot.pause()
         if getattr(pilot.app.screen, "plan", None) is not None:
             break
-    await pilot.pause()
+    for _ in range(3):  # let the table's cursor and the reason line settle under load
+        await pilot.pause()
     await pilot.wait_for_scheduled_animations()
 
 

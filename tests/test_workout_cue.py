@@ -68,10 +68,11 @@ async def test_the_scheduler_is_asked_for_each_boundary_and_the_bell_rings_once(
             screen = await _timer_screen(pilot, app, cues)
             # Face pulls, 2-0-1-2, pull first: lead-in 3 s, then LIFT 1, HOLD 2, LOWER 2.
             await pilot.press("enter")
-            assert cues.asked == [3.0] and len(bells) == 1  # the start's cue, from the redraw
+            # A redraw that lands again before the clock moves re-arms the same cue: count changes.
+            assert _changes(cues.asked) == [3.0] and len(bells) == 1  # the start's cue, from the redraw
             clock.advance(1.25)
             screen.tick()  # a countdown redraw: armed again for the same boundary
-            assert cues.asked == [3.0, 1.75]
+            assert _changes(cues.asked) == [3.0, 1.75]
 
             # The cue thread reaches the end of the lead-in first: it rings, the redraw does not.
             clock.advance(1.75)
@@ -250,3 +251,8 @@ def test_an_unknown_driver_gets_the_bell_from_the_loop(driver, expected):
     assert not bell_is_thread_safe(app)
     ring_from_thread(app)
     assert app.rung == expected
+
+
+def _changes(asked):
+    """The delays asked for, with repeats of the same delay in a row counted once."""
+    return [d for i, d in enumerate(asked) if i == 0 or asked[i - 1] != d]
