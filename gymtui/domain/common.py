@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 from functools import lru_cache
 from typing import Annotated, Literal
 
-import pendulum
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from .tempo import TempoError, parse_tempo
@@ -80,15 +79,6 @@ PATTERN_LABELS: dict[str, str] = {
 }
 Equipment = Literal["barbell", "dumbbell", "kettlebell", "cable", "machine", "band", "bodyweight", "other"]
 Emphasis = Literal["strength", "hypertrophy", "technique", "deload"]
-
-
-def now() -> pendulum.DateTime:
-    """The current local time, zone-aware. Callers that need testable time inject a clock."""
-    return pendulum.now()
-
-
-def iso_date(value: date) -> str:
-    return value.isoformat()
 
 
 def describe_error(error: Exception) -> str:

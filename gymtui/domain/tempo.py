@@ -23,8 +23,6 @@ PHASE_LABELS: dict[PhaseName, str] = {
     "top": "HOLD",
 }
 
-EXPLOSIVE = None  # a phase written X: no countdown, a short "drive" cue
-
 # ASCII digits only, as in the compact form: `\d` would also take e.g. Arabic-Indic digits.
 _FIGURE = r"(?:[0-9]{1,2}|[xX])"
 # A separator with any spaces around it, or a run of whitespace alone (3 1 1 0, tabs too).
