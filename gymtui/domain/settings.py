@@ -75,3 +75,13 @@ class Settings(Model):
 
     def machine_step(self, unit: Unit) -> float:
         return self.machine_step_kg if unit == "kg" else self.machine_step_lb
+
+
+# Read by the timer, the look or the backups only: changing these re-plans no load.
+NOT_PLANNING = frozenset({"theme", "bell", "lead_in_seconds", "x_cue_seconds", "backups_kept"})
+
+
+def changes_plan(old: Settings, new: Settings) -> bool:
+    """True when going from `old` to `new` changes what the planner gives (unit, bar, plates,
+    steps, cap, ramp, rests, program)."""
+    return old.model_dump(exclude=NOT_PLANNING) != new.model_dump(exclude=NOT_PLANNING)

@@ -390,6 +390,31 @@ def swap_card(store: Store, library: Library, workout: Workout, index: int, exer
     return make_card(store, item, [], today)
 
 
+def replanned(store: Store, library: Library, workout: Workout, plan: SessionPlan,
+              settings: Settings) -> list[Plan]:
+    """The plans of the workout's cards, in card order, after a change of settings (unit,
+    bar, plates, steps): the loads still to do in the new unit and steps, with their reasons.
+    Read-only, for a worker thread; `apply_plans` puts them on the cards. The number of sets
+    stays as the session started, so the sets added or dropped keep their meaning."""
+    order = [card.exercise.id for card in workout.cards]
+    plans: list[Plan] = []
+    for (exercise_id, planned), card in zip(_planned_for(plan, order, library), workout.cards, strict=True):
+        if planned is None or planned.exercise.id != exercise_id:
+            planned = plan_for_exercise(store, library, settings, plan, card.exercise, planned)
+        plans.append(replace(planned.plan, sets=card.plan.sets))
+    return plans
+
+
+def apply_plans(workout: Workout, plan: SessionPlan, settings: Settings, plans: Sequence[Plan]) -> None:
+    """Put `replanned` plans on the cards. Logged sets, skips and the cursor stay; a tempo the
+    lifter changed for today stays too."""
+    for card, new in zip(workout.cards, plans, strict=True):
+        if card.tempo == card.plan.tempo:
+            card.tempo = new.tempo
+        card.plan = new
+    workout.plan, workout.settings = plan, settings
+
+
 def finish_session(store: Store, session: Session, now: pendulum.DateTime) -> Session:
     return store.save_session(session.model_copy(update={"status": "done", "finished_at": now}))
 
@@ -415,10 +440,13 @@ def resume_hint(store: Store, library: Library, today: date) -> str | None:
 # -- text ------------------------------------------------------------------------------------
 
 
-def short_set(logged: LoggedSet) -> str:
-    """'80×5 @8', 'bw×12', '40 s @7.5', 'L 20×10'."""
+def short_set(logged: LoggedSet, unit: Unit | None = None) -> str:
+    """'80×5 @8', 'bw×12', '40 s @7.5', 'L 20×10'; '20kg×16' when the set was logged in
+    another unit than `unit` (the unit was changed during the session)."""
     side = {"left": "L ", "right": "R "}.get(logged.side or "", "")
     load = "bw" if logged.load is None else f"{logged.load:g}"
+    if logged.load is not None and unit is not None and logged.unit != unit:
+        load += logged.unit
     if logged.reps is None or (logged.seconds and logged.reps <= 1):
         work = f"{logged.seconds:g} s" if logged.seconds else f"{logged.distance_m:g} m"
         work = f"{load}×{work}" if logged.load is not None else work
@@ -629,14 +657,17 @@ def make_logged(values: SetValues, *, session_id: str, exercise: str, now: pendu
 
 def prefill(card: Card, slot: int, *, reps: int | None = None, seconds: float | None = None) -> SetFields:
     """The form for the set at `slot`: the prescription, the load of the last set logged of
-    this exercise today (the lifter changed it), and what the timer counted."""
+    this exercise today (the lifter changed it) unless it was in another unit, and what the
+    timer counted."""
     plan = card.plan
     load = plan.load
     unit = plan.unit
     done = card.logged_sets()
     if done:
         newest = max(done, key=lambda s: s.logged_at)
-        load, unit = newest.load, newest.unit
+        if newest.unit == unit or newest.load is None:
+            load = newest.load
+        # else: the unit was changed during the session; the plan has the load in the new unit
     if load is None:
         load_text = "bw" if plan.equipment in UNLOADED else ""
     else:

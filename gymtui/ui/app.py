@@ -14,6 +14,7 @@ from textual.screen import Screen
 
 from .. import __version__
 from ..domain.clock import Clock, SystemClock
+from ..domain.settings import Settings
 from ..services.library import Library
 from ..services.planning import SessionPlan, plan_session, program_start
 from ..store import CorruptFileError, DiskWriteError, Store, StoreError
@@ -96,10 +97,12 @@ class GymApp(App[None]):
 
     # -- services the screens call (from workers) ------------------------------------------
 
-    def make_plan(self) -> SessionPlan | None:
-        """Called from a worker thread; a store problem is shown, not raised."""
+    def make_plan(self, settings: Settings | None = None) -> SessionPlan | None:
+        """Called from a worker thread; a store problem is shown, not raised. `settings`:
+        plan with these instead of the stored ones (a change on its way to disk)."""
         try:
-            return plan_session(self.store, self.library, self.store.settings(), self.now().date())
+            settings = settings or self.store.settings()
+            return plan_session(self.store, self.library, settings, self.now().date())
         except StoreError as error:
             self.call_from_thread(self.report_store_error, error)
             return None

@@ -108,6 +108,7 @@ class WorkoutScreen(SessionEdits, TempoCues, Screen[None]):
         self._handle: Timer | None = None
         self._init_cues()
         self._asked_resume = False
+        self._replan_due = False  # settings changed the loads while a set was under way
         self._init_writes()
 
     # -- layout ------------------------------------------------------------------------------
@@ -158,11 +159,6 @@ class WorkoutScreen(SessionEdits, TempoCues, Screen[None]):
             return  # the next write reports it
         self.app.call_from_thread(self._settings_loaded, settings)
 
-    def _settings_loaded(self, settings) -> None:
-        if self.workout is not None:
-            self.workout.settings = settings
-            self.redraw()
-
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in _READY:
             if action in ("rest_more", "rest_skip"):
@@ -185,6 +181,8 @@ class WorkoutScreen(SessionEdits, TempoCues, Screen[None]):
         self.redraw()
         if state in ("ready", "timer", "finished"):
             self.set_focus(None)
+        if state in ("ready", "finished"):
+            self._replan_if_due()
 
     # -- loading ---------------------------------------------------------------------------
 
@@ -494,12 +492,14 @@ class WorkoutScreen(SessionEdits, TempoCues, Screen[None]):
     def _saved(self, card: Card, slot: int, saved: LoggedSet) -> None:
         card.place(slot, saved)
         self.redraw()
+        self._replan_if_due()
         if self.workout is not None and self.workout.finished:
             self.app.notify("Every set is logged. f finishes the session.", title="All done")
 
     def _save_failed(self, card: Card, slot: int) -> None:
         card.slots[slot].draft = None
         self.redraw()
+        self._replan_if_due()
 
     def _save_edit(self, card: Card, slot: int, logged: LoggedSet) -> None:
         card.slots[slot].draft = logged

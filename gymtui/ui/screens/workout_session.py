@@ -1,7 +1,8 @@
 """The workout screen's session edits and its write queue (a mixin of WorkoutScreen).
 
 Moving between exercises and sets, reordering, swapping, adding and skipping sets, editing
-and deleting logged sets, the tempo of the day, finishing. Every store write goes through
+and deleting logged sets, the tempo of the day, finishing, and new loads when a setting
+such as the unit changes. Every store write goes through
 one queue run on a worker thread, in order, so an edit never overtakes the set it edits and
 the position saved is always the newest.
 """
@@ -17,7 +18,8 @@ from textual import work
 
 from ...domain.catalog import substitutes
 from ...domain.journal import LoggedSet
-from ...services.workout import Card, Workout, finish_session, swap_card
+from ...domain.settings import Settings, changes_plan
+from ...services.workout import Card, Workout, apply_plans, finish_session, replanned, swap_card
 from ...store import StoreError
 from . import workout_text as text
 from .workout_dialogs import ConfirmDialog, SwapDialog, TempoDialog
@@ -37,6 +39,56 @@ class SessionEdits(_Base):
         self._writes: deque[tuple[str, Callable[[], Any], Callable[[Any], None] | None, Callable[[], None] | None]] = deque()
         self._write_lock = threading.Lock()
         self._position_version = 0
+
+    # -- settings changed while the session is open ---------------------------------------
+
+    def settings_changed(self, settings: Settings) -> None:
+        """Told by the settings screen as soon as a change is saved."""
+        self._settings_loaded(settings)
+
+    def _settings_loaded(self, settings: Settings) -> None:
+        workout = self.workout
+        if workout is None:
+            return
+        if changes_plan(workout.settings, settings):
+            self._replan_due = True  # the loads still to do, in the new unit and steps
+        workout.settings = settings
+        self._replan_if_due()
+        self.redraw()
+
+    def _replan_if_due(self) -> None:
+        # Not while a set is timed, typed or on its way to disk: the cards stay as they are
+        # until the lifter is back at the card.
+        workout = self.workout
+        if not self._replan_due or workout is None or self.state not in ("ready", "finished"):
+            return
+        if any(slot.pending for card in workout.cards for slot in card.slots):
+            return
+        self._replan_due = False
+        self.replan(workout, workout.settings)
+
+    @work(thread=True, exclusive=True, group="workout-replan")
+    def replan(self, workout: Workout, settings: Settings) -> None:
+        app = self.app
+        plan = app.make_plan(settings)
+        if plan is None:
+            return
+        try:
+            plans = replanned(app.store, app.library, workout, plan, settings)
+        except StoreError as error:
+            app.call_from_thread(app.report_store_error, error)
+            return
+        app.call_from_thread(self._replanned, workout, plan, settings, plans)
+
+    def _replanned(self, workout: Workout, plan, settings: Settings, plans) -> None:
+        if workout is not self.workout or settings is not workout.settings:
+            return  # a newer change or another session: that one re-plans
+        if [c.exercise.id for c in workout.cards] != [p.exercise for p in plans]:
+            self._replan_due = True  # a swap or a reorder came in between: plan again
+            self._replan_if_due()
+            return
+        apply_plans(workout, plan, settings, plans)
+        self.redraw()
 
     # -- edits of the session --------------------------------------------------------------
 

@@ -102,10 +102,10 @@ def set_strip(card: Card, cursor: int | None) -> str:
     for index, slot in enumerate(card.slots):
         number = str(card.set_number(index)) + ({"left": "L", "right": "R"}.get(slot.side or "", ""))
         if slot.logged is not None:
-            text = f"✓{number} {short_set(slot.draft or slot.logged)}"
+            text = f"✓{number} {short_set(slot.draft or slot.logged, card.plan.unit)}"
             style = "$success"
         elif slot.pending and slot.draft is not None:
-            text = f"…{number} {short_set(slot.draft)}"
+            text = f"…{number} {short_set(slot.draft, card.plan.unit)}"
             style = "$warning"
         elif slot.skipped:
             text = f"–{number} skipped"
