@@ -23,7 +23,8 @@ def _app(data_dir, clock, theme):
                                          program_day="vertical-pull", block_week=1))
     store.add_set(LoggedSet(session_id=session.id, exercise="face-pull", load=20, reps=15, rpe=7,
                             logged_at=last_week))
-    return app
+    store.close()
+    return make_app(data_dir, clock=clock)  # the app reads the theme when it is made, as at start-up
 
 
 async def _settle(pilot):

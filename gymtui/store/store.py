@@ -58,6 +58,8 @@ class Store:
         self._profile: TinyDB | None = None
         self._parts: OrderedDict[str, TinyDB] = OrderedDict()
         self._session_part: dict[str, str] = {}
+        self._part_keys: list[str] | None = None  # the journal folder's weeks, listed once
+        self._new_keys: set[str] = set()  # weeks opened without a file: a write may create it
         self.swept: list[Path] = []
 
     # -- opening and closing -------------------------------------------------------------
@@ -115,6 +117,8 @@ class Store:
             validate_tables(path, data, PART_TABLES)
             for record in data.get("sessions", {}).values():
                 self._session_part[record["id"]] = key
+        else:
+            self._new_keys.add(key)
         db = TinyDB(storage=AtomicJSONStorage, path=path, initial=data)
         self._parts[key] = db
         while len(self._parts) > OPEN_PARTS:
@@ -123,7 +127,19 @@ class Store:
         return db
 
     def parts(self) -> list[str]:
-        return journal_parts(self.data_dir)
+        """Week keys that have a file, newest first. The folder is listed once (planning asks
+        a dozen times at start-up, and years of weeks make it a long listing): this store is
+        the only writer, and a week gets a file only through `_part`, which notes it."""
+        with self._mutex:
+            if self._part_keys is None:
+                self._part_keys = journal_parts(self.data_dir)
+                self._new_keys.clear()
+            if self._new_keys:
+                made = {key for key in self._new_keys if part_path(self.data_dir, key).is_file()}
+                if made:
+                    self._part_keys = sorted(set(self._part_keys) | made, reverse=True)
+                    self._new_keys -= made
+            return list(self._part_keys)
 
     def _has_part(self, key: str) -> bool:
         # One stat, not a listing of the journal folder: with years of weeks, listing it for
@@ -398,6 +414,7 @@ class Store:
                 db.close()
             self._parts.clear()
             self._session_part.clear()
+            self._part_keys = None
             aside = backups.restore_backup(self.data_dir, backup)
             profile_path = self.data_dir / PROFILE_FILE
             data = read_json_file(profile_path)

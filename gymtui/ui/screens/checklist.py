@@ -54,6 +54,7 @@ def day_mark_text(mark: DayMark) -> str:
 
 
 class ChecklistScreen(Screen[None]):
+    CSS_PATH = "checklist.tcss"  # parsed when the screen first opens, not at start-up
     BINDINGS = [
         Binding("1", "toggle(1)", "Tick", key_display="1-9"),
         *(Binding(str(n), f"toggle({n})", f"Tick {n}", show=False) for n in range(2, MAX_CHECKLIST_ITEMS + 1)),

@@ -196,6 +196,7 @@ def render_group(group: KeyGroup, width: int) -> Table:
 
 class HelpScreen(ModalScreen[None]):
     """The keys of `screen`, read when help opens."""
+    CSS_PATH = "help.tcss"  # parsed when the screen first opens, not at start-up
 
     BINDINGS = [
         Binding("escape,question_mark,f1", "close", "Close", key_display="esc"),

@@ -29,6 +29,7 @@ MAIN_PATTERNS = (("horizontal_pull", "HPul"), ("vertical_pull", "VPul"), ("hinge
 
 
 class HistoryScreen(Screen[None]):
+    CSS_PATH = "history.tcss"  # parsed when the screen first opens, not at start-up
     BINDINGS = [
         # The tab labels show these keys, so the footer keeps its room for the other actions.
         Binding("1", "tab('sessions')", "Sessions", show=False),

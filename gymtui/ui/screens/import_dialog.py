@@ -25,6 +25,7 @@ UNIT_CHOICES = [("Unit: from file", "file"), ("Unit: kg", "kg"), ("Unit: lb", "l
 
 
 class ImportDialog(ModalScreen[bool]):
+    CSS_PATH = "history.tcss"  # parsed when the screen first opens, not at start-up
     BINDINGS = [Binding("escape", "close", "Close")]
 
     def __init__(self, path: str = "") -> None:

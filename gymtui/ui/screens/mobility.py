@@ -56,6 +56,7 @@ def routine_seconds(routine: Routine, ready_seconds: float) -> float:
 
 
 class MobilityScreen(Screen[None]):
+    CSS_PATH = "mobility.tcss"  # parsed when the screen first opens, not at start-up
     BINDINGS = [
         Binding("enter", "start", "Start"),
         Binding("a", "add", "New"),

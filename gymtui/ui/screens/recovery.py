@@ -101,6 +101,7 @@ class RecoveryData:
 
 
 class RecoveryScreen(Screen[None]):
+    CSS_PATH = "recovery.tcss"  # parsed when the screen first opens, not at start-up
     BINDINGS = [
         Binding("ctrl+s", "save", "Save"),
         # Priority: the inputs would otherwise take page up/down for scrolling.

@@ -50,6 +50,7 @@ def set_e1rm(logged: LoggedSet, *, method: bool = False) -> str:
 
 
 class SessionSetsScreen(Screen[str | None]):
+    CSS_PATH = "history.tcss"  # parsed when the screen first opens, not at start-up
     BINDINGS = [
         Binding("escape", "back", "Back"),
         Binding("e", "chart", "Chart this exercise"),

@@ -77,6 +77,7 @@ def theme_names(available: list[str]) -> list[str]:
 
 
 class SettingsScreen(Screen[None]):
+    CSS_PATH = "settings.tcss"  # parsed when the screen first opens, not at start-up
     BINDINGS = [
         Binding("escape", "leave_form", "Leave form"),
         Binding("e", "edit", "Edit"),

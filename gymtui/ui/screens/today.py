@@ -81,6 +81,9 @@ class TodayScreen(Screen[None]):
         if plan.exercises:
             table.move_cursor(row=0)
             self._explain(0)
+        started = getattr(self.app, "first_screen_drawn", None)
+        if started is not None:
+            self.call_after_refresh(started)
 
     def show_last(self, last) -> None:
         if last is None:

@@ -56,6 +56,7 @@ class WarmupData:
 
 
 class WarmupScreen(Screen[None]):
+    CSS_PATH = "warmup.tcss"  # parsed when the screen first opens, not at start-up
     BINDINGS = [
         Binding("space", "done", "Tick / log"),
         Binding("x", "undo", "Undo"),

@@ -63,6 +63,7 @@ _TIMER = {"pause", "stop_set", "cancel_timer"}
 
 
 class WorkoutScreen(SessionEdits, TempoCues, Screen[None]):
+    CSS_PATH = "workout.tcss"  # parsed when the screen first opens, not at start-up
     AUTO_FOCUS = ""  # focus is given by state: the set form's RPE field, else nothing
     KEEP_ALIVE = True  # the app makes one and keeps it (see GymApp.action_open_section)
     SHOWS_REST = True  # the rest is drawn large here: no small badge in the header

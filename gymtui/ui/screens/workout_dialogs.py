@@ -18,6 +18,7 @@ from ...domain.tempo import TempoError, parse_tempo
 
 class ConfirmDialog(ModalScreen[bool]):
     """A yes/no question: y or Enter says yes, n or Esc says no."""
+    CSS_PATH = "workout.tcss"  # parsed when the screen first opens, not at start-up
 
     BINDINGS = [
         Binding("y,enter", "answer(True)", "Yes"),
@@ -40,6 +41,7 @@ class ConfirmDialog(ModalScreen[bool]):
 
 class ResumeDialog(ModalScreen[bool]):
     """Resume today's session where it was left (True), or finish it and start afresh (False)."""
+    CSS_PATH = "workout.tcss"  # parsed when the screen first opens, not at start-up
 
     BINDINGS = [
         Binding("enter,y", "answer(True)", "Resume"),
@@ -65,6 +67,7 @@ class ResumeDialog(ModalScreen[bool]):
 
 class SwapDialog(ModalScreen["Exercise | None"]):
     """Pick another exercise of the same movement pattern."""
+    CSS_PATH = "workout.tcss"  # parsed when the screen first opens, not at start-up
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
@@ -97,6 +100,7 @@ class SwapDialog(ModalScreen["Exercise | None"]):
 class TempoDialog(ModalScreen["str | None"]):
     """Type another tempo for this exercise today; a tempo that does not read is explained
     here and not used."""
+    CSS_PATH = "workout.tcss"  # parsed when the screen first opens, not at start-up
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 

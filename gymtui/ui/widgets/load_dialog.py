@@ -12,6 +12,7 @@ from textual.widgets import Input, Static
 
 class LoadDialog(ModalScreen[float | None]):
     """Asks for the first working load when the plan has none (or the lifter wants another)."""
+    CSS_PATH = "../screens/warmup.tcss"  # parsed when the screen first opens, not at start-up
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
