@@ -12,6 +12,7 @@ import pytest
 from gymtui.domain.clock import FakeClock, SystemClock
 from gymtui.domain.settings import Settings
 from gymtui.ui.screens.workout_cue import (
+    FINAL_STRETCH,
     ThreadCueScheduler,
     bell_is_thread_safe,
     default_cue_scheduler,
@@ -256,3 +257,24 @@ def test_an_unknown_driver_gets_the_bell_from_the_loop(driver, expected):
 def _changes(asked):
     """The delays asked for, with repeats of the same delay in a row counted once."""
     return [d for i, d in enumerate(asked) if i == 0 or asked[i - 1] != d]
+
+
+def test_the_last_milliseconds_are_slept_in_steps_that_let_arm_and_cancel_in():
+    # Inside the final stretch the thread sleeps in short steps (a condition wait can wake
+    # milliseconds late). The fake clock does not move by itself, so the thread keeps
+    # stepping until the test moves it; cancel() and arm() must still get the lock.
+    clock = FakeClock(10.0)
+    scheduler = ThreadCueScheduler(clock)
+    fired = threading.Event()
+    try:
+        scheduler.arm(FINAL_STRETCH / 2, lambda: None)
+        cancelling = threading.Thread(target=scheduler.cancel)
+        cancelling.start()
+        cancelling.join(5)
+        assert not cancelling.is_alive(), "cancel() waited for a thread holding the lock while it slept"
+        scheduler.arm(FINAL_STRETCH / 2, fired.set)
+        clock.advance(FINAL_STRETCH)
+        assert fired.wait(5) and scheduler.fired == 1
+    finally:
+        clock.advance(1.0)  # past anything armed, so a thread stuck stepping lets go
+        scheduler.close()

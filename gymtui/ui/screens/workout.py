@@ -56,6 +56,7 @@ FLASH_SECONDS = 0.3  # the band inverts this long at each phase change
 # booked for a boundary is booked this much after it, so it lands just after the change
 # instead of just before it (which cost a second redraw, and the flash came 5 ms late).
 REDRAW_LATE = 0.001
+CUE_BACKUP_LATE = 0.025  # the loop's own redraw after a boundary the cue thread signals
 
 _READY = {"start_set", "log_set", "exercise", "move_set", "rest_more", "rest_skip", "add_set", "skip_set",
           "swap", "reorder", "edit_set", "delete_set", "tempo", "finish"}
@@ -378,7 +379,12 @@ class WorkoutScreen(SessionEdits, TempoCues, Screen[None]):
         if flashing and self._flash_until is not None:
             delay = min(delay, self._flash_until - now) if delay is not None else self._flash_until - now
         if delay is not None:
-            self._handle = self.set_timer(max(delay, 0.0) + REDRAW_LATE, self.tick, name="tempo-tick")
+            late = REDRAW_LATE
+            if self.cue_scheduler is not None and delay == timer.next_change_in():
+                # A phase boundary: the cue thread rings and asks for the redraw (CueDue);
+                # this one only backs it up, later, so the two do not compete at the boundary.
+                late = CUE_BACKUP_LATE
+            self._handle = self.set_timer(max(delay, 0.0) + late, self.tick, name="tempo-tick")
 
     @property
     def ticking(self) -> bool:
