@@ -9,7 +9,7 @@ import pytest
 
 from gymtui.cli import main
 from gymtui.domain.daily import ChecklistEntry, RecoveryNote
-from gymtui.domain.library import Drill, Exercise, Routine
+from gymtui.domain.library import ChecklistItem, Drill, Exercise, Routine
 from gymtui.domain.settings import Settings
 from gymtui.services.transfer import import_path
 from gymtui.store import Store
@@ -118,6 +118,8 @@ def a_full_store(data_dir: Path) -> None:
                                        cues=["elbows back"], custom=True)])
         store.save_routine(Routine(id="my-flow", name="My flow", custom=True,
                                    items=[Drill(id="cat-cow", name="Cat-cow", kind="reps", reps=8)]))
+        store.save_checklist_items([ChecklistItem(id="wall-slides", text="Wall slides, 2 x 10"),
+                                    ChecklistItem(id="dead-hang", text="Dead hang 30 s")])
 
 
 def without_doc_order(records: dict[str, list[dict]]) -> dict[str, list[dict]]:
@@ -138,6 +140,8 @@ def test_json_round_trip_restores_everything_once(tmp_path, capsys):
         assert b.settings() == a.settings() and b.settings().unit == "lb"
         assert b.custom_exercises() == a.custom_exercises()
         assert b.routines() == a.routines()
+        assert b.checklist_items() == a.checklist_items() and len(b.checklist_items()) == 2
+    assert "Checklist items: your list of 2 restored" in out
     # The same file again adds nothing: ids and day records are already there.
     assert run(target, "import", str(export)) == 0
     again = capsys.readouterr().out
@@ -163,6 +167,8 @@ def test_json_restore_keeps_changed_settings_and_reports_bad_items(tmp_path, dat
         assert store.settings().bar_kg == 15
         text = outcome.summary()
         assert "Settings: yours were kept" in text
+        assert "Checklist items: yours were kept" not in text  # none edited here: the file's list is used
+        assert [i.id for i in store.checklist_items()] == ["wall-slides", "dead-hang"]
         assert "sets[" in text and "orphan" in text
         assert len(store.export_records()["sets"]) == len(document["sets"]) - 2
 

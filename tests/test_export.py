@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from gymtui.domain.daily import ChecklistEntry, RecoveryNote
 from gymtui.domain.journal import LoggedSet, Session
-from gymtui.domain.library import Day, Drill, Exercise, Prescription, Program, Routine, WeekPlan
+from gymtui.domain.library import ChecklistItem, Day, Drill, Exercise, Prescription, Program, Routine, WeekPlan
 from gymtui.domain.settings import Settings
 from gymtui.importers import export_json, export_strong_csv, import_file, import_json, import_text
 from gymtui.importers.export import STRONG_HEADER, format_duration
@@ -149,6 +149,7 @@ def everything() -> dict:
         "exercises": library() + imported.new_exercises,
         "routines": [Routine(id="r", name="R", items=[Drill(id="d1", name="Hang", kind="hold", seconds=30)])],
         "programs": [program],
+        "checklist_items": [ChecklistItem(id="dead-hang", text="Dead hang 30 s")],
     }
 
 
@@ -158,10 +159,11 @@ def test_json_round_trip_is_lossless():
     document = json.loads(text)
     assert (document["format"], document["version"]) == ("gymtui", 1)
     assert list(document) == ["format", "version", "sessions", "sets", "checklist", "recovery", "mobility", "exercises",
-                              "routines", "programs", "settings"]
+                              "routines", "programs", "checklist_items", "settings"]
     back = import_json(text)
     assert back.error is None and back.problems == []
-    for section in ("sessions", "sets", "checklist", "recovery", "exercises", "routines", "programs"):
+    for section in ("sessions", "sets", "checklist", "recovery", "exercises", "routines", "programs",
+                    "checklist_items"):
         assert getattr(back, section) == data[section], section
     assert back.settings == data["settings"]
     assert export_json(back.as_dict()) == text

@@ -2,7 +2,8 @@
 
     {"format": "gymtui", "version": 1,
      "sessions": [...], "sets": [...], "checklist": [...], "recovery": [...],
-     "settings": {...} or null, "exercises": [...], "routines": [...], "programs": [...]}
+     "settings": {...} or null, "exercises": [...], "routines": [...], "programs": [...],
+     "checklist_items": [...] (the lifter's own checklist; empty: the library's default)}
 
 Each item is the model's `model_dump(mode="json")`, so the file is exactly what the models
 validate; reading it back goes through the same validation, item by item.
@@ -20,7 +21,7 @@ from pydantic import BaseModel, ValidationError
 from gymtui.domain.common import describe_error
 from gymtui.domain.daily import ChecklistEntry, MobilityDone, RecoveryNote
 from gymtui.domain.journal import LoggedSet, Session
-from gymtui.domain.library import Exercise, Program, Routine
+from gymtui.domain.library import ChecklistItem, Exercise, Program, Routine
 from gymtui.domain.settings import Settings
 
 FORMAT_NAME = "gymtui"
@@ -35,6 +36,7 @@ SECTIONS: dict[str, type[BaseModel]] = {
     "exercises": Exercise,
     "routines": Routine,
     "programs": Program,
+    "checklist_items": ChecklistItem,
 }
 
 
@@ -51,6 +53,7 @@ class GymtuiData:
     exercises: list[Exercise] = field(default_factory=list)
     routines: list[Routine] = field(default_factory=list)
     programs: list[Program] = field(default_factory=list)
+    checklist_items: list[ChecklistItem] = field(default_factory=list)
     settings: Settings | None = None
     problems: list[str] = field(default_factory=list)
     error: str | None = None

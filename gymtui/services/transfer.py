@@ -33,6 +33,7 @@ def export_text(store: Store, fmt: str, *, unit: Unit | None = None) -> str:
                 "settings": store.settings(),
                 "exercises": store.custom_exercises(),
                 "routines": store.routines(),
+                "checklist_items": store.checklist_items() or [],
             }
         )
     library = load_library(store)
@@ -179,6 +180,8 @@ def restore_json(store: Store, text: str, library: Library) -> ImportOutcome:
     if data.routines:
         outcome.restored.append(f"Routines: {routines_added} of {len(data.routines)} added.")
     outcome.restored.append(_restore_settings(store, data.settings))
+    if data.checklist_items:
+        outcome.restored.append(_restore_checklist_items(store, data))
     if data.programs:
         outcome.restored.append(f"Programs: {len(data.programs)} in the file, not stored (programs come "
                                 "with gymtui's library).")
@@ -205,6 +208,13 @@ def _restore_routines(store: Store, data: GymtuiData) -> int:
             have.add(routine.id)
             added += 1
     return added
+
+
+def _restore_checklist_items(store: Store, data: GymtuiData) -> str:
+    if store.checklist_items() is not None:
+        return "Checklist items: yours were kept (you have edited the list here); the file's were not applied."
+    store.save_checklist_items(data.checklist_items)
+    return f"Checklist items: your list of {len(data.checklist_items)} restored from the file."
 
 
 def _restore_settings(store: Store, settings: Settings | None) -> str:
