@@ -242,6 +242,42 @@ def test_a_failed_backup_leaves_no_half_backup_and_retries(filled, monkeypatch):
     assert {p.name for p in (made / "journal").iterdir()} == {p.name for p in (filled / "journal").iterdir()}
 
 
+def _snapshot(folder: Path) -> dict[str, bytes]:
+    files = {p.relative_to(folder): p for p in sorted(folder.rglob("*.json"))}
+    return {str(r): p.read_bytes() for r, p in files.items() if r.parts[0] not in ("backups", "cache")}
+
+
+def test_a_restore_that_runs_out_of_disk_changes_nothing(filled, monkeypatch):
+    backup = list_backups(filled)[0]
+    with Store.open(filled) as store:  # something logged after the backup: it must not be lost
+        session = store.save_session(Session(date=DAY, started_at=NOW, name="After the backup"))
+        store.add_set(LoggedSet(session_id=session.id, exercise="deadlift", load=110, reps=3, rpe=9, logged_at=NOW))
+    before = _snapshot(filled)
+    copies = {"n": 0}
+    real_copy = shutil.copy2
+
+    def copy_then_fill_up(src, dst, **kwargs):
+        copies["n"] += 1
+        if copies["n"] == 2:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real_copy(src, dst, **kwargs)
+
+    monkeypatch.setattr(backup_module.shutil, "copy2", copy_then_fill_up)
+    with Store.open(filled) as store:
+        with pytest.raises(DiskWriteError, match="No space left on device"):
+            store.restore(backup)
+        # The store goes on with the files it had: the set logged after the backup is there.
+        assert [s.load for s in store.session_sets(session.id)] == [110]
+    assert _snapshot(filled) == before
+    leftovers = [p.name for p in (filled / "backups").iterdir() if p.name.startswith((".", "broken-"))]
+    assert leftovers == []  # no half-copied staging folder, nothing moved aside
+    monkeypatch.setattr(backup_module.shutil, "copy2", real_copy)
+    with Store.open(filled) as store:
+        aside = store.restore(backup)
+        assert session.id not in store.stored_ids()["sessions"]  # the backup's state, as asked
+    assert _snapshot(aside) == before  # and what it replaced is kept, whole
+
+
 # -- the app keeps running ---------------------------------------------------------------
 
 

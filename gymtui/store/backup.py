@@ -122,15 +122,36 @@ def prune_backups(data_dir: Path, keep: int) -> None:
 
 
 def restore_backup(data_dir: Path, backup: Path) -> Path:
-    """Put a backup's files in place; the current files go to backups/broken-<time>/."""
+    """Put a backup's files in place; the current files go to backups/broken-<time>/.
+
+    The backup is first copied next to the data (backups/.restoring-<time>/) and flushed: a
+    full disk or a failing write stops the restore there, with every current file where it
+    was (DiskWriteError). Only then are the current files moved aside and the copies moved
+    in, by renames within the folder, which need no new space.
+    """
     data_dir = Path(data_dir)
-    aside = backups_root(data_dir) / f"broken-{datetime.now():%Y%m%d-%H%M%S}"
+    stamp = f"{datetime.now():%Y%m%d-%H%M%S}"
+    staging = backups_root(data_dir) / f".restoring-{stamp}"
+    target = staging
+    try:
+        (staging / JOURNAL_DIR).mkdir(parents=True, exist_ok=True)
+        for source in data_files(backup):
+            target = staging / source.relative_to(backup)
+            shutil.copy2(source, target)
+            _fsync_file(target)
+        fsync_dir(staging)
+        fsync_dir(staging / JOURNAL_DIR)
+    except OSError as error:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise DiskWriteError(target, error) from error
+    aside = backups_root(data_dir) / f"broken-{stamp}"
     (aside / JOURNAL_DIR).mkdir(parents=True, exist_ok=True)
     for current in data_files(data_dir):
-        shutil.move(str(current), aside / current.relative_to(data_dir))
+        os.replace(current, aside / current.relative_to(data_dir))
     (data_dir / JOURNAL_DIR).mkdir(exist_ok=True)
-    for source in data_files(backup):
-        shutil.copy2(source, data_dir / source.relative_to(backup))
+    for copied in data_files(staging):
+        os.replace(copied, data_dir / copied.relative_to(staging))
+    shutil.rmtree(staging, ignore_errors=True)
     fsync_dir(data_dir)
     fsync_dir(data_dir / JOURNAL_DIR)
     return aside

@@ -154,7 +154,12 @@ class GymApp(App[None]):
 
         def chosen(restore: bool | None) -> None:
             if restore and backups:
-                aside = self.store.restore(backups[0])
+                try:
+                    aside = self.store.restore(backups[0])
+                except StoreError as error:  # a full disk: nothing was moved, say so
+                    self.notify(f"{error}. Your files are as they were.", title="Restore failed",
+                                severity="error", timeout=20)
+                    return
                 self.notify(f"Restored {backups[0].name}; damaged files kept in {aside}", timeout=10)
                 self.action_today()
 
