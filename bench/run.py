@@ -23,9 +23,15 @@ load. Figures:
   history    the history screen opened ('h') and its first exercise chart ('2') on the
              10 years, with no cached week summaries (cold) and in a new run that finds
              the cache file (warm).
+  screen     bench/workout_timer.py: the real workout screen headless, one set each idle,
+             with 15 ms of loop work every 47 ms (busy cpu) and with a 40-row table
+             re-rendered every 47 ms (busy render): the bell (rung by the cue thread) and
+             the flash (drawn by the loop) against the schedule, p50 / p99, and both at the
+             set's end (drift); CPU with the screen shown and no timer. Target: bell p99
+             <= 10 ms. --screen-seconds 600 makes each set 10 minutes.
 
-The whole run takes about 3.5 minutes (2.5 of them the timer's one-minute sets); --quick
-about 45 seconds.
+The whole run takes about 7 minutes (2.5 of them the engine's one-minute sets, 3.5 the
+screen's); --quick about 2 minutes.
 """
 
 from __future__ import annotations
@@ -229,12 +235,55 @@ def timer_figures(table: Table, quick: bool, minutes: float | None) -> str:
     return output
 
 
+SCREEN_TIMER = HERE / "workout_timer.py"
+SCREEN_ROW = re.compile(
+    r"^\([ab]\) (?P<load>[^,]+), thread\s+(?P<set>\S+)\s+(?P<cues>\d+)\s+(?P<miss>\d+)\s+\d+%"
+    r"\s+(?P<b50>[\d.]+)\s+(?P<b99>[\d.]+)\s+[\d.]+\s+(?P<f50>[\d.]+)\s+(?P<f99>[\d.]+)\s+[\d.]+"
+    r"\s+(?P<bend>-?[\d.]+) / (?P<fend>-?[\d.]+)"
+)
+
+
+def screen_timer_figures(table: Table, seconds: float) -> str:
+    """Runs bench/workout_timer.py (the real workout screen, cue thread) and picks its figures."""
+    args = [sys.executable, str(SCREEN_TIMER), "--cues", "thread", "--seconds", f"{seconds:g}",
+            "--cpu-seconds", "5"]
+    say(f"workout screen timer: {' '.join(Path(a).name for a in args[1:])} (three sets: idle, busy cpu, busy render)")
+    done = subprocess.run(args, capture_output=True, text=True, cwd=ROOT, env=dict(os.environ, PYTHONPATH=str(ROOT)))
+    output = done.stdout
+    if done.returncode != 0:
+        table.add("workout screen timer", "FAILED", "", "", done.stderr.strip().splitlines()[-1] if done.stderr else "")
+        return output + done.stderr
+    found = False
+    for line in output.splitlines():
+        match = SCREEN_ROW.match(line.strip())
+        if match is None:
+            continue
+        found = True
+        b99 = float(match["b99"])
+        table.add(f"screen bell p50 / p99, {match['load']}", f"{float(match['b50']):.1f} / {b99:.1f} ms",
+                  f"{match['set']} set, {match['cues']} cues, {match['miss']} missed", "",
+                  f"p99 <= 10 ms {verdict(b99 <= 10)}")
+        table.add(f"screen flash p50 / p99, {match['load']}", f"{float(match['f50']):.1f} / {float(match['f99']):.1f} ms",
+                  "drawn by the event loop", "", "")
+        table.add(f"screen bell / flash at set end, {match['load']}", f"{float(match['bend']):.1f} / "
+                  f"{float(match['fend']):.1f} ms", "drift after the whole set", "", "")
+    cpu = re.search(r"no timer, no rest: [\d.]+ ms \(([\d.]+) %\)", output)
+    if cpu:
+        found = True
+        table.add("CPU, workout screen shown, no timer", f"{float(cpu[1]):.2f} %", "", "", "")
+    if not found:
+        table.add("workout screen timer", "output not recognised: see it below", "", "", "")
+    return output
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="3 runs per figure, the timer's --quick (~45 s)")
     parser.add_argument("--runs", type=int, help="runs per start-up and log figure (default 7, quick 3)")
     parser.add_argument("--timer-minutes", type=float, help="length of each timer set (default: the timer's own)")
     parser.add_argument("--timer-output", action="store_true", help="print the timer bench's own table too")
+    parser.add_argument("--screen-seconds", type=float,
+                        help="length of each workout-screen set (default 60, quick 15; 600 for 10 minutes)")
     args = parser.parse_args()
     runs = args.runs or (3 if args.quick else 7)
     slow_runs = 1 if args.quick else 3
@@ -255,6 +304,7 @@ def main() -> None:
         import_figures(table, work, slow_runs if args.quick else 3)
         history_figures(table, history, slow_runs)
     timer_output = timer_figures(table, args.quick, args.timer_minutes)
+    timer_output += screen_timer_figures(table, args.screen_seconds or (15 if args.quick else 60))
     print(f"gymtui bench: Python {platform.python_version()} on {platform.machine()}, {os.cpu_count()} CPUs, "
           f"load {os.getloadavg()[0]:.2f}; {runs} runs per start-up/log figure, each in a fresh process")
     print(f"history: {counts['sessions']:,} sessions, {counts['sets']:,} sets, {counts['days']:,} days of checklist "
