@@ -172,6 +172,41 @@ async def test_app_names_a_damaged_week_and_restores_the_last_good_backup(data_d
         app.store.close()
 
 
+async def test_a_restore_that_runs_out_of_disk_is_reported_and_the_app_runs_on(data_dir, monkeypatch):
+    import errno
+    import shutil
+
+    from app_factory import FROZEN_NOW, make_app, settle
+    from gymtui.store import backup as backup_module
+    from gymtui.ui.screens.problem import DamagedFileScreen
+
+    fill(data_dir, FROZEN_NOW)
+    path = target(data_dir, "week", FROZEN_NOW.date())
+    DAMAGES["truncated"][1](path)
+    broken = path.read_bytes()
+    app = make_app(data_dir)
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot, app)
+            assert isinstance(app.screen, DamagedFileScreen)
+
+            def no_space(*_args, **_kwargs):
+                raise OSError(errno.ENOSPC, "No space left on device")
+
+            monkeypatch.setattr(backup_module.shutil, "copy2", no_space)
+            await pilot.press("r")
+            await settle(pilot, app)
+            messages = [(str(n.title), str(n.message)) for n in app._notifications]
+            assert any(title == "Restore failed" and "No space left on device" in text and "as they were" in text
+                       for title, text in messages), messages
+            assert path.read_bytes() == broken  # nothing moved, nothing half-restored
+            assert not [p for p in (data_dir / "backups").iterdir() if p.name.startswith((".", "broken-"))]
+            assert app.is_running
+            monkeypatch.setattr(backup_module.shutil, "copy2", shutil.copy2)
+    finally:
+        app.store.close()
+
+
 async def test_keeping_the_damaged_file_leaves_it_untouched(data_dir):
     from app_factory import FROZEN_NOW, make_app, settle
     from gymtui.ui.screens.problem import DamagedFileScreen
