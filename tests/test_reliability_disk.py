@@ -71,6 +71,20 @@ def fail(error_no: int, text: str):
     return raiser
 
 
+def disk_full_on_copy(failing: int):
+    """A shutil.copy2 whose copy number `failing` (from 1) finds the disk full."""
+    real_copy = shutil.copy2
+    copies = {"n": 0}
+
+    def copy(src, dst, **kwargs):
+        copies["n"] += 1
+        if copies["n"] == failing:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real_copy(src, dst, **kwargs)
+
+    return copy
+
+
 def install_fault(monkeypatch, fault: str) -> None:
     """Make every write through gymtui.store.atomic (and backup copies) fail one way."""
     if fault == "enospc-half-write":
@@ -221,15 +235,8 @@ def test_the_command_line_says_what_failed_and_stores_nothing(filled, monkeypatc
 
 
 def test_a_failed_backup_leaves_no_half_backup_and_retries(filled, monkeypatch):
-    copies = {"n": 0}
     real_copy = shutil.copy2
-
-    def copy_then_fill_up(src, dst, **kwargs):
-        copies["n"] += 1
-        if copies["n"] == 2:
-            raise OSError(errno.ENOSPC, "No space left on device")
-        return real_copy(src, dst, **kwargs)
-
+    copy_then_fill_up = disk_full_on_copy(2)
     later = NOW.add(days=1)
     with Store.open(filled, now=lambda: later) as store:
         monkeypatch.setattr(backup_module.shutil, "copy2", copy_then_fill_up)
@@ -253,15 +260,8 @@ def test_a_restore_that_runs_out_of_disk_changes_nothing(filled, monkeypatch):
         session = store.save_session(Session(date=DAY, started_at=NOW, name="After the backup"))
         store.add_set(LoggedSet(session_id=session.id, exercise="deadlift", load=110, reps=3, rpe=9, logged_at=NOW))
     before = _snapshot(filled)
-    copies = {"n": 0}
     real_copy = shutil.copy2
-
-    def copy_then_fill_up(src, dst, **kwargs):
-        copies["n"] += 1
-        if copies["n"] == 2:
-            raise OSError(errno.ENOSPC, "No space left on device")
-        return real_copy(src, dst, **kwargs)
-
+    copy_then_fill_up = disk_full_on_copy(2)
     monkeypatch.setattr(backup_module.shutil, "copy2", copy_then_fill_up)
     with Store.open(filled) as store:
         with pytest.raises(DiskWriteError, match="No space left on device"):
