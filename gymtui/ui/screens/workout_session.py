@@ -81,7 +81,7 @@ class SessionEdits(_Base):
         app.call_from_thread(self._replanned, workout, plan, settings, plans)
 
     def _replanned(self, workout: Workout, plan, settings: Settings, plans) -> None:
-        if workout is not self.workout or settings is not workout.settings:
+        if workout is not self.workout or settings != workout.settings:
             return  # a newer change or another session: that one re-plans
         if [c.exercise.id for c in workout.cards] != [p.exercise for p in plans]:
             self._replan_due = True  # a swap or a reorder came in between: plan again
