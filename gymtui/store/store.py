@@ -264,8 +264,9 @@ class Store:
 
     def iter_sessions(self, *, before: date | None = None) -> Iterator[Session]:
         """Sessions newest first, opening one week at a time."""
+        last = None if before is None else part_key(before)
         for key in self.parts():
-            if before is not None and key > part_key(before):
+            if last is not None and key > last:
                 continue
             for session in self.sessions_in_part(key):
                 if before is None or session.date < before:
@@ -292,13 +293,16 @@ class Store:
         """
         found: list[tuple[Session, list[LoggedSet]]] = []
         with self._mutex:
-            keys = [k for k in self.parts() if before is None or k <= part_key(before)]
+            last = None if before is None else part_key(before)
+            keys = [k for k in self.parts() if last is None or k <= last]
             for key in keys[:parts_back]:
                 db = self._part(key)
                 docs = db.table("sets").search(Query().exercise == exercise)
                 by_session: dict[str, list[LoggedSet]] = {}
                 for doc in docs:
                     by_session.setdefault(doc["session_id"], []).append(LoggedSet.model_validate(doc))
+                if not by_session:
+                    continue  # not trained that week: its sessions need not be read
                 for session in self.sessions_in_part(key):
                     if session.id in by_session and (before is None or session.date < before):
                         found.append((session, sorted(by_session[session.id], key=lambda s: s.logged_at)))
@@ -336,7 +340,8 @@ class Store:
         """Raw checklist or recovery records with start <= date <= end, oldest first."""
         out: list[dict[str, Any]] = []
         with self._mutex:
-            for key in sorted(k for k in self.parts() if part_key(start) <= k <= part_key(end)):
+            first, last = part_key(start), part_key(end)
+            for key in sorted(k for k in self.parts() if first <= k <= last):
                 for doc in self._part(key).table(table).all():
                     if start.isoformat() <= doc["date"] <= end.isoformat():
                         out.append(dict(doc))
