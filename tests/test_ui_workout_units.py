@@ -72,3 +72,20 @@ async def test_a_unit_change_waits_until_the_set_under_way_is_logged(data_dir):
             assert [s.unit for s in screen.workout.card.logged_sets()] == ["kg"]
     finally:
         app.store.close()
+
+
+async def test_a_re_plan_is_kept_when_the_same_settings_are_read_again_meanwhile(data_dir):
+    # Back on the workout screen it reads the settings again (a new object, equal in value)
+    # while the re-plan started by the settings screen is still running: that re-plan counts.
+    app = make_app(data_dir, clock=FakeClock(1000.0))
+    seed_history(app.store)
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await open_workout(pilot, app)
+            pounds = app.store.settings().model_copy(update={"unit": "lb"})
+            screen.settings_changed(pounds)  # starts the re-plan worker
+            screen._settings_loaded(pounds.model_copy())  # what on_screen_resume's reload gives
+            await settle(pilot, app)
+            assert screen.workout.card.plan.unit == "lb"
+    finally:
+        app.store.close()
