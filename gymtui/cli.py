@@ -231,7 +231,7 @@ def _cmd_doctor(args: argparse.Namespace, data_dir: Path) -> int:
 
 
 def _cmd_restore(args: argparse.Namespace, data_dir: Path) -> int:
-    from .store.backup import list_backups, restore_backup
+    from .store.backup import finish_interrupted_restores, list_backups, restore_backup
     from .store.lock import DataLock
 
     found = list_backups(data_dir)
@@ -247,6 +247,7 @@ def _cmd_restore(args: argparse.Namespace, data_dir: Path) -> int:
     lock = DataLock(data_dir)
     lock.acquire("gymtui restore")
     try:
+        finish_interrupted_restores(data_dir)
         aside = restore_backup(data_dir, chosen)
     finally:
         lock.release()

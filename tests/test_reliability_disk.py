@@ -278,6 +278,61 @@ def test_a_restore_that_runs_out_of_disk_changes_nothing(filled, monkeypatch):
     assert _snapshot(aside) == before  # and what it replaced is kept, whole
 
 
+class Killed(BaseException):
+    """Stands for a kill -9: nothing after it runs, no handler catches it."""
+
+
+def _kill_after(calls: int, real):
+    count = {"n": 0}
+
+    def call(*args, **kwargs):
+        count["n"] += 1
+        if count["n"] > calls:
+            raise Killed()
+        return real(*args, **kwargs)
+
+    return call
+
+
+@pytest.mark.parametrize("step", ["copy", "rename"])
+def test_a_restore_cut_at_any_point_is_finished_or_dropped_when_the_store_opens(filled, monkeypatch, step):
+    backup = list_backups(filled)[0]
+    with Store.open(filled) as store:  # something after the backup, so the two states differ
+        session = store.save_session(Session(date=DAY, started_at=NOW, name="After the backup"))
+        store.add_set(LoggedSet(session_id=session.id, exercise="deadlift", load=110, reps=3, rpe=9, logged_at=NOW))
+    before, wanted = _snapshot(filled), _snapshot(backup)
+    files = len(before) + len(wanted)  # renames: the current files aside, then the copies in
+    cuts = range(len(wanted)) if step == "copy" else range(files)
+    for cut in cuts:
+        for leftover in (filled / "backups").iterdir():
+            if leftover.name.startswith("broken-"):
+                shutil.rmtree(leftover)
+        target = "copy2" if step == "copy" else "replace"
+        module = backup_module.shutil if step == "copy" else backup_module.os
+        monkeypatch.setattr(module, target, _kill_after(cut, getattr(shutil if step == "copy" else os, target)))
+        with pytest.raises(Killed):
+            backup_module.restore_backup(filled, backup)
+        monkeypatch.undo()
+        with Store.open(filled) as store:
+            finished = store.finished_restores
+        if step == "copy":  # cut before the copy was whole: nothing had moved, the restore is dropped
+            assert finished == [] and _snapshot(filled) == before, cut
+        else:  # the copy was whole: the restore is finished, what it replaced kept aside
+            assert len(finished) == 1 and _snapshot(filled) == wanted, cut
+            assert _snapshot(finished[0]) == before, cut
+            _put_back(filled, finished[0])
+        assert not [p for p in (filled / "backups").iterdir() if p.name.startswith(".")], cut
+
+
+def _put_back(data_dir: Path, aside: Path) -> None:
+    """Undo a finished restore by hand, so the next round starts from the same files."""
+    for path in list((data_dir / "journal").glob("*.json")) + [data_dir / "profile.json"]:
+        path.unlink(missing_ok=True)
+    for path in aside.rglob("*.json"):
+        os.replace(path, data_dir / path.relative_to(aside))
+    shutil.rmtree(aside)
+
+
 # -- the app keeps running ---------------------------------------------------------------
 
 

@@ -121,13 +121,19 @@ def prune_backups(data_dir: Path, keep: int) -> None:
         shutil.rmtree(partial, ignore_errors=True)
 
 
+# Markers in a restore's staging folder: the copy is complete, then the current files are aside.
+COPIED = ".copied"
+ASIDE_DONE = ".aside-done"
+
+
 def restore_backup(data_dir: Path, backup: Path) -> Path:
     """Put a backup's files in place; the current files go to backups/broken-<time>/.
 
     The backup is first copied next to the data (backups/.restoring-<time>/) and flushed: a
     full disk or a failing write stops the restore there, with every current file where it
     was (DiskWriteError). Only then are the current files moved aside and the copies moved
-    in, by renames within the folder, which need no new space.
+    in, by renames within the folder, which need no new space. Each step is marked in the
+    staging folder, so a restore cut short is finished by `finish_interrupted_restores`.
     """
     data_dir = Path(data_dir)
     stamp = f"{datetime.now():%Y%m%d-%H%M%S}"
@@ -139,19 +145,49 @@ def restore_backup(data_dir: Path, backup: Path) -> Path:
             target = staging / source.relative_to(backup)
             shutil.copy2(source, target)
             _fsync_file(target)
-        fsync_dir(staging)
         fsync_dir(staging / JOURNAL_DIR)
+        _mark(staging, COPIED)
     except OSError as error:
         shutil.rmtree(staging, ignore_errors=True)
         raise DiskWriteError(target, error) from error
-    aside = backups_root(data_dir) / f"broken-{stamp}"
-    (aside / JOURNAL_DIR).mkdir(parents=True, exist_ok=True)
-    for current in data_files(data_dir):
-        os.replace(current, aside / current.relative_to(data_dir))
+    return _swap_in(data_dir, staging)
+
+
+def finish_interrupted_restores(data_dir: Path) -> list[Path]:
+    """Restores cut short (killed, a power cut): one whose copy was complete is finished,
+    one whose copy was not is dropped (nothing had moved yet). Returns where the finished
+    ones put the files they replaced. Called with the data folder's lock held."""
+    root = backups_root(data_dir)
+    if not root.is_dir():
+        return []
+    finished = []
+    for staging in sorted(root.glob(".restoring-*")):
+        if (staging / COPIED).exists():
+            finished.append(_swap_in(Path(data_dir), staging))
+        else:
+            shutil.rmtree(staging, ignore_errors=True)
+    return finished
+
+
+def _mark(folder: Path, name: str) -> None:
+    (folder / name).write_bytes(b"")
+    fsync_dir(folder)
+
+
+def _swap_in(data_dir: Path, staging: Path) -> Path:
+    """The current files aside, then the staged copies in; safe to run again after a cut."""
+    aside = backups_root(data_dir) / f"broken-{staging.name.removeprefix('.restoring-')}"
     (data_dir / JOURNAL_DIR).mkdir(exist_ok=True)
+    if not (staging / ASIDE_DONE).exists():
+        (aside / JOURNAL_DIR).mkdir(parents=True, exist_ok=True)
+        for current in data_files(data_dir):
+            os.replace(current, aside / current.relative_to(data_dir))
+        for folder in (aside, aside / JOURNAL_DIR, data_dir, data_dir / JOURNAL_DIR):
+            fsync_dir(folder)
+        _mark(staging, ASIDE_DONE)
     for copied in data_files(staging):
         os.replace(copied, data_dir / copied.relative_to(staging))
-    shutil.rmtree(staging, ignore_errors=True)
     fsync_dir(data_dir)
     fsync_dir(data_dir / JOURNAL_DIR)
+    shutil.rmtree(staging, ignore_errors=True)
     return aside

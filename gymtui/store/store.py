@@ -61,6 +61,7 @@ class Store:
         self._part_keys: list[str] | None = None  # the journal folder's weeks, listed once
         self._new_keys: set[str] = set()  # weeks opened without a file: a write may create it
         self.swept: list[Path] = []
+        self.finished_restores: list[Path] = []  # restores cut short, finished when opened
 
     # -- opening and closing -------------------------------------------------------------
 
@@ -75,6 +76,7 @@ class Store:
         (self.data_dir / JOURNAL_DIR).mkdir(exist_ok=True)
         self._lock.acquire(purpose)
         try:
+            self.finished_restores = backups.finish_interrupted_restores(self.data_dir)
             self.swept = sweep_temp_files(self.data_dir) + sweep_temp_files(self.data_dir / JOURNAL_DIR)
             migrate_if_needed(self.data_dir, self._now().date())
             profile_path = self.data_dir / PROFILE_FILE
