@@ -81,3 +81,24 @@ async def test_start_says_a_session_is_in_progress(data_dir):
             assert any("in progress (1 set logged)" in m and "Deadlift, set 3" in m for m in messages)
     finally:
         store.close()
+
+
+async def test_a_rest_redraw_while_the_app_closes_does_not_fail(data_dir):
+    # As the app closes, Textual removes a screen's widgets before the screen itself: a rest
+    # redraw landing then (seen once in CI) must find no panel and do nothing.
+    from test_ui_workout import open_workout, seed_history
+
+    app = make_app(data_dir, clock=FakeClock(1000.0))
+    seed_history(app.store)
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            screen = await open_workout(pilot, app)
+            await pilot.press("l", "8", "enter")
+            await settle(pilot, app)
+            assert app.rest.running
+            await screen.query_one("#wo-rest").remove()
+            app.rest.redraw()  # raised NoMatches before
+            await screen.remove()
+            assert screen._rest_changed not in app.rest._listeners  # unsubscribed when unmounted
+    finally:
+        app.store.close()

@@ -139,6 +139,7 @@ class WorkoutScreen(SessionEdits, TempoCues, Screen[None]):
         self.load()
 
     def on_unmount(self) -> None:
+        self.app.rest.unsubscribe(self._rest_changed)
         if self.cue_scheduler is not None:
             self.cue_scheduler.close()
 
@@ -304,8 +305,11 @@ class WorkoutScreen(SessionEdits, TempoCues, Screen[None]):
         rest = self.app.rest
         if self.workout is None or not self.is_mounted:
             return
-        label = text.next_label(self.workout)
-        self.query_one("#wo-rest", RestPanel).show_rest(rest.timer, label)
+        panels = self.query("#wo-rest").results(RestPanel)
+        panel = next(panels, None)
+        if panel is None:
+            return  # the app is closing: the screen's widgets are already gone
+        panel.show_rest(rest.timer, text.next_label(self.workout))
         if self.state == "ready":
             self._draw_ready()
             self.refresh_bindings()

@@ -91,6 +91,10 @@ class RestKeeper:
         if listener not in self._listeners:
             self._listeners.append(listener)
 
+    def unsubscribe(self, listener: Callable[[], None]) -> None:
+        if listener in self._listeners:
+            self._listeners.remove(listener)
+
     # -- redraws ---------------------------------------------------------------------------
 
     def tick(self) -> None:
