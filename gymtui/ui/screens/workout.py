@@ -360,8 +360,9 @@ class WorkoutScreen(SessionEdits, TempoCues, Screen[None]):
             self._handle.stop()
             self._handle = None
         timer, schedule = self.timer, self.schedule
-        if timer is None or schedule is None:
-            return
+        panel = next(self.query("#wo-timer").results(TempoPanel), None)
+        if timer is None or schedule is None or panel is None:
+            return  # no set running, or the app is closing (the widgets are gone)
         state = timer.state()
         now = self.app.clock.monotonic()
         if state.phase_index != self._last_phase:
@@ -372,7 +373,6 @@ class WorkoutScreen(SessionEdits, TempoCues, Screen[None]):
                 self.app.bell()
             self._flash_until = now + FLASH_SECONDS
         flashing = self._flash_until is not None and now < self._flash_until
-        panel = self.query_one("#wo-timer", TempoPanel)
         panel.flash(flashing)
         if state.finished:
             self._timer_finished(state.reps_completed, state.time_under_tension)
