@@ -102,12 +102,11 @@ class GymApp(App[None]):
         self.call_after_refresh(self.rest.watch_screens)
         if self.start_section is not None:
             self.call_after_refresh(self.action_open_section, self.start_section)
-        # Today starts the background work once drawn; this is in case it cannot plan.
-        self.set_timer(3.0, self.first_screen_drawn)
 
     def first_screen_drawn(self) -> None:
-        """Told by Today once its plan is on screen: the work that can wait starts now, so
-        it does not compete with the first frame for the interpreter."""
+        """Told by Today once its plan is on screen, or by make_plan when there is none to
+        show: the work that can wait starts now, so it does not compete with the first frame
+        for the interpreter."""
         if self._background_started:
             return
         self._background_started = True

@@ -81,9 +81,7 @@ class TodayScreen(Screen[None]):
         if plan.exercises:
             table.move_cursor(row=0)
             self._explain(0)
-        started = getattr(self.app, "first_screen_drawn", None)
-        if started is not None:
-            self.call_after_refresh(started)
+        self.call_after_refresh(self.app.first_screen_drawn)  # type: ignore[attr-defined]  # GymApp
 
     def show_last(self, last) -> None:
         if last is None:
