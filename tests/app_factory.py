@@ -27,3 +27,21 @@ async def settle(pilot, app: GymApp) -> None:
     await pilot.pause()
     await app.workers.wait_for_complete()
     await pilot.pause()
+
+
+async def open_warmup_with_load(pilot, app: GymApp, load: str = "100"):
+    """Today, then the warm-up, with the working load typed (no history plans one): its ramp
+    sets are ready to log. Returns the warm-up screen."""
+    from gymtui.ui.screens.warmup import WarmupScreen
+
+    await settle(pilot, app)
+    await pilot.press("u")
+    await settle(pilot, app)
+    screen = app.screen
+    assert isinstance(screen, WarmupScreen)
+    if not screen.ramp:
+        await pilot.press("l")
+        await pilot.pause()
+        await pilot.press(*load, "enter")
+        await settle(pilot, app)
+    return screen

@@ -76,6 +76,14 @@ def target(data_dir: Path, which: str, day) -> Path:
     return data_dir / "profile.json" if which == "profile" else part_path(data_dir, part_key(day))
 
 
+def damaged_week(data_dir: Path, now: pendulum.DateTime, damage: str) -> tuple[str, Path, bytes]:
+    """fill(), then this week's file damaged one way: (a set id in it, the file, its bytes)."""
+    set_id = fill(data_dir, now)
+    path = target(data_dir, "week", now.date())
+    DAMAGES[damage][1](path)
+    return set_id, path, path.read_bytes()
+
+
 def run(capsys, *args: str) -> tuple[int, str, str]:
     code = main(list(args))
     captured = capsys.readouterr()
@@ -143,10 +151,7 @@ async def test_app_names_a_damaged_week_and_restores_the_last_good_backup(data_d
     from gymtui.ui.screens.problem import DamagedFileScreen
     from gymtui.ui.screens.today import TodayScreen
 
-    set_id = fill(data_dir, FROZEN_NOW)
-    path = target(data_dir, "week", FROZEN_NOW.date())
-    DAMAGES[damage][1](path)
-    broken = path.read_bytes()
+    set_id, path, broken = damaged_week(data_dir, FROZEN_NOW, damage)
     app = make_app(data_dir)
     try:
         async with app.run_test(size=(80, 24)) as pilot:
@@ -180,10 +185,7 @@ async def test_a_restore_that_runs_out_of_disk_is_reported_and_the_app_runs_on(d
     from gymtui.store import backup as backup_module
     from gymtui.ui.screens.problem import DamagedFileScreen
 
-    fill(data_dir, FROZEN_NOW)
-    path = target(data_dir, "week", FROZEN_NOW.date())
-    DAMAGES["truncated"][1](path)
-    broken = path.read_bytes()
+    _, path, broken = damaged_week(data_dir, FROZEN_NOW, "truncated")
     app = make_app(data_dir)
     try:
         async with app.run_test(size=(80, 24)) as pilot:
@@ -211,10 +213,7 @@ async def test_keeping_the_damaged_file_leaves_it_untouched(data_dir):
     from app_factory import FROZEN_NOW, make_app, settle
     from gymtui.ui.screens.problem import DamagedFileScreen
 
-    fill(data_dir, FROZEN_NOW)
-    path = target(data_dir, "week", FROZEN_NOW.date())
-    _garble(path)
-    broken = path.read_bytes()
+    _, path, broken = damaged_week(data_dir, FROZEN_NOW, "garbled")
     app = make_app(data_dir)
     try:
         async with app.run_test(size=(80, 24)) as pilot:

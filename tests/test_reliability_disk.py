@@ -339,21 +339,13 @@ def _put_back(data_dir: Path, aside: Path) -> None:
 async def test_app_reports_a_failed_save_and_keeps_running(data_dir, monkeypatch):
     from textual.widgets import DataTable
 
-    from app_factory import make_app, settle
+    from app_factory import make_app, open_warmup_with_load, settle
     from gymtui.ui.screens.warmup import WarmupScreen
 
     app = make_app(data_dir)
     try:
         async with app.run_test(size=(80, 24)) as pilot:
-            await settle(pilot, app)
-            await pilot.press("u")
-            await settle(pilot, app)
-            screen = app.screen
-            assert isinstance(screen, WarmupScreen)
-            await pilot.press("l")
-            await pilot.pause()
-            await pilot.press(*"100", "enter")
-            await settle(pilot, app)
+            screen = await open_warmup_with_load(pilot, app)
             table = screen.query_one("#wu-table", DataTable)
             table.move_cursor(row=table.get_row_index("r:0"))
             with monkeypatch.context() as patch:

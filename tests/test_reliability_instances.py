@@ -20,7 +20,7 @@ from gymtui.store import LockedError, Store
 from gymtui.store.backup import list_backups
 from gymtui.store.doctor import check_data_dir
 
-from app_factory import FROZEN_NOW, make_app, settle
+from app_factory import FROZEN_NOW, make_app, open_warmup_with_load, settle
 
 ROOT = Path(__file__).resolve().parent.parent
 ENV = dict(os.environ, PYTHONPATH=str(ROOT))
@@ -40,23 +40,13 @@ def logged_sets(store: Store) -> list[LoggedSet]:
 
 
 async def test_cli_beside_the_running_app_is_refused_and_nothing_is_lost(data_dir, tmp_path):
-    from gymtui.ui.screens.warmup import WarmupScreen
-
     csv = tmp_path / "strong.csv"
     csv.write_text("Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,"
                    "Workout Notes,RPE\n2026-10-05 18:00:00,Pull,1h,Deadlift (Barbell),1,100,5,0,0,,,8\n")
     app = make_app(data_dir)
     try:
         async with app.run_test(size=(80, 24)) as pilot:
-            await settle(pilot, app)
-            await pilot.press("u")
-            await settle(pilot, app)
-            screen = app.screen
-            assert isinstance(screen, WarmupScreen)
-            await pilot.press("l")
-            await pilot.pause()
-            await pilot.press(*"100", "enter")
-            await settle(pilot, app)
+            screen = await open_warmup_with_load(pilot, app)
             before = files(data_dir)
             backup = list_backups(data_dir)[0].name  # the app's start-of-day backup
             for command in (["log", "bent over row", "80x8@8"], ["import", str(csv)], ["restore", backup],

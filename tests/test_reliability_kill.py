@@ -181,22 +181,12 @@ async def app_child(data_dir: str, seed: int) -> None:
     not, once the store call returned)."""
     from textual.widgets import DataTable
 
-    from app_factory import make_app, settle
-    from gymtui.ui.screens.warmup import WarmupScreen
+    from app_factory import make_app, open_warmup_with_load
 
     rng = random.Random(seed)
     app = make_app(Path(data_dir))
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot, app)
-        await pilot.press("u")
-        await settle(pilot, app)
-        screen = app.screen
-        assert isinstance(screen, WarmupScreen)
-        if not screen.ramp:
-            await pilot.press("l")
-            await pilot.pause()
-            await pilot.press(*"100", "enter")
-            await settle(pilot, app)
+        screen = await open_warmup_with_load(pilot, app)
         table = screen.query_one("#wu-table", DataTable)
         watch_saved(lambda: {s.id for s in list(screen.logged.values())})
         os.write(2, b"ready\n")
