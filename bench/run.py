@@ -191,6 +191,16 @@ def history_figures(table: Table, history: Path, runs: int) -> None:
     table.add("history chart ('2'), warm cache", f"{median([w['chart_s'] for w in warm]):.3f} s")
 
 
+def run_bench_script(table: Table, name: str, args: list[str]) -> tuple[str, bool]:
+    """Run another bench script as it is; a failure becomes a FAILED row. Returns its
+    output (with its errors when it failed) and whether it succeeded."""
+    done = subprocess.run(args, capture_output=True, text=True, cwd=ROOT, env=dict(os.environ, PYTHONPATH=str(ROOT)))
+    if done.returncode != 0:
+        table.add(name, "FAILED", "", "", done.stderr.strip().splitlines()[-1] if done.stderr else "")
+        return done.stdout + done.stderr, False
+    return done.stdout, True
+
+
 TIMER_ROW = re.compile(r"^\((?P<loop>[ab])\)[^,]*, (?P<observer>\w+)\s+(?P<cells>.*)$")
 
 
@@ -202,11 +212,9 @@ def timer_figures(table: Table, quick: bool, minutes: float | None) -> str:
     elif minutes:
         args += ["--minutes", str(minutes)]
     say(f"tempo timer: {' '.join(Path(a).name for a in args[1:])} (its own runs; figures printed, not asserted)")
-    done = subprocess.run(args, capture_output=True, text=True, cwd=ROOT, env=dict(os.environ, PYTHONPATH=str(ROOT)))
-    output = done.stdout
-    if done.returncode != 0:
-        table.add("tempo timer", "FAILED", "", "", done.stderr.strip().splitlines()[-1] if done.stderr else "")
-        return output + done.stderr
+    output, ok = run_bench_script(table, "tempo timer", args)
+    if not ok:
+        return output
     labels = {"a": "idle", "b": "busy UI"}
     found = False
     for line in output.splitlines():
@@ -251,11 +259,9 @@ def screen_timer_figures(table: Table, seconds: float) -> str:
     args = [sys.executable, str(SCREEN_TIMER), "--cues", "thread", "--seconds", f"{seconds:g}",
             "--cpu-seconds", "5"]
     say(f"workout screen timer: {' '.join(Path(a).name for a in args[1:])} (three sets: idle, busy cpu, busy render)")
-    done = subprocess.run(args, capture_output=True, text=True, cwd=ROOT, env=dict(os.environ, PYTHONPATH=str(ROOT)))
-    output = done.stdout
-    if done.returncode != 0:
-        table.add("workout screen timer", "FAILED", "", "", done.stderr.strip().splitlines()[-1] if done.stderr else "")
-        return output + done.stderr
+    output, ok = run_bench_script(table, "workout screen timer", args)
+    if not ok:
+        return output
     found = False
     for line in output.splitlines():
         match = SCREEN_ROW.match(line.strip())
