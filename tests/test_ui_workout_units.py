@@ -89,3 +89,24 @@ async def test_a_re_plan_is_kept_when_the_same_settings_are_read_again_meanwhile
             assert screen.workout.card.plan.unit == "lb"
     finally:
         app.store.close()
+
+
+async def test_with_no_planned_load_the_form_offers_the_last_load_with_its_unit(data_dir):
+    # A first session: nothing planned, the lifter typed 20 (kg) for set 1, then chose lb.
+    # Set 2's form offers "20 kg" as lifted, not an empty load.
+    app = make_app(data_dir, clock=FakeClock(1000.0))
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await open_workout(pilot, app)
+            assert screen.workout.card.plan.load is None
+            await pilot.press("l", "8", "tab", "tab", *"20", "enter")
+            await settle(pilot, app)
+            assert [s.load for s in screen.workout.card.logged_sets()] == [20]
+            screen.settings_changed(app.store.settings().model_copy(update={"unit": "lb"}))
+            await settle(pilot, app)
+            assert screen.workout.card.plan.unit == "lb"
+            await pilot.press("l")
+            await settle(pilot, app)
+            assert screen.query_one("#se-load", Input).value == "20 kg"
+    finally:
+        app.store.close()

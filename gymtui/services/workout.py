@@ -657,17 +657,18 @@ def make_logged(values: SetValues, *, session_id: str, exercise: str, now: pendu
 
 def prefill(card: Card, slot: int, *, reps: int | None = None, seconds: float | None = None) -> SetFields:
     """The form for the set at `slot`: the prescription, the load of the last set logged of
-    this exercise today (the lifter changed it) unless it was in another unit, and what the
-    timer counted."""
+    this exercise today (the lifter changed it; in another unit, the plan's load when it has
+    one), and what the timer counted."""
     plan = card.plan
     load = plan.load
     unit = plan.unit
     done = card.logged_sets()
     if done:
         newest = max(done, key=lambda s: s.logged_at)
-        if newest.unit == unit or newest.load is None:
-            load = newest.load
-        # else: the unit was changed during the session; the plan has the load in the new unit
+        # The unit changed during the session: the plan's load, in the new unit, if it has one;
+        # else the last load as lifted, with its unit written out ("20 kg").
+        if newest.unit == unit or newest.load is None or load is None:
+            load, unit = newest.load, newest.unit
     if load is None:
         load_text = "bw" if plan.equipment in UNLOADED else ""
     else:
