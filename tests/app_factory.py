@@ -23,10 +23,15 @@ def make_app(data_dir: Path, *, now: pendulum.DateTime = FROZEN_NOW, clock: Fake
 
 
 async def settle(pilot, app: GymApp) -> None:
-    """Let workers finish and the screen refresh (no real-clock sleeping)."""
+    """Let workers finish and the screen refresh (no real-clock sleeping). A worker can start
+    another one as it ends (Today's plan starts the daily backup once drawn), so this waits
+    until a refresh leaves none unfinished."""
     await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
+    for _ in range(20):
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        if all(worker.is_finished for worker in app.workers):
+            return
 
 
 async def open_warmup_with_load(pilot, app: GymApp, load: str = "100"):
