@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -75,21 +76,32 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def parse_day(text: str | None, today: pendulum.Date) -> pendulum.Date:
-    if text is None or text.strip().lower() == "today":
+# Days a lifter can mean: older or later ones are typing slips (202-01-05, 9999-12-31), and
+# planning far beyond them would overflow the calendar.
+FIRST_YEAR, LAST_YEAR = 1900, 2100
+ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
+def parse_day(text: str | None, today: pendulum.Date, *, future: bool = False) -> pendulum.Date:
+    """An ISO date (YYYY-MM-DD), 'today' or 'yesterday'. Nothing is guessed: 05.01.2026 or
+    1/2/2026 mean different days in different countries, so they are refused."""
+    word = "" if text is None else text.strip().lower()
+    if text is None or word == "today":
         return today
-    if text.strip().lower() == "yesterday":
+    if word == "yesterday":
         return today.subtract(days=1)
+    match = ISO_DAY.fullmatch(word)
+    if match is None:
+        raise CliError(f"--date {text!r}: write YYYY-MM-DD (e.g. {today.isoformat()}), 'today' or 'yesterday'",
+                       EXIT_USAGE)
+    year, month, day_of_month = (int(part) for part in match.groups())
     try:
-        parsed = pendulum.parse(text.strip(), strict=False, exact=True)
-    except (ValueError, pendulum.parsing.ParserError):
-        raise CliError(f"--date {text!r}: write YYYY-MM-DD, 'today' or 'yesterday'", EXIT_USAGE) from None
-    day = parsed if isinstance(parsed, pendulum.Date) and not isinstance(parsed, pendulum.DateTime) else None
-    if isinstance(parsed, pendulum.DateTime):
-        day = parsed.date()
-    if day is None:
-        raise CliError(f"--date {text!r} is not a date: write YYYY-MM-DD", EXIT_USAGE)
-    if day > today:
+        day = pendulum.date(year, month, day_of_month)
+    except ValueError:
+        raise CliError(f"--date {text!r}: write YYYY-MM-DD with a real month and day", EXIT_USAGE) from None
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise CliError(f"--date {text!r}: the year must be between {FIRST_YEAR} and {LAST_YEAR}", EXIT_USAGE)
+    if day > today and not future:
         raise CliError(f"--date {day}: that is in the future", EXIT_USAGE)
     return day
 
@@ -262,10 +274,8 @@ def _cmd_next(args: argparse.Namespace, data_dir: Path) -> int:
     from .services.next_report import report_rows, report_text
     from .services.planning import plan_session
 
-    today = pendulum.now().date()
     # Planning ahead is allowed: a date in the future is fine here, unlike for logging.
-    explicit = args.date is not None and args.date.strip().lower() not in ("today", "yesterday")
-    day = parse_day(args.date, pendulum.date(9999, 12, 31) if explicit else today)
+    day = parse_day(args.date, pendulum.now().date(), future=True)
     with _open_store(data_dir, "gymtui next") as store:
         settings = store.settings()
         library = load_library(store)

@@ -162,7 +162,8 @@ DATE_TEXT = st.one_of(
     st.dates().map(lambda d: d.isoformat()),
     st.sampled_from(["today", " Yesterday ", "2026-02-30", "2026-13-01", "0000-01-01", "9999-12-31", "2026-W47",
                      "2026-W47-1", "2026-320", "P1D", "1/2/2026", "16.11.2026", "now", "2026-11-16T25:00",
-                     "2026-11-16T10:00+25:00", "2026-11-17", "20261116", "T10:00", "10:00", "-1", "1e9"]),
+                     "2026-11-16T10:00+25:00", "2026-11-17", "20261116", "T10:00", "10:00", "-1", "1e9",
+                     "05.01.2026", "202-01-05", "1900-01-01", "2026-11-16 "]),
 )
 
 
@@ -177,6 +178,31 @@ def test_a_log_date_is_a_past_day_or_a_usage_message(text):
         return
     assert isinstance(day, pendulum.Date) and not isinstance(day, pendulum.DateTime)
     assert day <= TODAY
+    # Nothing guessed: a day written any other way is refused, not read one way or another.
+    assert text.strip().lower() in ("today", "yesterday") or text.strip() == day.isoformat()
+    assert 1900 <= day.year
+
+
+@pytest.mark.parametrize("text", ["05.01.2026", "1/2/2026", "202-01-05", "2026-1-5", "20260105", "2026-W02-1",
+                                  "0001-01-01", "1899-12-31", "2026-01-05T10:00"])
+def test_a_date_written_any_other_way_than_iso_is_refused(text):
+    with pytest.raises(CliError) as refused:
+        parse_day(text, TODAY)
+    assert refused.value.code == 2 and str(refused.value).startswith(f"--date {text!r}")
+
+
+@pytest.mark.parametrize("text", ["0001-01-01", "9999-12-31", "2101-01-01"])
+def test_next_refuses_a_date_beyond_sane_years_without_a_traceback(capsys, tmp_path, text):
+    code, out, err = _run(capsys, ["--data-dir", str(tmp_path / "d"), "next", "--date", text])
+    assert code == 2 and out == ""
+    assert err == f"gymtui: --date {text!r}: the year must be between 1900 and 2100\n"
+
+
+def test_thousands_of_digits_of_reps_are_refused_by_log(capsys, tmp_path):
+    code, _, err = _run(capsys, ["--data-dir", str(tmp_path / "d"), "log", "deadlift", "80x" + "9" * 5000])
+    assert code == 2 and err.startswith("gymtui: entry 1 '80x99999") and "(5003 characters)" in err
+    assert "reps is too many" in err and len(err) < 200
+    assert _store_sets(tmp_path / "d") == []
 
 
 # -- CSV rows ----------------------------------------------------------------------------------

@@ -41,35 +41,41 @@ def _explain(token: str) -> str:
     if not load:
         return "load missing before x (a number, or bw for bodyweight)"
     if not re.fullmatch(r"(bw|\d+(?:[.,]\d+)?)(kgs?|lbs?)?", load):
-        return f"load {load!r} is not a number (or bw), optionally followed by kg or lb"
+        return f"load {_short(load)!r} is not a number (or bw), optionally followed by kg or lb"
     if not reps:
         return "reps missing after x"
     if not reps.isdigit():
-        return f"reps {reps!r} is not a whole number"
+        return f"reps {_short(reps)!r} is not a whole number"
     if "@" in rest:
-        return f"RPE {rest.split('@', 1)[1]!r} is not a number"
+        return f"RPE {_short(rest.split('@', 1)[1])!r} is not a number"
     return "not LOADxREPS[@RPE]"
+
+
+def _short(text: str, limit: int = 24) -> str:
+    """Text as echoed in a message: a pasted page of digits is named by its length."""
+    return text if len(text) <= limit else f"{text[:limit]}... ({len(text)} characters)"
 
 
 def parse_entry(token: str, default_unit: Unit, position: int = 1) -> Entry:
     match = _ENTRY.match(token.strip().lower())
     if match is None:
-        raise EntryError(f"entry {position} {token!r}: {_explain(token.lower())}")
+        raise EntryError(f"entry {position} {_short(token)!r}: {_explain(token.lower())}")
     load_text = match["load"]
     load = None if load_text == "bw" else float(load_text.replace(",", "."))
     unit = normalise_unit(match["unit"]) if match["unit"] else default_unit
     if load is None and match["unit"]:
-        raise EntryError(f"entry {position} {token!r}: bodyweight takes no unit")
-    reps = int(match["reps"])
+        raise EntryError(f"entry {position} {_short(token)!r}: bodyweight takes no unit")
+    # Compared as text first: int() refuses thousands of digits with a ValueError.
+    reps = int(match["reps"]) if len(match["reps"]) <= 5 else 10**6
     if reps > 1000:
-        raise EntryError(f"entry {position} {token!r}: {reps} reps is too many")
+        raise EntryError(f"entry {position} {_short(token)!r}: {_short(match['reps'])} reps is too many")
     if load is not None and load > 2000:
-        raise EntryError(f"entry {position} {token!r}: load {load:g} is beyond any barbell")
+        raise EntryError(f"entry {position} {_short(token)!r}: load {load:g} is beyond any barbell")
     rpe = None
     if match["rpe"]:
         rpe = float(match["rpe"].replace(",", "."))
         if rpe not in RPE_VALUES:
-            raise EntryError(f"entry {position} {token!r}: RPE {rpe:g} is not on the scale 6-10 in half steps")
+            raise EntryError(f"entry {position} {_short(token)!r}: RPE {rpe:g} is not on the scale 6-10 in half steps")
     return Entry(load=load, unit=unit, reps=reps, rpe=rpe)
 
 
