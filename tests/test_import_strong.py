@@ -183,10 +183,11 @@ def test_a_time_in_a_daylight_saving_gap_still_imports():
     assert started.utcoffset() is not None and started.date().isoformat() == "2025-03-30"
 
 
-def test_unknown_set_order_is_a_problem_not_a_crash():
+def test_unknown_set_order_keeps_the_set_and_reports_it():
     text = HEADER + '2025-06-03 20:23:00,"E",31m,"Chest Fly",X,60.0,11.0,0,0.0,,,\n'
     result = import_text(text, unit="kg", exercises=[], tz="UTC")
-    assert not result.sets and result.problems[0].line == 2 and "set order 'X'" in result.problems[0].reason
+    assert [(s.set_type, s.load, s.reps, s.note) for s in result.sets] == [("working", 60.0, 11, "set type: X")]
+    assert result.problems[0].line == 2 and result.problems[0].kept and "'X' is unknown" in result.problems[0].reason
 
 
 def test_summary_names_workouts_sets_by_type_and_skips():

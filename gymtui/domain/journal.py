@@ -35,6 +35,9 @@ class LoggedSet(Model):
     # Timed work (holds, carries, imported cardio rows) keeps its duration and distance.
     seconds: float | None = Field(default=None, ge=0, le=86400)
     distance_m: float | None = Field(default=None, ge=0, le=1_000_000)
+    # A failed attempt: the load was taken but not one rep was completed (0 reps). Kept as
+    # part of the history, apart from a set that simply has no reps written.
+    missed: bool = False
     note: Text = ""
     started_at: AwareTime | None = None
     logged_at: AwareTime
@@ -46,6 +49,8 @@ class LoggedSet(Model):
     def _has_work(self) -> "LoggedSet":
         if self.reps is None and self.seconds is None and self.distance_m is None:
             raise ValueError("a set needs reps, seconds or a distance")
+        if self.missed and self.reps != 0:
+            raise ValueError("a missed attempt has 0 reps")
         return self
 
 

@@ -126,6 +126,7 @@ class Assembler:
                     load=row.load,
                     unit=row.unit,
                     reps=row.reps,
+                    missed=row.reps == 0,
                     rpe=row.rpe,
                     set_type=row.set_type,
                     seconds=row.seconds,

@@ -27,6 +27,14 @@ STRONG_HEADER = [
 _SET_ORDER_LETTERS = {"warmup": "W", "failure": "F", "drop": "D"}
 
 
+def _set_order_letter(logged: LoggedSet) -> str | None:
+    """Strong marks a missed attempt as a failure set with 0 reps ('F'), which is how its own
+    files hold one and how gymtui reads one back; a missed warm-up or drop set keeps its type."""
+    if logged.missed and logged.set_type == "working":
+        return "F"
+    return _SET_ORDER_LETTERS.get(logged.set_type)
+
+
 def format_duration(seconds: float) -> str:
     """Strong's way: '31m', '1h', '2h 18m' (whole minutes)."""
     minutes = int(round(seconds / 60))
@@ -75,7 +83,7 @@ def export_strong_csv(
             duration = format_duration((session.finished_at - session.started_at).total_seconds())
         numbered: dict[str, int] = {}
         for logged in sorted(by_session.get(session.id, []), key=lambda s: s.logged_at):
-            letter = _SET_ORDER_LETTERS.get(logged.set_type)
+            letter = _set_order_letter(logged)
             if letter is None:
                 numbered[logged.exercise] = numbered.get(logged.exercise, 0) + 1
             load = 0.0

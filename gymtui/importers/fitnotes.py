@@ -48,7 +48,7 @@ class FitNotesReader:
             if not unit_text.strip():
                 raise RowError("a distance is given with a blank Distance Unit")
             metres = distance * values.metres_per(unit_text)
-        amounts = work_amounts(reps, seconds, metres)
+        amounts = work_amounts(reps, seconds, metres, attempted=load is not None)
         if amounts is None:
             return Skipped(EMPTY_SET)
         return ParsedRow(

@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+import re
+
 from gymtui.domain.journal import SetType
 from gymtui.domain.units import Unit
 
 from . import values
 from .detect import Layout
-from .rows import EMPTY_SET, Columns, ParsedRow, Skipped, work_amounts
+from .rows import EMPTY_SET, Columns, ParsedRow, Skipped, keep_unknown_label, work_amounts
 from .values import RowError
 
 _SET_TYPES: dict[str, SetType] = {
     "normal": "working",
     "warmup": "warmup",
     "dropset": "drop",
+    "drop": "drop",
     "failure": "failure",
+    "working": "working",
 }
 
 
@@ -43,15 +47,13 @@ class HevyReader:
             raise RowError("the exercise title is blank")
         kind_text = cols.get(fields, "set_type").strip().lower()
         warnings: list[str] = []
-        set_type = _SET_TYPES.get(kind_text or "normal")
-        if set_type is None:
-            set_type = "working"
-            warnings.append(f"set type {kind_text!r} is unknown: the set was kept as a working set")
+        set_type = _SET_TYPES.get(re.sub(r"[\s_-]+", "", kind_text) or "normal")
         load = values.positive(values.number(cols.get(fields, self.weight_key), "weight"))
         reps = values.whole(cols.get(fields, "reps"), "reps")
         seconds = values.number(cols.get(fields, "duration_seconds"), "duration")
         distance = values.number(cols.get(fields, self.distance_key), "distance")
-        amounts = work_amounts(reps, seconds, distance * self.metres if distance else None)
+        attempted = load is not None or set_type == "failure"
+        amounts = work_amounts(reps, seconds, distance * self.metres if distance else None, attempted=attempted)
         if amounts is None:
             return Skipped(EMPTY_SET)
         end_text = cols.get(fields, "end_time").strip()
@@ -76,7 +78,7 @@ class HevyReader:
             workout_start=start,
             workout_name=title,
             exercise=exercise,
-            set_type=set_type,
+            set_type=set_type or "working",
             unit=self.unit,
             load=load,
             reps=amounts[0],
@@ -87,6 +89,8 @@ class HevyReader:
             workout_notes=cols.get(fields, "description").strip(),
             warnings=warnings,
         )
+        if set_type is None:
+            keep_unknown_label(row, cols.get(fields, "set_type").strip())
         try:
             row.rpe = values.rpe(cols.get(fields, "rpe"))
         except RowError as error:

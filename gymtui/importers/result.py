@@ -72,6 +72,9 @@ class ImportResult:
         timed = sum(1 for s in self.sets if s.reps is None)
         if timed:
             lines.append(f"{_count(timed, 'set')} timed or cardio (seconds or distance, no reps).")
+        missed = sum(1 for s in self.sets if s.missed)
+        if missed:
+            lines.append(f"{_count(missed, 'missed attempt')} (a load taken for 0 reps), kept in the history.")
         renamed = [m for m in self.matches if m.how != "same name" or m.imported != m.exercise_name]
         lines.append(
             f"Exercises: {len(self.matches)} matched to your library, {len(self.new_exercises)} new."

@@ -73,14 +73,27 @@ class Columns:
 
 
 def work_amounts(
-    reps: int | None, seconds: float | None, distance_m: float | None
+    reps: int | None, seconds: float | None, distance_m: float | None, *, attempted: bool = False
 ) -> tuple[int | None, float | None, float | None] | None:
     """Exports write 0 for 'none'. A set needs reps, or time or distance (a timed or cardio
-    row then has no reps rather than a fake 0). None when the row holds no work at all."""
+    row then has no reps rather than a fake 0). A row written with 0 reps but `attempted`
+    (a load on the bar, or marked a failure) is a missed attempt: reps stay 0. None when the
+    row holds no work at all."""
     seconds = seconds or None
     distance_m = distance_m or None
     if reps:
         return reps, seconds, distance_m
     if seconds is None and distance_m is None:
+        if reps == 0 and attempted:
+            return 0, None, None
         return None
     return None, seconds, distance_m
+
+
+def keep_unknown_label(row: ParsedRow, label: str) -> None:
+    """A set whose set type the file names in a way gymtui does not know is kept as a working
+    set; its label goes into the note so nothing the file said is lost."""
+    row.set_type = "working"
+    written = f"set type: {label}"
+    row.note = f"{row.note} ({written})" if row.note else written
+    row.warnings.append(f"set type {label!r} is unknown: the set was kept as a working set, the label in its note")

@@ -14,7 +14,7 @@ from gymtui.domain.units import Unit
 
 from . import values
 from .detect import Layout
-from .rows import EMPTY_SET, REST_TIMER, Columns, ParsedRow, Skipped, work_amounts
+from .rows import EMPTY_SET, REST_TIMER, Columns, ParsedRow, Skipped, keep_unknown_label, work_amounts
 from .values import RowError
 
 
@@ -24,7 +24,15 @@ class NeedsUnit(ValueError):
 
 NO_UNIT_MESSAGE = "Strong's comma file has no unit: pass --unit kg or --unit lb"
 
-_SET_ORDER_TYPES: dict[str, SetType] = {"w": "warmup", "f": "failure", "d": "drop"}
+# Letters in the comma files; words (any case, spaced or underscored) in the quoted ones.
+_SET_ORDER_TYPES: dict[str, SetType] = {
+    "w": "warmup", "f": "failure", "d": "drop",
+    "warmup": "warmup", "warm": "warmup",
+    "failure": "failure", "failed": "failure", "fail": "failure",
+    "drop": "drop", "dropset": "drop",
+    "normal": "working", "working": "working", "work": "working", "workingset": "working",
+    "normalset": "working", "warmupset": "warmup", "failureset": "failure",
+}
 _WEIGHT_IN_HEADER = re.compile(r"^weight \((kg|kgs|lb|lbs)\)$")
 _DISTANCE_IN_HEADER = re.compile(r"^distance \(([a-z]+)\)$")
 # Strong's comma file says nothing about distance either; the app pairs km with kg, miles with lb.
@@ -108,7 +116,7 @@ class StrongReader:
         order = cols.get(fields, "set order").strip()
         if order.lower() == "rest timer":
             return Skipped(REST_TIMER)
-        set_type = _set_type(order)
+        set_type, unknown_label = _set_type(order)
         start = values.local_datetime(cols.get(fields, "date"))
         exercise = cols.get(fields, "exercise name").strip()
         if not exercise:
@@ -117,7 +125,8 @@ class StrongReader:
         unit = self._row_unit(fields, load)
         reps = values.whole(cols.get(fields, "reps"), "reps")
         seconds = values.number(cols.get(fields, "seconds"), "seconds")
-        amounts = work_amounts(reps, seconds, self._distance_m(fields))
+        attempted = load is not None or set_type == "failure"
+        amounts = work_amounts(reps, seconds, self._distance_m(fields), attempted=attempted)
         if amounts is None:
             return Skipped(EMPTY_SET)
         row = ParsedRow(
@@ -134,6 +143,8 @@ class StrongReader:
             note=cols.get(fields, "notes").strip(),
             workout_notes=cols.get(fields, "workout notes").strip(),
         )
+        if unknown_label:
+            keep_unknown_label(row, unknown_label)
         if self.duration_key is not None:
             row.workout_seconds = _workout_seconds(cols.get(fields, self.duration_key), row)
         try:
@@ -143,15 +154,17 @@ class StrongReader:
         return row
 
 
-def _set_type(order: str) -> SetType:
-    kind = _SET_ORDER_TYPES.get(order.lower())
+def _set_type(order: str) -> tuple[SetType, str]:
+    """The set type the Set Order cell names, and the cell itself when it names none known
+    (that set is kept as a working set)."""
+    kind = _SET_ORDER_TYPES.get(re.sub(r"[\s_-]+", "", order.lower()))
     if kind is not None:
-        return kind
+        return kind, ""
     try:
         float(order)
     except ValueError:
-        raise RowError(f"set order {order!r} is not a number, W, F, D or Rest Timer") from None
-    return "working"
+        return "working", order or "blank"
+    return "working", ""
 
 
 def _workout_seconds(text: str, row: ParsedRow) -> float | None:

@@ -645,6 +645,7 @@ def make_logged(values: SetValues, *, session_id: str, exercise: str, now: pendu
     data = dict(
         load=values.load, unit=values.unit, reps=values.reps, rpe=values.rpe, tempo=values.tempo,
         set_type=values.set_type, side=values.side, seconds=values.seconds, note=values.note,
+        missed=values.reps == 0,
     )
     try:
         if existing is not None:

@@ -25,7 +25,9 @@ SET_TYPE_TEXT = {"warmup": "warm-up", "working": "work", "drop": "drop", "failur
 def amount_text(logged: LoggedSet) -> str:
     """Reps, or seconds and distance for timed and cardio sets."""
     parts = []
-    if logged.reps is not None:
+    if logged.missed:
+        parts.append("0 missed")
+    elif logged.reps is not None:
         parts.append(str(logged.reps))
     if logged.seconds:
         parts.append(f"{logged.seconds:g} s")
