@@ -250,7 +250,8 @@ def run_app(data_dir: Path, start_section: str | None = None) -> int:
         app.run()
     finally:
         store.close()
-    return 0
+    # Textual prints a crash's traceback and sets a non-zero return code; pass it on.
+    return app.return_code or 0
 
 
 def first_run_setup(store: Store, today: pendulum.Date | None = None) -> None:

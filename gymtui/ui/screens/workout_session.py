@@ -15,6 +15,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from textual import work
+from textual.widgets import Static
 
 from ...domain.catalog import substitutes
 from ...domain.journal import LoggedSet
