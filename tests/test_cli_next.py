@@ -144,3 +144,33 @@ def test_wrapped_reasons_keep_loads_with_their_units():
     assert lines == ["  - deload week: 2 x 3-5 @ 6; deload from 82.5 kg x 3 @ 6: 2 x 3, -15 % to",
                      "    70 kg"]
     assert wrap_reasons(["a" * 20 + " 12.5 kg x 8 @ 9.5"], 30) == ["  - " + "a" * 20, "    12.5 kg x 8 @ 9.5"]
+
+
+def test_json_rows_carry_block_week_deload_readiness_and_e1rm(history, capsys):
+    import pendulum
+
+    from gymtui.domain.daily import RecoveryNote
+
+    with Store.open(history) as store:
+        store.save_recovery(RecoveryNote(date=pendulum.date(2026, 9, 14), sleep_hours=4, sleep_quality=1,
+                                         updated_at=pendulum.datetime(2026, 9, 14, 7)))
+    assert run(history, "next", "--json", "--date", NEXT_MONDAY) == 0
+    rows = json.loads(capsys.readouterr().out)
+    for row in rows:
+        assert row["block_week"] == 2 and row["block_weeks"] == 4 and row["block_emphasis"] == "hypertrophy"
+        assert row["deload"] is False and row["deload_early"] is False
+        assert row["deload_reasons"] == ["no deload due: week 2 of the program, no signs of fatigue"]
+        assert row["readiness"] == {"score": 55, "level": "ok",
+                                    "parts": ["slept 4 h: -30", "sleep quality 1/5: -15", "readiness 55/100: ok"]}
+        assert row["date"] == NEXT_MONDAY and row["day"] == "horizontal-pull"
+    deadlift = next(r for r in rows if r["exercise"] == "deadlift")
+    # 140 kg x 3 @ 8 is 86.3 % on the chart.
+    assert deadlift["e1rm"] == {"value": 162.2, "unit": "kg", "method": "rts"}
+    assert next(r for r in rows if r["exercise"] == "single-arm-dumbbell-row")["e1rm"] is None
+
+
+def test_json_deload_says_why(history, capsys):
+    assert run(history, "next", "--json", "--date", "2026-09-28") == 0  # week 4: the planned deload
+    row = json.loads(capsys.readouterr().out)[0]
+    assert row["block_week"] == 4 and row["deload"] is True and row["deload_early"] is False
+    assert row["deload_reasons"] == ["week 4 of the block is the planned deload"]

@@ -107,9 +107,38 @@ def report_text(plan: SessionPlan, width: int = WIDTH) -> str:
     return "\n".join([*header_lines(plan, width), "", *exercise_lines(plan, width)]) + "\n"
 
 
+def _e1rm(plan: Plan) -> dict[str, Any] | None:
+    """The lift's estimated 1RM as the plan used it: figure, unit and method ("rts": the
+    chart; "brzycki" or "epley": a rep formula)."""
+    if plan.e1rm is None:
+        return None
+    return {"value": round(plan.e1rm.value, 1), "unit": plan.unit, "method": plan.e1rm.method}
+
+
+def session_fields(plan: SessionPlan) -> dict[str, Any]:
+    """What every JSON row repeats about the session: block week, deload and readiness."""
+    return {
+        "day": plan.day.id,
+        "date": plan.today.isoformat(),
+        "block_week": plan.block_week,
+        "block_weeks": len(plan.program.cycle),
+        "block_emphasis": plan.program.cycle[plan.block_week - 1].emphasis,
+        "deload": plan.deload,
+        "deload_early": plan.early_deload,
+        "deload_reasons": list(plan.block_reasons),
+        "readiness": {
+            "score": plan.readiness.score,
+            "level": plan.readiness.level,
+            "parts": list(plan.readiness.parts),
+        },
+    }
+
+
 def report_rows(plan: SessionPlan) -> list[dict[str, Any]]:
-    """One object per exercise: JSON_FIELDS first, then details for scripts."""
+    """One object per exercise: JSON_FIELDS first, then details for scripts, then the
+    session's block week, deload (with why) and readiness, the same in every row."""
     rows = []
+    session = session_fields(plan)
     for item in plan.exercises:
         p = item.plan
         rows.append(
@@ -129,6 +158,8 @@ def report_rows(plan: SessionPlan) -> list[dict[str, Any]]:
                 "rest_seconds": p.rest_seconds,
                 "emphasis": p.emphasis,
                 "reasons": list(p.reasons),
+                "e1rm": _e1rm(p),
+                **session,
             }
         )
     return rows
