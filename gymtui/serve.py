@@ -68,6 +68,41 @@ def is_loopback(host: str) -> bool:
     return bool(found) and all(ipaddress.ip_address(a.split("%")[0]).is_loopback for a in found)
 
 
+ANY_ADDRESS = ("0.0.0.0", "::", "")
+
+
+def own_names(host: str) -> set[str]:
+    """Names a request may give in its Host header besides the address it reached. Served on
+    loopback: the loopback names only. Served on the network: this machine's own names too
+    (its host name, and that name on .local as a phone on the same network may use it)."""
+    if is_loopback(host):
+        return set(LOOPBACK_HOSTS)
+    hostname = socket.gethostname().strip().lower()
+    names = set(LOOPBACK_HOSTS) | {hostname, f"{hostname}.local"}
+    with contextlib.suppress(OSError):
+        names.add(socket.getfqdn().strip().lower())
+    if host not in ANY_ADDRESS:
+        names.add(host.strip().strip("[]").lower())
+    return {name for name in names if name}
+
+
+def host_allowed(requested: str, names: set[str], local_address: str | None) -> bool:
+    """True when a request's Host (without its port) names this machine: a loopback name or
+    address, one of `names`, or the very address the connection arrived at. Any other name
+    is a page that pointed a name of its own at this machine (DNS rebinding): refused."""
+    name = requested.strip().strip("[]").lower()
+    if not name:
+        return False
+    if is_loopback_literal(name) or name in names:
+        return True
+    try:
+        asked = ipaddress.ip_address(name.split("%")[0])
+        reached = ipaddress.ip_address(local_address.split("%")[0]) if local_address else None
+    except ValueError:
+        return False
+    return asked == reached
+
+
 def exposure_lines(host: str, port: int) -> list[str]:
     """What binding `host` exposes, said before the server starts (nothing for loopback)."""
     if is_loopback(host):
@@ -126,7 +161,7 @@ def make_server(data_dir: Path, host: str, port: int):
     from aiohttp import web
     from textual_serve.server import Server, to_int
 
-    loopback = is_loopback(host)
+    names = own_names(host)
 
     class GymServer(Server):
         async def _make_app(self) -> web.Application:
@@ -174,10 +209,18 @@ def make_server(data_dir: Path, host: str, port: int):
 
     @web.middleware
     async def check_host(request: web.Request, handler):
-        # Served on loopback, only loopback names are answered: a web page cannot reach the
-        # app by pointing a name of its own at 127.0.0.1 (DNS rebinding), so no DNS here.
-        if loopback and not is_loopback_literal(urlsplit(f"//{request.host}").hostname or ""):
-            raise web.HTTPForbidden(text=f"gymtui: use http://127.0.0.1:{port}")
+        # Only this machine's own names and addresses are answered, never a name looked up
+        # in DNS: a web page cannot reach the app by pointing a name of its own at this
+        # machine (DNS rebinding), whatever address the server listens on.
+        sockname = request.transport.get_extra_info("sockname") if request.transport else None
+        local_address = sockname[0] if isinstance(sockname, tuple) and sockname else None
+        try:
+            requested = urlsplit(f"//{request.host}").hostname or ""
+        except ValueError:  # e.g. an unclosed '[': no name of this machine
+            requested = ""
+        if not host_allowed(requested, names, local_address):
+            raise web.HTTPForbidden(text=f"gymtui: this server answers to this machine's own names and addresses,"
+                                         f" not {requested or 'an empty Host'}")
         return await handler(request)
 
     return GymServer(child_command(data_dir), host=host, port=port, title="gymtui")

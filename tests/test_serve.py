@@ -215,3 +215,40 @@ async def test_two_browsers_one_writer_and_a_clear_message(server, data_dir):
         await asyncio.sleep(0.1)  # waiting on other processes, not on a clock under test
     assert lock_holder(data_dir) is None
     assert [f for f in check_data_dir(data_dir) if f.level == "error"] == []
+
+
+async def _status(client, host_header: str) -> int:
+    async with client.get("/", headers={"Host": host_header}) as response:
+        return response.status
+
+
+async def test_served_on_every_address_the_app_still_answers_only_its_own_names(data_dir):
+    """--host 0.0.0.0: a page of another site whose name was pointed at this machine (DNS
+    rebinding) is refused; the machine's own addresses and names are answered. The server
+    under test listens on 127.0.0.1 only: the allow-list is the same whatever it listens on."""
+    from aiohttp.test_utils import TestClient, TestServer
+
+    port = _free_port()
+    app = await serve_module.make_server(data_dir, "0.0.0.0", port)._make_app()
+    async with TestClient(TestServer(app, host="127.0.0.1", port=port)) as client:
+        assert await _status(client, f"evil.example:{port}") == 403
+        assert await _status(client, "evil.example") == 403
+        assert await _status(client, "[broken") == 403
+        assert await _status(client, f"127.0.0.1:{port}") == 200  # the address this request reached
+        assert await _status(client, f"localhost:{port}") == 200
+        assert await _status(client, f"{socket.gethostname()}:{port}") == 200
+        assert await _status(client, f"{socket.gethostname()}.local:{port}") == 200
+        # An address of this machine other than the one reached is not one a browser used.
+        assert await _status(client, f"8.8.8.8:{port}") == 403
+
+
+def test_the_allow_list_holds_the_machine_names_and_the_address_reached():
+    names = serve_module.own_names("0.0.0.0")
+    assert {"localhost", socket.gethostname().lower()} <= names
+    assert serve_module.host_allowed("192.168.1.20", names, local_address="192.168.1.20")
+    assert serve_module.host_allowed("[fe80::1]", names, local_address="fe80::1%eth0")
+    assert not serve_module.host_allowed("192.168.1.21", names, local_address="192.168.1.20")
+    assert not serve_module.host_allowed("attacker.example", names, local_address="192.168.1.20")
+    assert not serve_module.host_allowed("", names, local_address="192.168.1.20")
+    # Served on loopback, only loopback names, as before.
+    assert serve_module.own_names("127.0.0.1") == serve_module.LOOPBACK_HOSTS
