@@ -127,3 +127,30 @@ def test_check_value_ranges():
     assert check_value(SORENESS[0], "0") == (0, None)
     assert "more than 0" in check_value(GRIP, "0")[1]
     assert "not a number" in check_value(GRIP, "5.5.5")[1]
+
+
+async def test_tab_goes_from_grip_to_the_note_and_a_unit_typed_after_the_grip_is_kept(data_dir):
+    app = make_app(data_dir)
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await open_recovery(pilot, app)
+            # Sleep has focus; ten tabs reach Grip (quality, stress, energy, six soreness, Grip).
+            await pilot.press(*["tab"] * 10)
+            assert app.focused is field(app, GRIP.name)
+            await pilot.press(*"50", "tab")
+            assert app.focused is field(app, "text")
+            await pilot.press(*"Slept well", "enter")
+            await settle(pilot, app)
+            note = app.store.recovery(TODAY)
+            assert note.text == "Slept well" and note.grip == 50 and note.grip_unit == "kg"
+
+            field(app, GRIP.name).value = "110 lb"
+            await pilot.pause()
+            assert text(app, "#rc-errors") == ""
+            assert str(app.screen.query_one("#rc-grip_unit").render()) == "lb"
+            await pilot.press("ctrl+s")
+            await settle(pilot, app)
+            note = app.store.recovery(TODAY)
+            assert note.grip == 110 and note.grip_unit == "lb"
+    finally:
+        app.store.close()

@@ -1,6 +1,8 @@
 """Recovery notes: one a day, filled in a few keystrokes, and the readiness they give.
 
-Every field is a small input; tab moves on, enter (or ctrl+s) saves. A value out of range
+Every field is a small input; tab moves on, enter (or ctrl+s) saves. The grip unit is not a
+field of its own (tab goes from Grip straight to the note): it is the settings' unit, or the
+one typed after the number ("110 lb"). A value out of range
 gets a message under the form as it is typed and the note is not saved until it is fixed.
 Page up / page down browse earlier days (each editable). The readiness shown is the one
 the planner uses (`domain.readiness.readiness`), with every deduction listed and which
@@ -10,6 +12,7 @@ regions it weighed soreness against.
 from __future__ import annotations
 
 import math
+import re
 
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -88,6 +91,17 @@ def check_value(field: Field, text: str) -> tuple[float | int | None, str | None
     return (int(value) if field.whole else value), None
 
 
+GRIP_UNIT = re.compile(r"\s*(kg|lb)\s*$", re.IGNORECASE)
+
+
+def split_grip_unit(text: str) -> tuple[str, str | None]:
+    """'110 lb' -> ('110', 'lb'); '52.5' -> ('52.5', None): the grip field takes its unit."""
+    match = GRIP_UNIT.search(text)
+    if match is None:
+        return text, None
+    return text[: match.start()], match.group(1).lower()
+
+
 def _shown(value: Any) -> str:
     return "" if value is None else f"{value:g}"
 
@@ -123,6 +137,7 @@ class RecoveryScreen(Screen[None]):
         self.regions: DayRegions | None = None
         self.errors: dict[str, str] = {}
         self.loaded = False
+        self.grip_unit = "kg"
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -142,8 +157,11 @@ class RecoveryScreen(Screen[None]):
                 for field in SORENESS[3:]:
                     yield from self._field(field)
             with Horizontal(classes="rc-row"):
-                yield from self._field(GRIP)
-                yield Input("", id="rc-grip_unit", classes="rc-unit", compact=True, max_length=2, restrict=r"[kglbKGLB]*")
+                yield Label(GRIP.label, classes="rc-label")
+                # A unit may follow the number; the label after the field says which applies.
+                yield Input("", id=f"rc-{GRIP.name}", classes="rc-num rc-w7 rc-grip", compact=True,
+                            restrict=r"[0-9.,]*\s?[kKlL]?[gGbB]?")
+                yield Label("kg", id="rc-grip_unit", classes="rc-suffix")
                 yield Label("Note", classes="rc-label")
                 yield Input("", id="rc-text", classes="rc-text", compact=True, max_length=2000)
             yield Static("", id="rc-errors")
@@ -193,8 +211,7 @@ class RecoveryScreen(Screen[None]):
             values[field.name] = _shown(note.soreness.get(region)) if note else ""
         for name, value in values.items():
             self.query_one(f"#rc-{name}", Input).value = value
-        unit = note.grip_unit if note and note.grip is not None else data.unit
-        self.query_one("#rc-grip_unit", Input).value = unit
+        self._show_grip_unit(note.grip_unit if note and note.grip is not None else data.unit)
         self.query_one("#rc-text", Input).value = note.text if note else ""
         self.errors = {}
         self.loaded = True
@@ -216,10 +233,14 @@ class RecoveryScreen(Screen[None]):
         if not self.loaded or event.input.id is None:
             return
         name = event.input.id.removeprefix("rc-")
-        if name in BY_NAME:
+        if name == GRIP.name:
+            number, unit = split_grip_unit(event.value)
+            if unit is not None:
+                self._show_grip_unit(unit)
+            # "52 l" is a unit half typed, not a wrong number.
+            _, message = check_value(GRIP, re.sub(r"\s*[kl]$", "", number, flags=re.IGNORECASE))
+        elif name in BY_NAME:
             _, message = check_value(BY_NAME[name], event.value)
-        elif name == "grip_unit":
-            message = None if event.value.strip().lower() in ("", "kg", "lb") else "Grip unit: kg or lb"
         else:
             message = None
         if message:
@@ -228,6 +249,10 @@ class RecoveryScreen(Screen[None]):
             self.errors.pop(name, None)
         event.input.set_class(bool(message), "-out-of-range")
         self._show_errors()
+
+    def _show_grip_unit(self, unit: str) -> None:
+        self.grip_unit = unit
+        self.query_one("#rc-grip_unit", Label).update(unit)
 
     @on(Input.Submitted)
     def _submitted(self, _event: Input.Submitted) -> None:
@@ -243,7 +268,10 @@ class RecoveryScreen(Screen[None]):
         values: dict[str, Any] = {}
         self.errors = {}
         for field in NUMBER_FIELDS:
-            value, message = check_value(field, self.query_one(f"#rc-{field.name}", Input).value)
+            text = self.query_one(f"#rc-{field.name}", Input).value
+            if field is GRIP:
+                text, _ = split_grip_unit(text)
+            value, message = check_value(field, text)
             if message:
                 self.errors[field.name] = message
             values[field.name] = value
@@ -252,9 +280,6 @@ class RecoveryScreen(Screen[None]):
             value = values.pop(field.name)
             if value is not None:
                 soreness[region] = value
-        unit = self.query_one("#rc-grip_unit", Input).value.strip().lower() or "kg"
-        if unit not in ("kg", "lb"):
-            self.errors["grip_unit"] = "Grip unit: kg or lb"
         if self.errors:
             self._show_errors()
             return None
@@ -262,7 +287,7 @@ class RecoveryScreen(Screen[None]):
             return RecoveryNote(
                 date=self.day,
                 soreness=soreness,
-                grip_unit=unit,
+                grip_unit=self.grip_unit,
                 text=self.query_one("#rc-text", Input).value.strip(),
                 updated_at=self.app.now(),
                 **values,
