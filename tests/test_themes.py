@@ -1,8 +1,10 @@
+import asyncio
 import json
 
 import pytest
 
 from gymtui.paths import user_config_dir
+from gymtui.store import Store
 from gymtui.ui.themes import DEFAULT_THEME, load_all_themes, load_theme_dir
 
 from app_factory import make_app, settle
@@ -64,5 +66,35 @@ async def test_chosen_theme_persists(data_dir):
         async with app.run_test(size=(80, 24)) as pilot:
             await settle(pilot, app)
             assert app.theme == "daylight"
+    finally:
+        app.store.close()
+
+
+@pytest.mark.parametrize("damage", ["deleted", "invalid"])
+def test_a_saved_theme_that_is_gone_falls_back_to_the_default(data_dir, damage):
+    """The app is built outside any event loop, as `gymtui` builds it: falling back must not
+    start a save there (it died with 'no running event loop')."""
+    folder = user_config_dir() / "themes"
+    folder.mkdir(parents=True)
+    if damage == "invalid":
+        (folder / "mine.json").write_text(json.dumps({"name": "mine", "primary": "pink"}))
+    with Store.open(data_dir) as store:
+        store.save_settings(store.settings().model_copy(update={"theme": "mine"}))
+    app = make_app(data_dir)
+
+    async def run() -> list:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot, app)
+            assert app.theme == DEFAULT_THEME
+            return [n for n in app._notifications if "Theme" in (n.title or "")]
+
+    try:
+        notes = asyncio.run(run())
+        assert len(notes) == 1
+        if damage == "invalid":
+            assert notes[0].title == "Theme file skipped" and "mine.json" in notes[0].message
+        assert "mine" in notes[0].message and DEFAULT_THEME in notes[0].message
+        # The choice is kept: once the file is back, so is the theme.
+        assert app.store.settings().theme == "mine"
     finally:
         app.store.close()

@@ -60,6 +60,8 @@ class GymApp(App[None]):
         self.clock = clock or SystemClock()
         self.now = now
         self._themes, self._theme_problems = load_all_themes()
+        self._missing_theme: str | None = None  # the saved theme, when it can no longer be used
+        self._save_theme_changes = False  # only changes made once the app runs are saved
         # The rest between sets (issue 3): kept here so it runs whatever screen is shown.
         self.rest = RestKeeper(self)
         # The theme is chosen before the first stylesheet parse: choosing it after the
@@ -75,16 +77,27 @@ class GymApp(App[None]):
             self.register_theme(theme)
         wanted = self.store.settings().theme
         names = {t.name for t in self._themes} | set(self.available_themes)
-        self.theme = wanted if wanted in names else DEFAULT_THEME
+        if wanted not in names:
+            # Shown with the default, but the choice stays saved: it comes back with its file.
+            self._missing_theme = wanted
+            wanted = DEFAULT_THEME
+        self.theme = wanted
 
     def report_theme_problems(self) -> None:
-        if self._theme_problems:
-            listed = "\n".join(str(p) for p in self._theme_problems)
-            self.notify(f"{listed}\nUsing the other themes; the default is {DEFAULT_THEME}.",
-                        title="Theme file skipped", severity="warning", timeout=15)
+        lines = [str(p) for p in self._theme_problems]
+        if self._missing_theme is not None:
+            lines.append(f"Your theme {self._missing_theme!r} could not be loaded: showing "
+                         f"{DEFAULT_THEME} until its file is back or fixed, or you pick another.")
+        elif lines:
+            lines.append(f"Using the other themes; the default is {DEFAULT_THEME}.")
+        if lines:
+            title = "Theme file skipped" if self._theme_problems else "Theme not found"
+            self.notify("\n".join(lines), title=title, severity="warning", timeout=15)
 
     def watch_theme(self, theme: str) -> None:
-        if self.is_mounted and self.store.settings().theme != theme:
+        # Not the theme set while the app is built (no event loop yet for a worker), nor the
+        # fallback for a missing theme: only a choice made in the running app.
+        if self._save_theme_changes and self.store.settings().theme != theme:
             self.save_theme(theme)
 
     @work(thread=True, exclusive=True, group="settings")
@@ -95,6 +108,7 @@ class GymApp(App[None]):
             self.call_from_thread(self.report_store_error, error)
 
     def on_mount(self) -> None:
+        self._save_theme_changes = True
         self.report_theme_problems()
         self.sub_title = self.now().format("dddd D MMMM")
         self.push_screen(TodayScreen())
