@@ -45,8 +45,8 @@ def corrupt(row: list[str], how: str) -> list[str] | str:
         bad[5] = "-20"
     elif how == "date":
         bad[0] = "2024-02-30 10:00:00"
-    elif how == "order":
-        bad[4] = "Q"
+    elif how == "seconds":
+        bad[8] = "abc"
     elif how == "exercise":
         bad[3] = "   "
     elif how == "short":
@@ -73,7 +73,8 @@ def header() -> str:
 
 
 junk_lines = st.text(letters, min_size=1, max_size=40).map(lambda s: "#" + s.replace("\n", " ") + "\n")
-corruptions = st.sampled_from(["reps", "weight", "date", "order", "exercise", "short", "long", "open-quote"])
+# (An unknown set order is not among them: that set is kept, as a working set.)
+corruptions = st.sampled_from(["reps", "weight", "date", "seconds", "exercise", "short", "long", "open-quote"])
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -76,12 +76,10 @@ class ImportResult:
         if missed:
             lines.append(f"{_count(missed, 'missed attempt')} (a load taken for 0 reps), kept in the history.")
         renamed = [m for m in self.matches if m.how != "same name" or m.imported != m.exercise_name]
+        listed = " (listed at the end)" if renamed or self.new_exercises else ""
         lines.append(
-            f"Exercises: {len(self.matches)} matched to your library, {len(self.new_exercises)} new."
+            f"Exercises: {len(self.matches)} matched to your library, {len(self.new_exercises)} new{listed}."
         )
-        lines += [f"  {m.imported} -> {m.exercise_name} ({m.exercise_id}, {m.how})" for m in renamed]
-        lines += [f"  new: {e.name} ({e.id}, {e.equipment}, {e.pattern.replace('_', ' ')})"
-                  for e in self.new_exercises]
         if self.skipped:
             lines.append(f"Rows skipped: {self.rows_skipped()}.")
             lines += [f"  {reason}: {count}" for reason, count in self.skipped.most_common()]
@@ -93,6 +91,12 @@ class ImportResult:
             if len(self.problems) > SHOWN_PROBLEMS:
                 lines.append(f"  ... and {len(self.problems) - SHOWN_PROBLEMS} more")
         lines += [f"Note: {notice}" for notice in self.notices]
+        # The name mapping can run to dozens of lines: it comes last, after what needs a look.
+        if listed:
+            lines.append("Exercise names:")
+        lines += [f"  {m.imported} -> {m.exercise_name} ({m.exercise_id}, {m.how})" for m in renamed]
+        lines += [f"  new: {e.name} ({e.id}, {e.equipment}, {e.pattern.replace('_', ' ')})"
+                  for e in self.new_exercises]
         return "\n".join(lines)
 
 

@@ -70,22 +70,23 @@ class ImportOutcome:
     def summary(self) -> str:
         if self.error is not None:
             return f"Nothing imported: {self.error}"
-        lines = [self.csv.summary()] if self.csv is not None else ["gymtui export (JSON)."]
-        if self.problems:
-            lines.append(f"Left out ({len(self.problems)}):")
-            lines += [f"  {p}" for p in self.problems[:20]]
-            if len(self.problems) > 20:
-                lines.append(f"  ... and {len(self.problems) - 20} more")
-        lines.append(
+        # What was stored comes first: the rest of the report can be long.
+        lines = [
             f"Stored: {_count(self.sessions_added, 'new workout')}, {_count(self.sets_added, 'new set')}"
             + (f", {_count(self.exercises_added, 'new exercise')}" if self.exercises_added else "") + "."
-        )
+        ]
         already_sessions = self.sessions_read - self.sessions_added
         already_sets = self.sets_read - self.sets_added
         if already_sessions or already_sets:
             lines.append(f"Already there (not added again): {_count(already_sessions, 'workout')}, "
                          f"{_count(already_sets, 'set')}.")
         lines += self.restored
+        if self.problems:
+            lines.append(f"Left out ({len(self.problems)}):")
+            lines += [f"  {p}" for p in self.problems[:20]]
+            if len(self.problems) > 20:
+                lines.append(f"  ... and {len(self.problems) - 20} more")
+        lines.append(self.csv.summary() if self.csv is not None else "Read from a gymtui export (JSON).")
         return "\n".join(lines)
 
 
