@@ -230,3 +230,20 @@ def test_the_outcome_comes_before_the_long_lists(data_dir, capsys):
     assert lines[1].startswith("Strong (comma, with Duration and RPE): 3 workouts, 36 sets")
     names = lines.index("Exercise names:")
     assert names > lines.index("Rows skipped: none.") and len(lines) - names > 24
+
+
+@pytest.mark.parametrize(
+    ("body", "fragment"),
+    [
+        ('"sets": ' + "[" * 100_000 + "]" * 100_000, "nested too deeply"),
+        ('"sets": [{"reps": ' + "9" * 5000 + "}]", "holds a number thousands of digits long"),
+    ],
+    ids=["nested-deep", "long-number"],
+)
+def test_a_hostile_json_bundle_is_named_in_one_line(data_dir, tmp_path, capsys, body, fragment):
+    path = tmp_path / "bundle.json"
+    path.write_text('{"format": "gymtui", "version": 1, ' + body + "}")
+    assert run(data_dir, "import", str(path)) == 1
+    captured = capsys.readouterr()
+    assert captured.err.startswith(f"gymtui: bundle.json: {fragment}") and captured.err.count("\n") == 1
+    assert stored(data_dir)["sets"] == []

@@ -188,7 +188,7 @@ def test_json_export_refuses_unknown_sections_and_objects():
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("{not json", "not JSON"),
+        ("{not json", "not valid JSON"),
         ("[]", "not a gymtui export"),
         ('{"format": "strong", "version": 1}', "not a gymtui export"),
         ('{"format": "gymtui", "version": 2}', "newer than this gymtui reads"),

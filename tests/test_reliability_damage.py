@@ -56,6 +56,10 @@ DAMAGES: dict[str, tuple[Callable[[Path], None], Callable[[Path], None], str]] =
                     lambda p: _edit(p, lambda d: d.update(sets="80x8")), "TinyDB tables"),
     "unknown table": (lambda p: _edit(p, lambda d: d.update(workouts={})),
                       lambda p: _edit(p, lambda d: d.update(workouts={})), "unknown table"),
+    "nested deep": (lambda p: p.write_text('{"settings": ' + "[" * 100_000 + "]" * 100_000 + "}"),
+                    lambda p: p.write_text('{"sets": ' + "[" * 100_000 + "]" * 100_000 + "}"), "nested too deeply"),
+    "long number": (lambda p: p.write_text('{"meta": {"1": {"schema": ' + "9" * 5000 + "}}}"),
+                    lambda p: p.write_text('{"sets": {"1": {"reps": ' + "9" * 5000 + "}}}"), "thousands of digits"),
 }
 
 

@@ -25,7 +25,10 @@ def test_shipped_themes_load():
         (json.dumps({"name": "x", "primary": "red"}), "not a colour"),
         (json.dumps({"name": "x", "primary": "#FF0000", "sparkle": True}), "sparkle"),
         (json.dumps({"primary": "#FF0000"}), "name"),
+        ("[" * 100_000 + "]" * 100_000, "nested too deeply"),
+        ('{"name": "x", "primary": "#FF0000", "dark": ' + "9" * 5000 + "}", "holds a number thousands of digits long"),
     ],
+    ids=["not-json", "colour", "unknown-key", "no-name", "nested-deep", "long-number"],
 )
 def test_broken_theme_files_are_reported(tmp_path, content, fragment):
     (tmp_path / "mine.json").write_text(content)

@@ -21,6 +21,7 @@ from pydantic import BaseModel, ValidationError
 from gymtui.domain.common import describe_error
 from gymtui.domain.daily import ChecklistEntry, MobilityDone, RecoveryNote
 from gymtui.domain.journal import LoggedSet, Session
+from gymtui.domain.jsontext import JsonTextError, load_json
 from gymtui.domain.library import ChecklistItem, Exercise, Program, Routine
 from gymtui.domain.settings import Settings
 
@@ -90,9 +91,9 @@ def export_json(everything: Mapping[str, Any]) -> str:
 def import_json(text: str) -> GymtuiData:
     """Read a gymtui JSON export; every item is validated by its model."""
     try:
-        document = json.loads(text.removeprefix("\ufeff"))
-    except json.JSONDecodeError as error:
-        return GymtuiData(error=f"not JSON: {error.msg} at line {error.lineno}, column {error.colno}")
+        document = load_json(text.removeprefix("\ufeff"))
+    except JsonTextError as error:
+        return GymtuiData(error=str(error).removeprefix("is "))
     if not isinstance(document, dict) or document.get("format") != FORMAT_NAME:
         return GymtuiData(error='not a gymtui export: the file should start with {"format": "gymtui", ...}')
     version = document.get("version")

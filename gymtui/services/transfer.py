@@ -122,7 +122,10 @@ def import_path(
         return ImportOutcome(error=str(error))
     library = library or load_library(store)
     if fmt == "auto" and looks_like_gymtui_json(text):
-        return restore_json(store, text, library)
+        outcome = restore_json(store, text, library)
+        if outcome.error is not None:
+            outcome.error = f"{Path(path).name}: {outcome.error}"
+        return outcome
     return import_csv(store, text, fmt=fmt, unit=unit, tz=tz, library=library)
 
 

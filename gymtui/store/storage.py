@@ -13,6 +13,7 @@ from typing import Any
 
 from tinydb.storages import Storage
 
+from ..domain.jsontext import JsonTextError, load_json
 from .atomic import atomic_write_bytes
 from .errors import CorruptFileError, DiskWriteError
 
@@ -28,11 +29,11 @@ def read_json_file(path: Path) -> dict[str, Any] | None:
     if not raw.strip():
         raise CorruptFileError(path, "is empty (expected a JSON object)")
     try:
-        data = json.loads(raw.decode("utf-8"))
+        data = load_json(raw.decode("utf-8"))
     except UnicodeDecodeError as error:
         raise CorruptFileError(path, f"is not UTF-8 text (byte {error.start})") from error
-    except json.JSONDecodeError as error:
-        raise CorruptFileError(path, f"is not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}") from error
+    except JsonTextError as error:
+        raise CorruptFileError(path, str(error)) from None
     if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
         raise CorruptFileError(path, "does not hold TinyDB tables (expected an object of objects)")
     return data

@@ -22,6 +22,7 @@ from tinydb.table import Document
 
 from ..domain.daily import ChecklistEntry, MobilityDone, RecoveryNote
 from ..domain.journal import LoggedSet, Session
+from ..domain.jsontext import load_json
 from ..domain.library import ChecklistItem, Exercise, Routine
 from ..domain.settings import Settings
 from . import backup as backups
@@ -511,8 +512,8 @@ class Store:
     def _read_week_cache(self, version: int) -> dict[str, Any]:
         try:
             raw = (self.data_dir / self.WEEK_CACHE_FILE).read_bytes()
-            document = json.loads(raw)
-        except (OSError, ValueError):
+            document = load_json(raw)
+        except (OSError, ValueError):  # JsonTextError too: the cache is rebuilt
             return {}
         if not isinstance(document, dict) or document.get("version") != version:
             return {}

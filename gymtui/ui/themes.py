@@ -6,7 +6,6 @@ reported, in one notification, and skipped: the app falls back to the default th
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +15,7 @@ from textual.theme import Theme
 
 from ..domain.catalog import shipped_dir
 from ..domain.common import describe_error
+from ..domain.jsontext import JsonTextError, load_json
 from ..paths import user_config_dir
 
 DEFAULT_THEME = "gym-floor"
@@ -85,10 +85,10 @@ def load_theme_dir(folder: Path) -> tuple[list[Theme], list[ThemeProblem]]:
         return themes, problems
     for path in sorted(folder.glob("*.json")):
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
+            data = load_json(path.read_text(encoding="utf-8"))
             themes.append(ThemeFile.model_validate(data).to_theme())
-        except json.JSONDecodeError as error:
-            problems.append(ThemeProblem(path, f"not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}"))
+        except JsonTextError as error:
+            problems.append(ThemeProblem(path, str(error).removeprefix("is ")))
         except ValidationError as error:
             problems.append(ThemeProblem(path, describe_error(error)))
         except (OSError, UnicodeDecodeError) as error:
