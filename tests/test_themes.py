@@ -101,3 +101,39 @@ def test_a_saved_theme_that_is_gone_falls_back_to_the_default(data_dir, damage):
         assert app.store.settings().theme == "mine"
     finally:
         app.store.close()
+
+
+@pytest.mark.parametrize(
+    "variables, named",
+    [
+        ({"block-cursor-foreground": "zzz"}, "block-cursor-foreground"),
+        ({"rest": "red; }"}, "rest"),
+        ({"tempo-hold": "$primary"}, "tempo-hold"),
+        ({"block-cursor-text-style": "sparkle"}, "block-cursor-text-style"),
+        ({"bad key!": "#FF0000"}, "bad key!"),
+    ],
+    ids=["not-a-colour", "css-syntax", "another-variable", "not-a-style", "bad-name"],
+)
+async def test_a_chosen_theme_with_invalid_variables_is_skipped_and_the_app_starts(data_dir, variables, named):
+    folder = user_config_dir() / "themes"
+    folder.mkdir(parents=True)
+    (folder / "mine.json").write_text(json.dumps({"name": "mine", "primary": "#FF0000", "variables": variables}))
+    with Store.open(data_dir) as store:
+        store.save_settings(store.settings().model_copy(update={"theme": "mine"}))
+    app = make_app(data_dir)
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot, app)
+            assert app.theme == DEFAULT_THEME and app.is_running
+            notes = [n for n in app._notifications if n.title == "Theme file skipped"]
+            assert len(notes) == 1 and "mine.json" in notes[0].message and repr(named) in notes[0].message
+    finally:
+        app.store.close()
+
+
+def test_valid_variables_still_load(tmp_path):
+    (tmp_path / "mine.json").write_text(json.dumps({"name": "mine", "primary": "#FF0000", "variables": {
+        "tempo-hold": "#123456", "block-cursor-foreground": "auto 87%", "link-style-hover": "bold not underline",
+        "block-cursor-text-style": "b reverse", "rest": "pink"}}))
+    themes, problems = load_theme_dir(tmp_path)
+    assert problems == [] and themes[0].variables["tempo-hold"] == "#123456"

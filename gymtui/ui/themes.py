@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from textual.css.stylesheet import Stylesheet
 from textual.theme import Theme
 
 from ..domain.catalog import shipped_dir
@@ -60,9 +61,38 @@ class ThemeFile(BaseModel):
             raise ValueError(f"{value!r} is not a colour: write #RRGGBB")
         return value
 
+    @field_validator("variables")
+    @classmethod
+    def _variables(cls, variables: dict[str, str]) -> dict[str, str]:
+        for name, value in variables.items():
+            problem = variable_problem(name, value)
+            if problem:
+                raise ValueError(problem)
+        return variables
+
     def to_theme(self) -> Theme:
         fields = self.model_dump(exclude={"description", "variables"})
         return Theme(**fields, variables={**APP_VARIABLES, **self.variables})
+
+
+_VARIABLE_NAME = re.compile(r"^[a-z][a-z0-9-]{0,60}$")
+
+
+def variable_problem(name: str, value: str) -> str | None:
+    """Why a theme variable cannot be used, or None. The value is parsed by Textual itself,
+    in the kind of rule that uses such a variable: a value Textual refuses would otherwise
+    stop the app at start, every start, once the theme is chosen."""
+    if not _VARIABLE_NAME.match(name):
+        return f"variable {name!r}: a name is lower-case letters, digits and '-' (e.g. tempo-hold)"
+    rule = "link-style" if name.startswith("link-style") else "text-style" if name.endswith("style") else "color"
+    sheet = Stylesheet(variables={"value": value})
+    try:
+        sheet.add_source(f"Screen {{ {rule}: $value; }}", read_from=("theme", name))
+        sheet.parse()
+    except Exception:  # Textual's parse errors have no common base worth naming
+        wanted = "text styles such as 'bold' or 'none'" if rule != "color" else "a colour such as #RRGGBB"
+        return f"variable {name!r}: {value!r} is not {wanted}"
+    return None
 
 
 @dataclass(frozen=True)
