@@ -40,3 +40,108 @@ def test_a_crash_in_the_app_ends_with_a_failure_status(data_dir, monkeypatch):
     monkeypatch.setattr(app_module.GymApp, "on_mount", broken_mount)
     monkeypatch.setattr(app_module.GymApp, "run", lambda self, **kw: real_run(self, headless=True, size=SIZE))
     assert app_module.run_app(data_dir) != 0
+
+
+def _record_exit(app) -> list[int]:
+    exits: list[int] = []
+    app.exit = lambda *args, **kwargs: exits.append(1)
+    return exits
+
+
+async def test_q_asks_before_losing_a_timed_set(data_dir):
+    from gymtui.ui.screens.workout_dialogs import ConfirmDialog
+
+    app = make_app(data_dir, clock=FakeClock())
+    seed_history(app.store)
+    exits = _record_exit(app)
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await open_workout(pilot, app)
+            await pilot.press("enter")
+            await settle(pilot, app)
+            assert screen.state == "timer"
+            for key in ("q", "ctrl+q"):
+                await pilot.press(key)
+                await settle(pilot, app)
+                assert isinstance(app.screen, ConfirmDialog) and not exits
+                assert "timer is running for Face Pull, set 1 of 2" in str(app.screen.message)
+                await pilot.press("n")
+                await settle(pilot, app)
+                assert app.screen is screen and screen.state == "timer"
+            # The timer keeps running behind Today: still asked.
+            await pilot.press("t")
+            await settle(pilot, app)
+            await pilot.press("q")
+            await settle(pilot, app)
+            assert isinstance(app.screen, ConfirmDialog) and not exits
+            await pilot.press("y")
+            await settle(pilot, app)
+            assert exits == [1]
+    finally:
+        app.store.close()
+
+
+async def test_ctrl_q_asks_before_losing_a_typed_set_form_but_not_an_untouched_one(data_dir):
+    from gymtui.ui.screens.workout_dialogs import ConfirmDialog
+
+    app = make_app(data_dir, clock=FakeClock())
+    seed_history(app.store)
+    exits = _record_exit(app)
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await open_workout(pilot, app)
+            await pilot.press("l", "8")
+            assert screen.state == "log"
+            await pilot.press("ctrl+q")
+            await settle(pilot, app)
+            assert isinstance(app.screen, ConfirmDialog) and not exits
+            assert "set form of Face Pull, set 1 of 2" in str(app.screen.message)
+            await pilot.press("escape")
+            await settle(pilot, app)
+            assert screen.state == "log" and app.screen is screen
+            await pilot.press("escape", "l")  # the form opened again, nothing typed
+            await pilot.press("ctrl+q")
+            await settle(pilot, app)
+            assert exits == [1]
+    finally:
+        app.store.close()
+
+
+async def test_q_on_a_quiet_workout_quits_at_once(data_dir):
+    app = make_app(data_dir, clock=FakeClock())
+    seed_history(app.store)
+    exits = _record_exit(app)
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await open_workout(pilot, app)
+            await pilot.press("q")
+            await settle(pilot, app)
+            assert exits == [1]
+    finally:
+        app.store.close()
+
+
+async def test_ctrl_q_asks_before_losing_a_typed_recovery_note(data_dir):
+    from gymtui.ui.screens.recovery import RecoveryScreen
+    from gymtui.ui.screens.workout_dialogs import ConfirmDialog
+
+    app = make_app(data_dir, clock=FakeClock())
+    exits = _record_exit(app)
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot, app)
+            app.action_open_section("r")
+            await settle(pilot, app)
+            assert isinstance(app.screen, RecoveryScreen)
+            await pilot.press("7")
+            await pilot.press("ctrl+q")
+            await settle(pilot, app)
+            assert isinstance(app.screen, ConfirmDialog) and "recovery note" in str(app.screen.message)
+            await pilot.press("n")
+            await pilot.press("enter")  # saved: nothing left to lose
+            await settle(pilot, app)
+            await pilot.press("ctrl+q")
+            await settle(pilot, app)
+            assert exits == [1]
+    finally:
+        app.store.close()

@@ -30,6 +30,9 @@ from .widgets.rest_bar import RestKeeper
 SCREEN_CSS = sorted(path.resolve() for path in (Path(__file__).parent / "screens").glob("*.tcss"))
 
 
+QUIT_TITLE = "Quit gymtui?"
+
+
 class GymApp(App[None]):
     TITLE = "gymtui"
     CSS_PATH = "app.tcss"
@@ -220,6 +223,24 @@ class GymApp(App[None]):
         if getattr(screen, "KEEP_ALIVE", False):
             self.install_screen(screen, name=name)
         self.push_screen(screen)
+
+    async def action_quit(self) -> None:
+        """q and ctrl+q: at once, unless a set is being timed or typed values would be lost."""
+        from .quit_guard import unsaved_work
+        from .screens.workout_dialogs import ConfirmDialog
+
+        if isinstance(self.screen, ConfirmDialog) and self.screen.title_text == QUIT_TITLE:
+            return  # already asked: y quits, n stays
+        lost = unsaved_work(self)
+        if not lost:
+            self.exit()
+            return
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                self.exit()
+
+        self.push_screen(ConfirmDialog(QUIT_TITLE, "\n".join(lost), "quit anyway", "stay"), answer)
 
     def action_help(self) -> None:
         """Every key of the screen shown (? again or escape closes it)."""

@@ -138,6 +138,7 @@ class RecoveryScreen(Screen[None]):
         self.errors: dict[str, str] = {}
         self.loaded = False
         self.grip_unit = "kg"
+        self._as_saved: dict[str, str] = {}  # the form's texts as last loaded or saved
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -215,6 +216,7 @@ class RecoveryScreen(Screen[None]):
         self.query_one("#rc-text", Input).value = note.text if note else ""
         self.errors = {}
         self.loaded = True
+        self._as_saved = self._form_values()
         today = self.app.now().date()
         when = "today" if data.day == today else "yesterday" if data.day == today - timedelta(days=1) else ""
         day_text = f"{data.day:%A %d %B %Y}".replace(" 0", " ")
@@ -257,6 +259,15 @@ class RecoveryScreen(Screen[None]):
     @on(Input.Submitted)
     def _submitted(self, _event: Input.Submitted) -> None:
         self.action_save()
+
+    def _form_values(self) -> dict[str, str]:
+        return {str(field.id): field.value for field in self.query(Input)}
+
+    def unsaved_work(self) -> str | None:
+        """What quitting now would lose (asked by the app before it quits)."""
+        if self.loaded and self._form_values() != self._as_saved:
+            return "The recovery note has changes not saved (Enter saves them): quitting loses them."
+        return None
 
     def _show_errors(self) -> None:
         text = "\n".join(self.errors.values())
@@ -320,6 +331,7 @@ class RecoveryScreen(Screen[None]):
         if note.date != self.day:
             return  # the lifter moved to another day meanwhile; that day shows its own note
         self.note = note
+        self._as_saved = self._form_values()
         self._status()
         self._show_readiness(note)
 

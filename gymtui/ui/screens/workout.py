@@ -187,6 +187,21 @@ class WorkoutScreen(SessionEdits, TempoCues, Screen[None]):
         if state in ("ready", "finished"):
             self._replan_if_due()
 
+    def unsaved_work(self) -> str | None:
+        """What quitting now would lose (asked by the app before it quits)."""
+        workout = self.workout
+        if workout is None:
+            return None
+        card, slot = self._log_slot if self.state == "log" and self._log_slot else (workout.card, workout.slot)
+        where = f"{card.exercise.name}, {text.slot_label(card, slot)}"
+        if self.state == "timer":
+            return f"The timer is running for {where}: quitting loses this set."
+        timed = self.timer_started is not None and self.editing is None  # the timer counted its reps
+        if self.state == "log" and (timed or self.query_one("#wo-log", SetEntry).typed()):
+            what = "the change to" if self.editing is not None else "the set form of"
+            return f"You have not saved {what} {where}: quitting loses it."
+        return None
+
     # -- loading ---------------------------------------------------------------------------
 
     @work(thread=True, exclusive=True, group="workout-load")

@@ -94,6 +94,13 @@ class EditorDialog(ModalScreen[T | None], Generic[T]):
         first = self.query(Input).first() if self.fields else self.query_one(TextArea)
         first.focus()
 
+    def unsaved_work(self) -> str | None:
+        """What quitting now would lose (asked by the app before it quits)."""
+        values = {name: self.query_one(f"#field-{name}", Input).value for name in self.fields}
+        if values != self.fields or self.query_one("#editor-text", TextArea).text != self.initial_text:
+            return f"{self.title_text}: your changes are not saved (ctrl+s saves them): quitting loses them."
+        return None
+
     def action_save(self) -> None:
         values = {name: self.query_one(f"#field-{name}", Input).value for name in self.fields}
         text = self.query_one("#editor-text", TextArea).text

@@ -107,6 +107,7 @@ class SetEntry(Vertical):
         self.hold = False
         self.unilateral = False
         self.errors = FormErrors()
+        self._loaded: SetFields | None = None  # the fields as the form opened, to see typing
 
     def compose(self) -> ComposeResult:
         yield Static("", id="se-title")
@@ -173,9 +174,14 @@ class SetEntry(Vertical):
         )
         self._show_errors(FormErrors())
         self._rpe_changed()
+        self._loaded = self.fields()
         rpe = self.query_one("#se-rpe", Input)
         rpe.focus()
         rpe.action_end()
+
+    def typed(self) -> bool:
+        """Whether anything was typed or chosen since the form was filled."""
+        return self._loaded is not None and self.fields() != self._loaded
 
     def fields(self) -> SetFields:
         def value(name: str) -> str:
