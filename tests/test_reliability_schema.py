@@ -139,3 +139,45 @@ def test_a_migration_that_fails_leaves_the_folder_as_it_was(old_folder, monkeypa
     # tries again), and the backup made before trying is there.
     assert {k: v for k, v in files(old_folder).items() if not k.startswith("backups")} == original
     assert [p.name for p in list_backups(old_folder)] == ["2026-11-16-before-schema-2"]
+
+
+SCHEMA_EDITS = {
+    "meta emptied": lambda p: p.update(meta={}),
+    "meta removed": lambda p: p.pop("meta"),
+    "schema removed": lambda p: p.update(meta={"1": {}}),
+    "schema as text": lambda p: p.update(meta={"1": {"schema": "1"}}),
+    "schema zero": lambda p: p.update(meta={"1": {"schema": 0}}),
+    "schema negative": lambda p: p.update(meta={"1": {"schema": -3}}),
+    "schema true": lambda p: p.update(meta={"1": {"schema": True}}),
+    "schema fraction": lambda p: p.update(meta={"1": {"schema": 1.5}}),
+}
+
+
+@pytest.mark.parametrize("edit", list(SCHEMA_EDITS))
+def test_an_edited_or_missing_schema_version_is_named_by_every_command_and_by_doctor(old_folder, capsys, edit):
+    path = old_folder / "profile.json"
+    profile = json.loads(path.read_text())
+    SCHEMA_EDITS[edit](profile)
+    path.write_text(json.dumps(profile))
+    edited = files(old_folder)
+    d = ["--data-dir", str(old_folder)]
+    for command in (["log", "deadlift", "100x5"], ["export", "--format", "json"], ["next"]):
+        assert main([*d, *command]) == 1, command
+        err = capsys.readouterr().err
+        assert err.startswith(f"gymtui: {path}: ") and "schema" in err and err.count("\n") == 1, err
+    assert files(old_folder) == edited  # nothing migrated, nothing overwritten
+    findings = check_data_dir(old_folder)
+    assert [f.level for f in findings if str(path) in f.message] == ["error"], findings
+    assert not any("will be migrated" in f.message for f in findings)
+
+
+def test_the_app_names_an_edited_schema_version_instead_of_crashing(old_folder, capsys):
+    from gymtui.ui.app import run_app
+
+    path = old_folder / "profile.json"
+    profile = json.loads(path.read_text())
+    profile["meta"] = {"1": {"schema": 0}}
+    path.write_text(json.dumps(profile))
+    assert run_app(old_folder) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"gymtui: {path}: ") and "schema 0" in err and "nothing was overwritten" in err

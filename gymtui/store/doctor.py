@@ -29,7 +29,7 @@ def check_data_dir(data_dir: Path) -> list[Finding]:
         profile = read_json_file(profile_path)
         if profile is not None:
             validate_tables(profile_path, profile, PROFILE_TABLES)
-            version = stored_version(profile)
+            version = stored_version(profile, profile_path)
             if version > SCHEMA_VERSION:
                 findings.append(Finding("error", f"{profile_path}: schema {version} is newer than this gymtui ({SCHEMA_VERSION})"))
             elif version < SCHEMA_VERSION:

@@ -19,7 +19,7 @@ def migrate_if_needed(data_dir: Path, today: date) -> int | None:
     data_dir = Path(data_dir)
     profile_path = data_dir / PROFILE_FILE
     profile = read_json_file(profile_path)
-    version = stored_version(profile)
+    version = stored_version(profile, profile_path)
     if version == SCHEMA_VERSION:
         return None
     if version > SCHEMA_VERSION:

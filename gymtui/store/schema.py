@@ -54,11 +54,22 @@ def validate_tables(path: Path, data: dict[str, Any], models: dict[str, Any]) ->
                 raise CorruptFileError(path, f"{which}: {describe_error(error)}") from error
 
 
-def stored_version(profile: dict[str, Any] | None) -> int:
+def stored_version(profile: dict[str, Any] | None, path: Path = Path("profile.json")) -> int:
+    """The schema the profile says it was written at. A number no migration starts from
+    (missing, text, or older than the oldest migration) is a hand edit: refused, naming
+    the file, before anything would be migrated."""
     if not profile:
         return SCHEMA_VERSION
     meta = profile.get("meta", {})
-    for record in meta.values():
-        if isinstance(record, dict) and isinstance(record.get("schema"), int):
-            return record["schema"]
-    return 0
+    written = [record["schema"] for record in meta.values() if isinstance(record, dict) and "schema" in record]
+    if not written:
+        raise CorruptFileError(path, f'has no schema version (its "meta" table should hold {{"schema": {SCHEMA_VERSION}}};'
+                                     " hand-edited?)")
+    version = written[0]
+    known = isinstance(version, int) and not isinstance(version, bool)
+    if known and version < SCHEMA_VERSION:
+        known = all(step in MIGRATIONS for step in range(version, SCHEMA_VERSION))
+    if not known:
+        raise CorruptFileError(path, f"schema {version!r} in its \"meta\" table is not a version any gymtui wrote"
+                                     f" (this one writes {SCHEMA_VERSION}; hand-edited?)")
+    return version
