@@ -29,3 +29,21 @@ def test_today_80x24(snap_compare, today_app):
 
 def test_today_120x40(snap_compare, today_app):
     assert snap_compare(today_app, terminal_size=(120, 40), run_before=_wait_for_plan)
+
+
+@pytest.fixture
+def under_way_app(data_dir):
+    from test_ui_today import seed_session_under_way
+
+    app = make_app(data_dir)
+    seed_session_under_way(app.store)
+    yield app
+    app.store.close()
+
+
+def test_today_under_way_80x24(snap_compare, under_way_app):
+    assert snap_compare(under_way_app, terminal_size=(80, 24), run_before=_wait_for_plan)
+
+
+def test_today_under_way_120x40(snap_compare, under_way_app):
+    assert snap_compare(under_way_app, terminal_size=(120, 40), run_before=_wait_for_plan)

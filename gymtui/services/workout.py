@@ -95,6 +95,12 @@ class Card:
         first = (slot // self.per_set) * self.per_set
         return range(first, first + self.per_set)
 
+    @property
+    def sets_done(self) -> int:
+        """Sets logged in full (both sides of a one-sided set)."""
+        return sum(1 for first in range(0, len(self.slots), self.per_set)
+                   if all(slot.done for slot in self.slots[first:first + self.per_set]))
+
     def logged_sets(self) -> list[LoggedSet]:
         return [s.logged for s in self.slots if s.logged is not None]
 
@@ -304,6 +310,29 @@ def open_workout(store: Store, library: Library, plan: SessionPlan, now: pendulu
             )
         )
     settings = store.settings()
+    cards = _session_cards(store, library, plan, session, sets, settings, now.date())
+    if not cards:
+        raise ValueError("today's plan has no exercises")
+    return _at_saved_position(Workout(session, plan, settings, cards, resumed=bool(sets)))
+
+
+def _at_saved_position(workout: Workout) -> Workout:
+    exercise, slot = workout.session.position
+    if 0 <= exercise < len(workout.cards) and 0 <= slot < len(workout.cards[exercise].slots):
+        workout.exercise, workout.slot = exercise, slot
+        if workout.current.done:
+            # The set there was stored, then the app was killed before the position after it
+            # was (two writes): resume at the next set to do, as the lifter would have been.
+            workout.advance()
+    else:
+        workout.go_to(0)
+    return workout
+
+
+def _session_cards(store: Store, library: Library, plan: SessionPlan, session: Session,
+                   sets: Sequence[LoggedSet], settings: Settings, today: date) -> list[Card]:
+    """The session's cards in its order: logged working sets in their slots, sets added
+    and skipped as they were, swapped exercises with a plan of their own. Read only."""
     cards: list[Card] = []
     order = list(session.order)
     # Exercises logged today that the order does not name (a swap lost to a kill) are shown too.
@@ -319,24 +348,50 @@ def open_workout(store: Store, library: Library, plan: SessionPlan, now: pendulu
         else:
             item = planned
         logged = [s for s in sets if s.exercise == exercise_id]
-        card = make_card(store, item, logged, now.date(), set_change=session.set_changes.get(exercise_id, 0))
+        card = make_card(store, item, logged, today, set_change=session.set_changes.get(exercise_id, 0))
         for skipped_id, set_index in session.skipped:
             if skipped_id == exercise_id and set_index < card.sets:
                 card.skip_again(set_index)
         cards.append(card)
+    return cards
+
+
+def session_in_progress(store: Store, library: Library, plan: SessionPlan, today: date) -> Workout | None:
+    """Today's session in progress as the workout screen would open it, for Today to show
+    what is done; None when there is none. Nothing is created or saved."""
+    session = store.in_progress_session()
+    if session is None or session.date != today:
+        return None
+    sets = [s for s in store.session_sets(session.id) if s.set_type != "warmup"]
+    if not session.order:  # started by the warm-up: the plan's order until the workout opens
+        session = session.model_copy(update={"order": [item.exercise.id for item in plan.exercises]})
+    settings = store.settings()
+    cards = _session_cards(store, library, plan, session, sets, settings, today)
     if not cards:
-        raise ValueError("today's plan has no exercises")
-    workout = Workout(session, plan, settings, cards, resumed=bool(sets))
-    exercise, slot = session.position
-    if 0 <= exercise < len(cards) and 0 <= slot < len(cards[exercise].slots):
-        workout.exercise, workout.slot = exercise, slot
-        if workout.current.done:
-            # The set there was stored, then the app was killed before the position after it
-            # was (two writes): resume at the next set to do, as the lifter would have been.
-            workout.advance()
-    else:
-        workout.go_to(0)
-    return workout
+        return None
+    return _at_saved_position(Workout(session, plan, settings, cards, resumed=bool(sets)))
+
+
+def progress_mark(card: Card) -> str:
+    """Today's Done column: '✓ 3/3' when nothing is left to do, else '1/3'."""
+    return f"{'✓ ' if card.finished else ''}{card.sets_done}/{card.sets}"
+
+
+def progress_words(card: Card, workout: Workout) -> str:
+    """One exercise of the session in progress, in words, for Today's line under the table:
+    'Swapped in for Bent Over Row, 1 of 4 sets done, 1 set added, 1 skipped'."""
+    parts = []
+    if card.exercise.id not in {item.exercise.id for item in workout.plan.exercises}:
+        swapped = next((r for r in card.plan.reasons if r.startswith("swapped in for")), None)
+        parts.append(swapped[0].upper() + swapped[1:] if swapped else "Added today")
+    parts.append(f"{card.sets_done} of {card.sets} set{'s' if card.sets != 1 else ''} done")
+    change = card.sets - card.plan.sets
+    if change:
+        parts.append(f"{abs(change)} set{'s' if abs(change) != 1 else ''} {'added' if change > 0 else 'dropped'}")
+    skipped = len(card.skipped_sets())
+    if skipped:
+        parts.append(f"{skipped} skipped")
+    return ", ".join(parts)
 
 
 def make_card(store: Store, item: PlannedExercise, logged: Sequence[LoggedSet], today: date,

@@ -242,6 +242,13 @@ class GymApp(App[None]):
 
         self.push_screen(ConfirmDialog(QUIT_TITLE, "\n".join(lost), "quit anyway", "stay"), answer)
 
+    def open_workout_at(self, exercise_id: str) -> None:
+        """The workout, on the first set still to do of `exercise_id` (enter on Today's row)."""
+        self.action_open_section("w")
+        show_exercise = getattr(self.screen, "show_exercise", None)
+        if show_exercise is not None:
+            show_exercise(exercise_id)
+
     def action_help(self) -> None:
         """Every key of the screen shown (? again or escape closes it)."""
         from .screens.help import HelpScreen

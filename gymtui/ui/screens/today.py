@@ -1,6 +1,13 @@
-"""Today: the day's session from the program, with the block week and each load's reason."""
+"""Today: the day's session from the program, with the block week and each load's reason.
+
+When today's session is under way, the table is the session as the workout screen has it
+(its order, swaps, sets added) with the sets done per exercise; enter on a row opens the
+workout at that exercise.
+"""
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -9,8 +16,12 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
+from ...domain.library import Exercise
+from ...domain.progression import Plan
 from ...domain.rpe import rpe_text
 from ...services.planning import SessionPlan
+from ...services.workout import Workout, progress_mark, progress_words, session_in_progress
+from ...store import StoreError
 from ..format import ago, load_text, reps_text, rest_text
 from ..sections import SECTIONS
 
@@ -25,6 +36,8 @@ class TodayScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.plan: SessionPlan | None = None
+        self.progress: Workout | None = None  # today's session, when one is under way
+        self.rows: list[tuple[Exercise, Plan]] = []
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -40,8 +53,6 @@ class TodayScreen(Screen[None]):
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
-        table = self.query_one("#plan-table", DataTable)
-        table.add_columns("Exercise", "Sets x reps", "Load", "Tempo", "RPE", "Rest")
         self.load_plan()
 
     def action_refresh(self) -> None:
@@ -50,41 +61,58 @@ class TodayScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="today-plan")
     def load_plan(self) -> None:
         # Reading history and computing loads touches disk: never on the UI thread.
-        plan = self.app.make_plan()
+        app = self.app
+        plan = app.make_plan()
         if plan is not None:
-            last = next(iter(self.app.store.iter_sessions()), None)
-            self.app.call_from_thread(self.show_plan, plan, last)
+            try:
+                last = next(iter(app.store.iter_sessions()), None)
+                progress = session_in_progress(app.store, app.library, plan, app.now().date())
+            except StoreError as error:
+                app.call_from_thread(app.report_store_error, error)
+                last = progress = None
+            app.call_from_thread(self.show_plan, plan, last, progress)
 
-    def show_plan(self, plan: SessionPlan, last=None) -> None:
+    def show_plan(self, plan: SessionPlan, last=None, progress: Workout | None = None) -> None:
         # One call for everything the worker read, so the screen is never half drawn.
-        self.show_last(last)
+        self.show_last(last, progress)
         self.plan = plan
+        self.progress = progress
+        if progress is not None:
+            # The sets as the session has them, with the ones added or dropped.
+            self.rows = [(card.exercise, replace(card.plan, sets=card.sets)) for card in progress.cards]
+        else:
+            self.rows = [(item.exercise, item.plan) for item in plan.exercises]
         self.query_one("#plan-title", Static).update(
             f"[b]{plan.day.name}[/b]  week {plan.block_week}/{len(plan.program.cycle)}"
             f"  [b]{plan.week_plan.emphasis.upper()}[/b]{'  DELOAD' if plan.deload and plan.week_plan.emphasis != 'deload' else ''}"
         )
         self.query_one("#readiness", Static).update(f"readiness {plan.readiness.score} {plan.readiness.level}")
         table = self.query_one("#plan-table", DataTable)
-        table.clear()
-        for item in plan.exercises:
-            p = item.plan
-            table.add_row(
-                item.exercise.name,
-                reps_text(p),
-                load_text(p),
-                p.tempo,
-                f"@{rpe_text(p.target_rpe)}",
-                rest_text(p.rest_seconds),
-                key=item.exercise.id,
-            )
+        table.clear(columns=True)
+        table.add_columns("Exercise", "Sets x reps", "Load", "Tempo", "RPE", "Rest")
+        if progress is not None:
+            table.add_column("Done", key="done")
+        for index, (exercise, p) in enumerate(self.rows):
+            cells = [exercise.name, reps_text(p), load_text(p), p.tempo, f"@{rpe_text(p.target_rpe)}",
+                     rest_text(p.rest_seconds)]
+            if progress is not None:
+                cells.append(progress_mark(progress.cards[index]))
+            table.add_row(*cells, key=exercise.id)
         self.query_one("#block-why", Static).update("; ".join(plan.block_reasons))
-        if plan.exercises:
-            table.move_cursor(row=0)
-            self._explain(0)
+        if self.rows:
+            # Under way: the cursor starts where the workout is.
+            row = progress.exercise if progress is not None else 0
+            table.move_cursor(row=row)
+            self._explain(row)
         self.call_after_refresh(self.app.first_screen_drawn)  # type: ignore[attr-defined]  # GymApp
 
-    def show_last(self, last) -> None:
-        if last is None:
+    def show_last(self, last, progress: Workout | None = None) -> None:
+        if progress is not None:
+            done = sum(card.sets_done for card in progress.cards)
+            total = sum(card.sets for card in progress.cards)
+            text = (f"[b]Session in progress[/b]: {done} of {total} set{'s' if total != 1 else ''} done. "
+                    "[b]Enter[/b]: the workout at this exercise.")
+        elif last is None:
             text = "First session: welcome. Loads start from what you log today."
         else:
             text = f"Last session: {last.name}, {ago(last.date, self.app.now().date())}"
@@ -95,11 +123,19 @@ class TodayScreen(Screen[None]):
         self._explain(event.cursor_row)
 
     def _explain(self, row: int) -> None:
-        if self.plan is None or not 0 <= row < len(self.plan.exercises):
+        if self.plan is None or not 0 <= row < len(self.rows):
             return
-        item = self.plan.exercises[row]
-        cue = item.exercise.cues[0] if item.exercise.cues else ""
+        exercise, plan = self.rows[row]
+        cue = exercise.cues[0] if exercise.cues else ""
         # Non-breaking spaces keep "76 kg" and "@ 8" together when the line wraps.
         reasons = "; ".join(r.replace(" kg", "\u00a0kg").replace(" lb", "\u00a0lb").replace("@ ", "@\u00a0")
-                            for r in item.plan.reasons) or "as prescribed"
-        self.query_one("#why", Static).update(f"[b]Why:[/b] {reasons}\n[b]Cue:[/b] {cue}")
+                            for r in plan.reasons if not r.startswith("swapped in for")) or "as prescribed"
+        lines = [f"[b]Why:[/b] {reasons}", f"[b]Cue:[/b] {cue}"]
+        if self.progress is not None:
+            lines.insert(0, f"[b]Today:[/b] {progress_words(self.progress.cards[row], self.progress)}")
+        self.query_one("#why", Static).update("\n".join(lines))
+
+    @on(DataTable.RowSelected, "#plan-table")
+    def _row_selected(self, event: DataTable.RowSelected) -> None:
+        if 0 <= event.cursor_row < len(self.rows):
+            self.app.open_workout_at(self.rows[event.cursor_row][0].id)  # type: ignore[attr-defined]  # GymApp

@@ -110,6 +110,7 @@ class WorkoutScreen(SessionEdits, TempoCues, Screen[None]):
         self._handle: Timer | None = None
         self._init_cues()
         self._asked_resume = False
+        self._wanted: str | None = None  # an exercise asked for before the session was open
         self._replan_due = False  # settings changed the loads while a set was under way
         self._init_writes()
 
@@ -228,7 +229,11 @@ class WorkoutScreen(SessionEdits, TempoCues, Screen[None]):
 
     def _loaded(self, workout: Workout) -> None:
         self.workout = workout
+        wanted, self._wanted = self._wanted, None
+        moved = wanted is not None and self._go_to_exercise(wanted)
         self.set_state("finished" if workout.session.status == "done" else "ready")
+        if moved:
+            self._save_position()
         if workout.resumed and not self._asked_resume:
             self._asked_resume = True
             self.app.clear_notifications()  # the start-up hint says the same
@@ -244,6 +249,22 @@ class WorkoutScreen(SessionEdits, TempoCues, Screen[None]):
         if resume is False and self.workout is not None:
             self.app.rest.skip()
             self._finish(self.workout, then_reload=True)
+
+    def show_exercise(self, exercise_id: str) -> None:
+        """Go to an exercise (chosen on Today), unless a set is being timed or logged."""
+        if self.workout is None:
+            self._wanted = exercise_id  # applied once the session is read
+        elif self.state == "ready" and self._go_to_exercise(exercise_id):
+            self._moved()
+
+    def _go_to_exercise(self, exercise_id: str) -> bool:
+        workout = self.workout
+        assert workout is not None
+        index = next((i for i, card in enumerate(workout.cards) if card.exercise.id == exercise_id), None)
+        if index is None or workout.session.status == "done":
+            return False
+        workout.go_to(index)
+        return True
 
     # -- drawing ---------------------------------------------------------------------------
 
