@@ -126,3 +126,23 @@ def test_two_stores_in_one_process_cannot_both_write(data_dir):
     with Store.open(data_dir, purpose="app 1.0"):
         with pytest.raises(LockedError, match=r"another gymtui \(pid \d+ app 1.0\)"):
             Store.open(data_dir, purpose="gymtui log")
+
+
+def test_deleting_the_lock_file_lets_no_second_writer_in(data_dir):
+    """People and sync tools delete 'stale' lock files: the holder keeps the folder all the
+    same, and what it saves next loses nothing another process could have written."""
+    with Store.open(data_dir, purpose="app 1.0") as app_store:
+        session = app_store.save_session(_session())
+        (data_dir / "gymtui.lock").unlink()
+        done = gymtui(data_dir, "log", "bent over row", "80x8@8", "--date", str(FROZEN_NOW.date()))
+        assert done.returncode == 1, done.stdout
+        assert done.stderr.startswith("gymtui: another gymtui (") and "close it first" in done.stderr
+        with pytest.raises(LockedError):
+            Store.open(data_dir, purpose="gymtui log")
+        app_store.add_set(LoggedSet(session_id=session.id, exercise="bent-over-row", load=80, reps=8,
+                                    logged_at=FROZEN_NOW))
+    # Closed: the folder is free again, with exactly the holder's set in it.
+    done = gymtui(data_dir, "log", "bent over row", "82x8@8", "--date", str(FROZEN_NOW.date()))
+    assert done.returncode == 0, done.stderr
+    with Store.open(data_dir) as store:
+        assert sorted(s.load for s in logged_sets(store)) == [80, 82]
