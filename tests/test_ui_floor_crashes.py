@@ -145,3 +145,84 @@ async def test_ctrl_q_asks_before_losing_a_typed_recovery_note(data_dir):
             assert exits == [1]
     finally:
         app.store.close()
+
+
+async def _left_in_progress(data_dir) -> None:
+    """A session with one set logged, left without finishing (the app closed)."""
+    app = make_app(data_dir, clock=FakeClock())
+    seed_history(app.store)
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await open_workout(pilot, app)
+            await pilot.press("l", "8", "enter")
+            await settle(pilot, app)
+    finally:
+        app.store.close()
+
+
+async def _resume_asked(pilot, app):
+    from gymtui.ui.screens.workout_dialogs import ResumeDialog
+
+    await settle(pilot, app)
+    app.action_open_section("w")
+    await settle(pilot, app)
+    assert isinstance(app.screen, ResumeDialog)
+
+
+async def test_the_resume_question_lets_go_with_esc_t_and_q(data_dir):
+    from gymtui.ui.screens.today import TodayScreen
+    from gymtui.ui.screens.workout import WorkoutScreen
+
+    await _left_in_progress(data_dir)
+    for key in ("escape", "t"):
+        app = make_app(data_dir, clock=FakeClock())
+        try:
+            async with app.run_test(size=SIZE) as pilot:
+                await _resume_asked(pilot, app)
+                await pilot.press(key)
+                await settle(pilot, app)
+                assert isinstance(app.screen, TodayScreen), key
+                # Nothing was ended: the session is still there to go on with.
+                assert app.store.in_progress_session() is not None
+                await pilot.press("w")
+                await settle(pilot, app)
+                assert isinstance(app.screen, WorkoutScreen) and app.screen.state == "ready"
+        finally:
+            app.store.close()
+    app = make_app(data_dir, clock=FakeClock())
+    exits = _record_exit(app)
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await _resume_asked(pilot, app)
+            await pilot.press("q")
+            await settle(pilot, app)
+            assert exits == [1]
+    finally:
+        app.store.close()
+
+
+async def test_n_in_the_resume_question_asks_before_ending_the_session(data_dir):
+    from gymtui.ui.screens.workout import WorkoutScreen
+    from gymtui.ui.screens.workout_dialogs import ConfirmDialog, ResumeDialog
+
+    await _left_in_progress(data_dir)
+    app = make_app(data_dir, clock=FakeClock())
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await _resume_asked(pilot, app)
+            left = app.store.in_progress_session()
+            await pilot.press("n")
+            await settle(pilot, app)
+            assert isinstance(app.screen, ConfirmDialog) and "1 set logged" in str(app.screen.message)
+            await pilot.press("n")  # keep it
+            await settle(pilot, app)
+            assert isinstance(app.screen, ResumeDialog)
+            assert app.store.in_progress_session().id == left.id
+            await pilot.press("n", "y")
+            await settle(pilot, app)
+            screen = app.screen
+            assert isinstance(screen, WorkoutScreen) and screen.state == "ready"
+            assert app.store.session(left.id).status == "done"
+            assert screen.workout.session.id != left.id
+    finally:
+        app.store.close()

@@ -242,11 +242,14 @@ class WorkoutScreen(SessionEdits, TempoCues, Screen[None]):
                 f"{workout.session.name}: {text.finished_text(workout)}.\n"
                 f"Go on at [b]{card.exercise.name}, {text.slot_label(card, workout.slot)}[/b]."
             )
-            self.app.push_screen(ResumeDialog(message), self._resume_answer)
+            summary = f"{workout.session.name}: {text.finished_text(workout)}"
+            self.app.push_screen(ResumeDialog(message, summary), self._resume_answer)
         self._asked_resume = True
 
     def _resume_answer(self, resume: bool | None) -> None:
-        if resume is False and self.workout is not None:
+        if resume is None:
+            self.app.action_today()  # the session stays as it was, to resume later
+        elif resume is False and self.workout is not None:
             self.app.rest.skip()
             self._finish(self.workout, then_reload=True)
 

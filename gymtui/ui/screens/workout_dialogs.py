@@ -39,30 +39,47 @@ class ConfirmDialog(ModalScreen[bool]):
         self.dismiss(answer)
 
 
-class ResumeDialog(ModalScreen[bool]):
-    """Resume today's session where it was left (True), or finish it and start afresh (False)."""
+class ResumeDialog(ModalScreen["bool | None"]):
+    """Resume today's session where it was left (True), end it and start the next (False,
+    once confirmed), or leave it as it is and go back to Today (None)."""
     CSS_PATH = "workout.tcss"  # parsed when the screen first opens, not at start-up
 
     BINDINGS = [
         Binding("enter,y", "answer(True)", "Resume"),
-        Binding("n", "answer(False)", "New session"),
+        Binding("n", "end_session", "End the session"),
+        # A modal screen hides the app's keys: the ones that leave are given here.
+        Binding("escape,t", "answer(None)", "Today"),
+        Binding("q", "app.quit", "Quit"),
     ]
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: str, summary: str = "") -> None:
         super().__init__()
         self.message = message
+        self.summary = summary  # what ending the session keeps, for the question
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="wo-dialog"):
             yield Static("[b]Resume today's session?[/b]", classes="wo-dialog-title")
             yield Static(self.message)
             yield Static(
-                "[b]Enter[/b] resume here   [b]n[/b] finish it and start the next session",
+                "[b]Enter[/b] resume here   [b]n[/b] end it, start the next session\n"
+                "[b]Esc[/b]/[b]t[/b] back to Today, leave it as it is   [b]q[/b] quit",
                 classes="wo-dialog-help",
             )
 
-    def action_answer(self, answer: bool) -> None:
+    def action_answer(self, answer: bool | None) -> None:
         self.dismiss(answer)
+
+    def action_end_session(self) -> None:
+        def answer(yes: bool | None) -> None:
+            if yes:
+                self.dismiss(False)
+
+        summary = f"{self.summary}. " if self.summary else ""
+        self.app.push_screen(ConfirmDialog(
+            "End today's session?",
+            f"{summary}The session is marked finished as it is, and the next one opens.",
+            "end it", "keep it"), answer)
 
 
 class SwapDialog(ModalScreen["Exercise | None"]):
