@@ -138,10 +138,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         raise
 
 
-def _open_store(data_dir: Path, purpose: str):
-    from .store import Store
+def _open_store(data_dir: Path, purpose: str, *, reads_only: bool = False):
+    """The store, holding the folder's write lock. A command that only reads (`reads_only`)
+    still works on a folder that cannot be written (a failing card remounted read-only):
+    it reads without the lock, and says so."""
+    from .store import ReadOnlyFolderError, Store
 
-    return Store.open(data_dir, purpose=purpose)
+    try:
+        return Store.open(data_dir, purpose=purpose)
+    except ReadOnlyFolderError as error:
+        if not reads_only:
+            raise
+        print(f"gymtui: note: {data_dir} cannot be written ({error.reason}): reading it as it is,"
+              " without the write lock", file=sys.stderr)
+        return Store.open_read_only(data_dir, error.reason)
 
 
 def _cmd_log(args: argparse.Namespace, data_dir: Path) -> int:
@@ -197,7 +207,7 @@ def _cmd_export(args: argparse.Namespace, data_dir: Path) -> int:
     from .services.transfer import export_text
     from .store.atomic import atomic_write_bytes
 
-    with _open_store(data_dir, "gymtui export") as store:
+    with _open_store(data_dir, "gymtui export", reads_only=True) as store:
         text = export_text(store, args.format, unit=args.unit)
     if args.output:
         target = Path(args.output).expanduser()
@@ -276,7 +286,7 @@ def _cmd_next(args: argparse.Namespace, data_dir: Path) -> int:
 
     # Planning ahead is allowed: a date in the future is fine here, unlike for logging.
     day = parse_day(args.date, pendulum.now().date(), future=True)
-    with _open_store(data_dir, "gymtui next") as store:
+    with _open_store(data_dir, "gymtui next", reads_only=True) as store:
         settings = store.settings()
         library = load_library(store)
         program = library.program(settings.program)

@@ -43,11 +43,10 @@ class LockedError(StoreError):
 class ReadOnlyFolderError(StoreError):
     """The data folder cannot be written (a failing SD card remounted read-only, no permission)."""
 
-    def __init__(self, data_dir: Path, error: OSError) -> None:
-        self.data_dir = Path(data_dir)
-        self.error = error
-        reason = error.strerror or str(error)
-        super().__init__(f"{self.data_dir} cannot be written ({reason}): nothing can be saved there")
+    def __init__(self, path: Path, reason: str) -> None:
+        self.path = Path(path)
+        self.reason = reason
+        super().__init__(f"{self.path} cannot be written ({reason}): nothing was saved")
 
 
 class SchemaError(StoreError):

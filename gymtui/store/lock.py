@@ -41,7 +41,7 @@ class DataLock:
                 fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
             except OSError as error:
                 if error.errno in READ_ONLY_ERRORS:
-                    raise ReadOnlyFolderError(self.path.parent, error) from None
+                    raise ReadOnlyFolderError(self.path.parent, error.strerror or str(error)) from None
                 raise
             try:
                 if fcntl is not None:

@@ -15,7 +15,7 @@ from tinydb.storages import Storage
 
 from ..domain.jsontext import JsonTextError, load_json
 from .atomic import atomic_write_bytes
-from .errors import CorruptFileError, DiskWriteError
+from .errors import CorruptFileError, DiskWriteError, ReadOnlyFolderError
 
 
 def read_json_file(path: Path) -> dict[str, Any] | None:
@@ -40,10 +40,11 @@ def read_json_file(path: Path) -> dict[str, Any] | None:
 
 
 class AtomicJSONStorage(Storage):
-    def __init__(self, path: str | Path, initial: dict[str, Any] | None = None) -> None:
+    def __init__(self, path: str | Path, initial: dict[str, Any] | None = None, read_only: str | None = None) -> None:
         self.path = Path(path)
         # `initial` lets the store hand over data it already parsed while validating.
         self._data: dict[str, Any] | None = initial
+        self.read_only = read_only  # why the folder cannot be written, when it cannot
 
     def read(self) -> dict[str, Any] | None:
         if self._data is None:
@@ -51,6 +52,9 @@ class AtomicJSONStorage(Storage):
         return self._data
 
     def write(self, data: dict[str, Any]) -> None:
+        if self.read_only is not None:
+            self._data = None  # as after a failed write: TinyDB may have changed it in place
+            raise ReadOnlyFolderError(self.path, self.read_only)
         payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         try:
             atomic_write_bytes(self.path, payload)

@@ -27,11 +27,11 @@ from ..domain.library import ChecklistItem, Exercise, Routine
 from ..domain.settings import Settings
 from . import backup as backups
 from .atomic import atomic_write_bytes, sweep_temp_files
-from .errors import CorruptFileError, SchemaError, StoreError
+from .errors import CorruptFileError, ReadOnlyFolderError, SchemaError, StoreError
 from .layout import JOURNAL_DIR, PROFILE_FILE, journal_parts, part_key, part_path
-from .lock import DataLock
+from .lock import READ_ONLY_ERRORS, DataLock
 from .migrate import migrate_if_needed
-from .schema import PART_TABLES, PROFILE_TABLES, SCHEMA_VERSION, validate_tables
+from .schema import PART_TABLES, PROFILE_TABLES, SCHEMA_VERSION, stored_version, validate_tables
 from .storage import AtomicJSONStorage, read_json_file
 
 M = TypeVar("M", bound=BaseModel)
@@ -63,6 +63,8 @@ class Store:
         self._new_keys: set[str] = set()  # weeks opened without a file: a write may create it
         self.swept: list[Path] = []
         self.finished_restores: list[Path] = []  # restores cut short, finished when opened
+        # Why the folder cannot be written, when it was opened to read only (None: writable).
+        self.read_only: str | None = None
 
     # -- opening and closing -------------------------------------------------------------
 
@@ -72,9 +74,35 @@ class Store:
         store._open(purpose)
         return store
 
+    @classmethod
+    def open_read_only(cls, data_dir: Path, reason: str, *, now: Callable[[], pendulum.DateTime] = pendulum.now) -> "Store":
+        """A folder that cannot be written (a failing card the kernel remounted read-only):
+        everything can be read; every write raises ReadOnlyFolderError, and nothing is
+        written to open it (no lock, no migration, no sweeping, no backup)."""
+        store = cls(data_dir, now=now)
+        store.read_only = reason
+        profile_path = store.data_dir / PROFILE_FILE
+        data = read_json_file(profile_path)
+        if data is not None:
+            validate_tables(profile_path, data, PROFILE_TABLES)
+            version = stored_version(data, profile_path)
+            if version > SCHEMA_VERSION:
+                raise SchemaError(f"{profile_path}: written by a newer gymtui (schema {version}, this one reads"
+                                  f" {SCHEMA_VERSION}); upgrade gymtui")
+            if version < SCHEMA_VERSION:
+                raise ReadOnlyFolderError(profile_path, f"{reason}; it was written at schema {version} and must be"
+                                                        " migrated before this gymtui can read it")
+        store._profile = TinyDB(storage=AtomicJSONStorage, path=profile_path, initial=data, read_only=reason)
+        return store
+
     def _open(self, purpose: str) -> None:
-        self.data_dir.mkdir(parents=True, exist_ok=True)
-        (self.data_dir / JOURNAL_DIR).mkdir(exist_ok=True)
+        try:
+            self.data_dir.mkdir(parents=True, exist_ok=True)
+            (self.data_dir / JOURNAL_DIR).mkdir(exist_ok=True)
+        except OSError as error:
+            if error.errno in READ_ONLY_ERRORS:
+                raise ReadOnlyFolderError(self.data_dir, error.strerror or str(error)) from None
+            raise
         self._lock.acquire(purpose)
         try:
             self.finished_restores = backups.finish_interrupted_restores(self.data_dir)
@@ -122,7 +150,7 @@ class Store:
                 self._session_part[record["id"]] = key
         else:
             self._new_keys.add(key)
-        db = TinyDB(storage=AtomicJSONStorage, path=path, initial=data)
+        db = TinyDB(storage=AtomicJSONStorage, path=path, initial=data, read_only=self.read_only)
         self._parts[key] = db
         while len(self._parts) > OPEN_PARTS:
             _, old = self._parts.popitem(last=False)
@@ -438,6 +466,8 @@ class Store:
                 self._part(part_key(today))
 
     def backup_if_due(self) -> Path | None:
+        if self.read_only is not None:
+            return None  # a backup would be a write: the files on the card are all there is
         with self._mutex:
             return backups.backup_if_due(self.data_dir, self._now().date(), self.settings().backups_kept)
 
@@ -528,6 +558,8 @@ class Store:
 
     def _write_week_cache(self, version: int, weeks: dict[str, Any]) -> bool:
         """Best effort: a cache that cannot be written only costs a re-read next time."""
+        if self.read_only is not None:
+            return False
         path = self.data_dir / self.WEEK_CACHE_FILE
         try:
             path.parent.mkdir(exist_ok=True)

@@ -17,7 +17,7 @@ from ..domain.clock import Clock, SystemClock
 from ..domain.settings import Settings
 from ..services.library import Library
 from ..services.planning import SessionPlan, plan_session, program_start
-from ..store import CorruptFileError, DiskWriteError, Store, StoreError
+from ..store import CorruptFileError, DiskWriteError, ReadOnlyFolderError, Store, StoreError
 from ..store.backup import list_backups
 from .screens.problem import DamagedFileScreen
 from .screens.today import TodayScreen
@@ -113,7 +113,14 @@ class GymApp(App[None]):
     def on_mount(self) -> None:
         self._save_theme_changes = True
         self.report_theme_problems()
-        self.sub_title = self.now().format("dddd D MMMM")
+        if self.store.read_only is not None:
+            self.notify(
+                f"{self.store.data_dir} cannot be written ({self.store.read_only}). Everything on it is shown,"
+                " but nothing you log or change is saved. Copy it off while it reads: gymtui export"
+                " --format json -o FILE (to another disk).",
+                title="Read-only data folder", severity="warning", timeout=60,
+            )
+        self.sub_title = self.now().format("dddd D MMMM") + (" · read-only" if self.store.read_only else "")
         self.push_screen(TodayScreen())
         # Every full screen gets the small rest badge (issue 3).
         self.call_after_refresh(self.rest.watch_screens)
@@ -159,7 +166,8 @@ class GymApp(App[None]):
         if isinstance(error, CorruptFileError):
             self.report_damaged_file(error)
         else:
-            title = "Could not save" if isinstance(error, DiskWriteError) else "Could not read your data"
+            saving = isinstance(error, (DiskWriteError, ReadOnlyFolderError))
+            title = "Could not save" if saving else "Could not read your data"
             self.notify(str(error), title=title, severity="error", timeout=15)
 
     @work(thread=True, exclusive=True, group="backup")
@@ -280,14 +288,20 @@ def run_app(data_dir: Path, start_section: str | None = None) -> int:
         print(f"gymtui: the training library is broken: {error}", file=sys.stderr)
         return 1
     try:
-        store = Store.open(data_dir, purpose=f"app {__version__}")
+        try:
+            store = Store.open(data_dir, purpose=f"app {__version__}")
+        except ReadOnlyFolderError as error:
+            # A failing card the kernel remounted read-only: everything on it can still be
+            # seen (and exported); the app says so at start and every save says why it fails.
+            store = Store.open_read_only(data_dir, error.reason)
     except CorruptFileError as error:
         backups = list_backups(data_dir)
         hint = f"; restore the newest backup with: gymtui restore {backups[0].name}" if backups else ""
         print(f"gymtui: {error} (nothing was overwritten){hint}", file=sys.stderr)
         return 1
     try:
-        first_run_setup(store)
+        if store.read_only is None:
+            first_run_setup(store)
         app = GymApp(store, Library.from_store(catalog, store), start_section=start_section)
         app.run()
     finally:
