@@ -60,8 +60,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     commands.add_parser("checklist", help="open the app straight on the end-of-day checklist")
 
-    restore = commands.add_parser("restore", help="list backups, or restore one by name")
+    restore = commands.add_parser(
+        "restore", help="list backups, or put back the damaged or missing files from one (the rest are kept)")
     restore.add_argument("backup", nargs="?", help="backup folder name, e.g. 2026-11-20")
+    restore.add_argument("--whole", action="store_true",
+                         help="roll the whole folder back to the backup instead: says how many sets leave and asks")
+    restore.add_argument("--yes", action="store_true", help="with --whole: do not ask (for scripts)")
 
     nxt = commands.add_parser("next", help="the next session: loads, reps, RPE targets and why")
     nxt.add_argument("--json", action="store_true", help="a list of objects, one per exercise")
@@ -241,7 +245,7 @@ def _cmd_doctor(args: argparse.Namespace, data_dir: Path) -> int:
     except CatalogError as error:
         print(f"error: library {error}")
         problems += 1
-    findings = check_data_dir(data_dir)
+    findings = check_data_dir(data_dir, pendulum.now().date())
     for finding in findings:
         print(f"{finding.level}: {finding.message}")
         problems += finding.level == "error"
@@ -253,15 +257,20 @@ def _cmd_doctor(args: argparse.Namespace, data_dir: Path) -> int:
 
 
 def _cmd_restore(args: argparse.Namespace, data_dir: Path) -> int:
-    from .store.backup import finish_interrupted_restores, list_backups, restore_backup
+    from .store.backup import backup_problem, dated_ahead, list_backups
     from .store.lock import DataLock
+    from .store.restore import finish_interrupted_restores, plan_restore, restore_backup
 
     found = list_backups(data_dir)
     if args.backup is None:
         if not found:
             print(f"no backups in {data_dir}")
+        ahead = set(dated_ahead(data_dir, pendulum.now().date()))
         for backup in found:
-            print(backup.name)
+            problem = backup_problem(backup, deep=False)
+            notes = ([f"cannot be used, {problem}"] if problem else []) + (
+                ["dated ahead of today: made while the clock was wrong?"] if backup in ahead else [])
+            print(backup.name + (f"  ({'; '.join(notes)})" if notes else ""))
         return 0
     chosen = next((b for b in found if b.name == args.backup), None)
     if chosen is None:
@@ -270,10 +279,20 @@ def _cmd_restore(args: argparse.Namespace, data_dir: Path) -> int:
     lock.acquire("gymtui restore")
     try:
         finish_interrupted_restores(data_dir)
-        aside = restore_backup(data_dir, chosen)
+        plan = plan_restore(data_dir, chosen, whole=args.whole)  # a damaged backup is refused here
+        if args.whole and not args.yes:
+            print(plan.rollback_warning())
+            if not sys.stdin.isatty():
+                raise CliError("add --yes to roll back without being asked; nothing was changed", EXIT_USAGE)
+            if input("Roll back the whole folder? Type yes to go on: ").strip().lower() not in ("y", "yes"):
+                print("Nothing was changed.")
+                return 0
+        done = restore_backup(data_dir, chosen, plan=plan)
     finally:
         lock.release()
-    print(f"Restored {chosen.name}; the files it replaced are kept in {aside}")
+    print(done.summary())
+    if not args.whole and not plan.put_back and not plan.no_copy:
+        print(f"To roll the whole folder back to {chosen.name} instead: gymtui restore {chosen.name} --whole")
     return 0
 
 

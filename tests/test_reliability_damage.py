@@ -118,7 +118,7 @@ def test_command_line_names_the_file_keeps_it_and_restores(data_dir, capsys, whi
 
     code, out, err = run(capsys, *d, "restore", backup)
     assert code == 0, err
-    aside = next((data_dir / "backups").glob("broken-*"))
+    aside = next((data_dir / "replaced").iterdir())
     assert (aside / path.relative_to(data_dir)).read_bytes() == broken  # kept, not thrown away
     assert not [f for f in check_data_dir(data_dir) if f.level == "error"]
     code, _, err = run(capsys, *d, "log", "bent over row", "85x5@8")
@@ -175,7 +175,7 @@ async def test_app_names_a_damaged_week_and_restores_the_last_good_backup(data_d
             assert isinstance(app.screen, TodayScreen)
             assert app.screen.query_one("#plan-table", DataTable).row_count > 0
             assert set_id in {s.id for s in app.store.session_sets(app.store.sessions_on(FROZEN_NOW.date())[0].id)}
-            aside = next((data_dir / "backups").glob("broken-*"))
+            aside = next((data_dir / "replaced").iterdir())
             assert (aside / "journal" / path.name).read_bytes() == broken
     finally:
         app.store.close()
@@ -206,7 +206,7 @@ async def test_a_restore_that_runs_out_of_disk_is_reported_and_the_app_runs_on(d
             assert any(title == "Restore failed" and "No space left on device" in text and "as they were" in text
                        for title, text in messages), messages
             assert path.read_bytes() == broken  # nothing moved, nothing half-restored
-            assert not [p for p in (data_dir / "backups").iterdir() if p.name.startswith((".", "broken-"))]
+            assert not list(data_dir.glob(".restoring-*")) and not list((data_dir / "replaced").iterdir())
             assert app.is_running
             monkeypatch.setattr(backup_module.shutil, "copy2", shutil.copy2)
     finally:
@@ -229,7 +229,7 @@ async def test_keeping_the_damaged_file_leaves_it_untouched(data_dir):
     finally:
         app.store.close()
     assert path.read_bytes() == broken
-    assert not list((data_dir / "backups").glob("broken-*"))
+    assert not (data_dir / "replaced").exists()
 
 
 # -- the week-summary cache: derived data, rebuilt whatever happened to it --------------------

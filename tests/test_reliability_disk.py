@@ -23,6 +23,7 @@ from gymtui.domain.journal import LoggedSet, Session
 from gymtui.store import DiskWriteError, Store, StoreError
 from gymtui.store import atomic
 from gymtui.store import backup as backup_module
+from gymtui.store import restore as restore_module
 from gymtui.store.backup import list_backups
 
 NOW = pendulum.datetime(2026, 11, 16, 18, 30, tz="Europe/Paris")
@@ -251,7 +252,14 @@ def test_a_failed_backup_leaves_no_half_backup_and_retries(filled, monkeypatch):
 
 def _snapshot(folder: Path) -> dict[str, bytes]:
     files = {p.relative_to(folder): p for p in sorted(folder.rglob("*.json"))}
-    return {str(r): p.read_bytes() for r, p in files.items() if r.parts[0] not in ("backups", "cache")}
+    return {str(r): p.read_bytes() for r, p in files.items() if r.parts[0] not in ("backups", "cache", "replaced", "manifest.json")}
+
+
+def _restore_leftovers(data_dir: Path) -> list[str]:
+    """Staging folders and empty set-aside folders a restore left behind."""
+    replaced = data_dir / "replaced"
+    return [p.name for p in data_dir.glob(".restoring-*")] + (
+        [p.name for p in replaced.iterdir() if not any(p.rglob("*.json"))] if replaced.is_dir() else [])
 
 
 def test_a_restore_that_runs_out_of_disk_changes_nothing(filled, monkeypatch):
@@ -265,15 +273,15 @@ def test_a_restore_that_runs_out_of_disk_changes_nothing(filled, monkeypatch):
     monkeypatch.setattr(backup_module.shutil, "copy2", copy_then_fill_up)
     with Store.open(filled) as store:
         with pytest.raises(DiskWriteError, match="No space left on device"):
-            store.restore(backup)
+            store.restore(backup, whole=True)
         # The store goes on with the files it had: the set logged after the backup is there.
         assert [s.load for s in store.session_sets(session.id)] == [110]
     assert _snapshot(filled) == before
-    leftovers = [p.name for p in (filled / "backups").iterdir() if p.name.startswith((".", "broken-"))]
-    assert leftovers == []  # no half-copied staging folder, nothing moved aside
+    assert _restore_leftovers(filled) == []  # no half-copied staging folder
+    assert not (filled / "replaced").exists() or not list((filled / "replaced").iterdir())  # nothing moved aside
     monkeypatch.setattr(backup_module.shutil, "copy2", real_copy)
     with Store.open(filled) as store:
-        aside = store.restore(backup)
+        aside = store.restore(backup, whole=True).aside
         assert session.id not in store.stored_ids()["sessions"]  # the backup's state, as asked
     assert _snapshot(aside) == before  # and what it replaced is kept, whole
 
@@ -304,14 +312,12 @@ def test_a_restore_cut_at_any_point_is_finished_or_dropped_when_the_store_opens(
     files = len(before) + len(wanted)  # renames: the current files aside, then the copies in
     cuts = range(len(wanted)) if step == "copy" else range(files)
     for cut in cuts:
-        for leftover in (filled / "backups").iterdir():
-            if leftover.name.startswith("broken-"):
-                shutil.rmtree(leftover)
+        shutil.rmtree(filled / "replaced", ignore_errors=True)
         target = "copy2" if step == "copy" else "replace"
         module = backup_module.shutil if step == "copy" else backup_module.os
         monkeypatch.setattr(module, target, _kill_after(cut, getattr(shutil if step == "copy" else os, target)))
         with pytest.raises(Killed):
-            backup_module.restore_backup(filled, backup)
+            restore_module.restore_backup(filled, backup, whole=True)
         monkeypatch.undo()
         with Store.open(filled) as store:
             finished = store.finished_restores
@@ -322,6 +328,7 @@ def test_a_restore_cut_at_any_point_is_finished_or_dropped_when_the_store_opens(
             assert _snapshot(finished[0]) == before, cut
             _put_back(filled, finished[0])
         assert not [p for p in (filled / "backups").iterdir() if p.name.startswith(".")], cut
+        assert _restore_leftovers(filled) == [], cut
 
 
 def _put_back(data_dir: Path, aside: Path) -> None:

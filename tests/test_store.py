@@ -9,7 +9,8 @@ from gymtui.domain.daily import ChecklistEntry, RecoveryNote
 from gymtui.domain.journal import LoggedSet, Session
 from gymtui.store import CorruptFileError, DiskWriteError, LockedError, Store
 from gymtui.store import atomic
-from gymtui.store.backup import list_backups, restore_backup
+from gymtui.store.backup import list_backups
+from gymtui.store.restore import restore_backup
 from gymtui.store.doctor import check_data_dir
 from gymtui.store.errors import SchemaError
 from gymtui.store.layout import part_path
@@ -131,7 +132,7 @@ def test_damaged_file_is_named_and_never_overwritten(data_dir, fixed_now, damage
     findings = check_data_dir(data_dir)
     assert any(f.level == "error" and "2026-W47.json" in f.message for f in findings)
     # Restoring the newest backup brings the set back and keeps the broken file aside.
-    aside = restore_backup(data_dir, list_backups(data_dir)[0])
+    aside = restore_backup(data_dir, list_backups(data_dir)[0]).aside
     assert (aside / "journal" / "2026-W47.json").read_bytes() == broken
     with Store.open(data_dir) as store:
         assert len(store.session_sets(session.id)) == 1

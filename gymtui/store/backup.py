@@ -1,24 +1,33 @@
-"""Daily rotating backups inside the data folder, and restoring one.
+"""Daily rotating backups inside the data folder.
 
-A backup is a folder `backups/YYYY-MM-DD[-reason]/` holding copies of every data file.
-It is built under a temp name and renamed into place, so a half-made backup never looks
-like a good one. Restoring never deletes: the files it replaces are moved aside first.
+A backup is a folder `backups/YYYY-MM-DD[-reason]/` holding copies of every data file and,
+written last, `manifest.json`: each file's size and SHA-256, and the backup's place in the
+order backups were made. The folder is built under a temp name and renamed into place, so
+a half-made backup never looks like a good one; one being pruned is renamed away before
+its files are deleted, so a half-deleted backup never looks like one either. Restoring is
+in restore.py.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import shutil
 from datetime import date, datetime
 from pathlib import Path
 
 from .atomic import fsync_dir
-from .errors import DiskWriteError
+from .errors import CorruptFileError, DiskWriteError
 from .layout import JOURNAL_DIR, PROFILE_FILE, data_files
 from .schema import PART_TABLES, PROFILE_TABLES, validate_tables
 from .storage import read_json_file
 
 BACKUP_DIR = "backups"
+MANIFEST = "manifest.json"
+# Hidden work folders inside backups/: one being made, one being deleted.
+PARTIAL_PREFIX = ".partial-"
+DELETING_PREFIX = ".deleting-"
 
 
 def backups_root(data_dir: Path) -> Path:
@@ -26,15 +35,78 @@ def backups_root(data_dir: Path) -> Path:
 
 
 def list_backups(data_dir: Path) -> list[Path]:
-    """Complete backups, newest first."""
+    """Every backup, the most recently made first (see `made_order`); check one with
+    `backup_problem` before trusting it."""
     root = backups_root(data_dir)
     if not root.is_dir():
         return []
     found = [p for p in root.iterdir() if p.is_dir() and not p.name.startswith((".", "broken-"))]
-    return sorted(found, key=lambda p: p.name, reverse=True)
+    return sorted(found, key=made_order, reverse=True)
 
 
-def make_backup(data_dir: Path, label: str, keep: int, *, verify: bool = True) -> Path:
+def made_order(backup: Path) -> tuple[int, str]:
+    """Backups sort by the order they were made in, counted in their manifests, never by
+    date: a clock that ran ahead and came back makes names that sort wrongly. Backups made
+    before manifests existed count as the oldest, in name order."""
+    manifest = read_manifest(backup)
+    sequence = manifest.get("sequence") if manifest else None
+    return (sequence if isinstance(sequence, int) else 0, backup.name)
+
+
+def read_manifest(backup: Path) -> dict | None:
+    try:
+        manifest = json.loads((backup / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return manifest if isinstance(manifest, dict) else None
+
+
+def backup_problem(backup: Path, *, deep: bool = True) -> str | None:
+    """What makes a backup unusable (files missing, changed or unreadable), or None.
+
+    With a manifest every listed file must be there with its size (and with `deep`, its
+    SHA-256). A backup made before manifests existed has each file read and validated.
+    """
+    if not (backup / MANIFEST).exists():
+        if not (backup / PROFILE_FILE).exists():
+            return "incomplete: it has no profile.json"
+        return _legacy_problem(backup) if deep else None
+    manifest = read_manifest(backup)
+    files = manifest.get("files") if manifest else None
+    if not isinstance(files, dict):
+        return f"its {MANIFEST} cannot be read"
+    missing = [name for name in files if not (backup / name).is_file()]
+    if missing:
+        return f"incomplete: {len(missing)} of {len(files)} files missing ({', '.join(sorted(missing)[:3])})"
+    for name, facts in files.items():
+        path = backup / name
+        if not isinstance(facts, dict) or path.stat().st_size != facts.get("size"):
+            return f"damaged: {name} has changed size since the backup was made"
+        if deep and _sha256(path) != facts.get("sha256"):
+            return f"damaged: {name} has changed since the backup was made"
+    return None
+
+
+def _legacy_problem(backup: Path) -> str | None:
+    for path in data_files(backup):
+        try:
+            data = read_json_file(path)
+            if data is not None:
+                validate_tables(path, data, PROFILE_TABLES if path.name == PROFILE_FILE else PART_TABLES)
+        except CorruptFileError as error:
+            return f"damaged: {path.relative_to(backup)} {error.reason}"
+    return None
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def make_backup(data_dir: Path, label: str, keep: int, *, verify: bool = True, today: date | None = None) -> Path:
     """Copy every data file into backups/<label>/.
 
     With `verify`, a file is copied only if it reads and validates (or is unchanged since
@@ -49,11 +121,13 @@ def make_backup(data_dir: Path, label: str, keep: int, *, verify: bool = True) -
     target = root / label
     if target.exists():
         return target
-    reference = next((p for p in list_backups(data_dir) if _is_daily(p)), None) if verify else None
-    staging = root / f".partial-{label}"
+    made = list_backups(data_dir)
+    reference = next((p for p in made if _is_daily(p)), None) if verify else None
+    staging = root / f"{PARTIAL_PREFIX}{label}"
     try:
         shutil.rmtree(staging, ignore_errors=True)
         (staging / JOURNAL_DIR).mkdir(parents=True)
+        files = {}
         for source in data_files(data_dir):
             relative = source.relative_to(data_dir)
             if verify:
@@ -61,6 +135,13 @@ def make_backup(data_dir: Path, label: str, keep: int, *, verify: bool = True) -
             copy = staging / relative
             shutil.copy2(source, copy)
             _fsync_file(copy)
+            files[relative.as_posix()] = {"size": copy.stat().st_size, "sha256": _sha256(copy)}
+        # The manifest goes last: a backup holding it was complete when it was made.
+        manifest = {"sequence": 1 + max((made_order(p)[0] for p in made), default=0),
+                    "made_at": datetime.now().astimezone().isoformat(timespec="seconds"),
+                    "verified": verify, "files": files}
+        (staging / MANIFEST).write_text(json.dumps(manifest, indent=1), encoding="utf-8")
+        _fsync_file(staging / MANIFEST)
         fsync_dir(staging / JOURNAL_DIR)
         fsync_dir(staging)
         staging.rename(target)
@@ -71,7 +152,7 @@ def make_backup(data_dir: Path, label: str, keep: int, *, verify: bool = True) -
         if isinstance(error, OSError):  # a full disk or a failing card
             raise DiskWriteError(target, error) from error
         raise
-    prune_backups(data_dir, keep)
+    prune_backups(data_dir, keep, today)
     return target
 
 
@@ -110,84 +191,46 @@ def backup_if_due(data_dir: Path, today: date, keep: int) -> Path | None:
         return None
     if not (Path(data_dir) / PROFILE_FILE).exists():
         return None
-    return make_backup(data_dir, label, keep)
+    return make_backup(data_dir, label, keep, today=today)
 
 
-def prune_backups(data_dir: Path, keep: int) -> None:
+def prune_backups(data_dir: Path, keep: int, today: date | None = None) -> None:
+    """Keep the `keep` daily backups made last, and today's whatever its place."""
     daily = [p for p in list_backups(data_dir) if _is_daily(p)]
     for old in daily[keep:]:
-        shutil.rmtree(old, ignore_errors=True)
-    for partial in backups_root(data_dir).glob(".partial-*"):
-        shutil.rmtree(partial, ignore_errors=True)
-
-
-# Markers in a restore's staging folder: the copy is complete, then the current files are aside.
-COPIED = ".copied"
-ASIDE_DONE = ".aside-done"
-
-
-def restore_backup(data_dir: Path, backup: Path) -> Path:
-    """Put a backup's files in place; the current files go to backups/broken-<time>/.
-
-    The backup is first copied next to the data (backups/.restoring-<time>/) and flushed: a
-    full disk or a failing write stops the restore there, with every current file where it
-    was (DiskWriteError). Only then are the current files moved aside and the copies moved
-    in, by renames within the folder, which need no new space. Each step is marked in the
-    staging folder, so a restore cut short is finished by `finish_interrupted_restores`.
-    """
-    data_dir = Path(data_dir)
-    stamp = f"{datetime.now():%Y%m%d-%H%M%S}"
-    staging = backups_root(data_dir) / f".restoring-{stamp}"
-    target = staging
-    try:
-        (staging / JOURNAL_DIR).mkdir(parents=True, exist_ok=True)
-        for source in data_files(backup):
-            target = staging / source.relative_to(backup)
-            shutil.copy2(source, target)
-            _fsync_file(target)
-        fsync_dir(staging / JOURNAL_DIR)
-        _mark(staging, COPIED)
-    except OSError as error:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise DiskWriteError(target, error) from error
-    return _swap_in(data_dir, staging)
-
-
-def finish_interrupted_restores(data_dir: Path) -> list[Path]:
-    """Restores cut short (killed, a power cut): one whose copy was complete is finished,
-    one whose copy was not is dropped (nothing had moved yet). Returns where the finished
-    ones put the files they replaced. Called with the data folder's lock held."""
+        if today is None or old.name != today.isoformat():
+            _delete(old)
     root = backups_root(data_dir)
-    if not root.is_dir():
-        return []
-    finished = []
-    for staging in sorted(root.glob(".restoring-*")):
-        if (staging / COPIED).exists():
-            finished.append(_swap_in(Path(data_dir), staging))
-        else:
-            shutil.rmtree(staging, ignore_errors=True)
-    return finished
+    for leftover in [*root.glob(PARTIAL_PREFIX + "*"), *root.glob(DELETING_PREFIX + "*")]:
+        shutil.rmtree(leftover, ignore_errors=True)
 
 
-def _mark(folder: Path, name: str) -> None:
-    (folder / name).write_bytes(b"")
-    fsync_dir(folder)
+def _delete(backup: Path) -> None:
+    # Renamed first: a kill part-way through the deletion leaves a hidden folder (swept at
+    # the next prune), never a backup with files missing under its own name.
+    doomed = backup.with_name(f"{DELETING_PREFIX}{backup.name}")
+    try:
+        shutil.rmtree(doomed, ignore_errors=True)
+        backup.rename(doomed)
+    except OSError:
+        return
+    fsync_dir(backup.parent)
+    shutil.rmtree(doomed, ignore_errors=True)
 
 
-def _swap_in(data_dir: Path, staging: Path) -> Path:
-    """The current files aside, then the staged copies in; safe to run again after a cut."""
-    aside = backups_root(data_dir) / f"broken-{staging.name.removeprefix('.restoring-')}"
-    (data_dir / JOURNAL_DIR).mkdir(exist_ok=True)
-    if not (staging / ASIDE_DONE).exists():
-        (aside / JOURNAL_DIR).mkdir(parents=True, exist_ok=True)
-        for current in data_files(data_dir):
-            os.replace(current, aside / current.relative_to(data_dir))
-        for folder in (aside, aside / JOURNAL_DIR, data_dir, data_dir / JOURNAL_DIR):
-            fsync_dir(folder)
-        _mark(staging, ASIDE_DONE)
-    for copied in data_files(staging):
-        os.replace(copied, data_dir / copied.relative_to(staging))
-    fsync_dir(data_dir)
-    fsync_dir(data_dir / JOURNAL_DIR)
-    shutil.rmtree(staging, ignore_errors=True)
-    return aside
+def dated_ahead(data_dir: Path, today: date) -> list[Path]:
+    """Backups whose name is a day after `today`: made while the clock was wrong."""
+    ahead = []
+    for backup in list_backups(data_dir):
+        try:
+            day = date.fromisoformat(backup.name[:10])
+        except ValueError:
+            continue
+        if day > today:
+            ahead.append(backup)
+    return ahead
+
+
+def newest_good_backup(data_dir: Path) -> Path | None:
+    """The most recently made backup that is complete and unchanged."""
+    return next((b for b in list_backups(data_dir) if backup_problem(b) is None), None)

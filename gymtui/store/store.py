@@ -26,6 +26,7 @@ from ..domain.jsontext import load_json
 from ..domain.library import ChecklistItem, Exercise, Routine
 from ..domain.settings import Settings
 from . import backup as backups
+from . import restore as restoring
 from .atomic import atomic_write_bytes, sweep_temp_files
 from .errors import CorruptFileError, ReadOnlyFolderError, SchemaError, StoreError
 from .layout import JOURNAL_DIR, PROFILE_FILE, journal_parts, part_key, part_path
@@ -105,7 +106,7 @@ class Store:
             raise
         self._lock.acquire(purpose)
         try:
-            self.finished_restores = backups.finish_interrupted_restores(self.data_dir)
+            self.finished_restores = restoring.finish_interrupted_restores(self.data_dir)
             self.swept = sweep_temp_files(self.data_dir) + sweep_temp_files(self.data_dir / JOURNAL_DIR)
             migrate_if_needed(self.data_dir, self._now().date())
             profile_path = self.data_dir / PROFILE_FILE
@@ -443,21 +444,23 @@ class Store:
 
     # -- backups -------------------------------------------------------------------------
 
-    def restore(self, backup: Path) -> Path:
-        """Put a backup in place while keeping the lock; returns where the old files went."""
+    def restore(self, backup: Path, *, whole: bool = False) -> "restoring.Restored":
+        """Put back the damaged or missing files from a backup (every file with `whole`)
+        while keeping the lock; the result says what moved and where the old files went."""
         with self._mutex:
+            plan = restoring.plan_restore(self.data_dir, backup, whole=whole)  # refuses a bad backup
             for db in self._parts.values():
                 db.close()
             self._parts.clear()
             self._session_part.clear()
             self._part_keys = None
-            aside = backups.restore_backup(self.data_dir, backup)
+            done = restoring.restore_backup(self.data_dir, backup, plan=plan)
             profile_path = self.data_dir / PROFILE_FILE
             data = read_json_file(profile_path)
             if data is not None:
                 validate_tables(profile_path, data, PROFILE_TABLES)
             self._profile = TinyDB(storage=AtomicJSONStorage, path=profile_path, initial=data)
-            return aside
+            return done
 
     def check_current(self, today: date) -> None:
         """Open this week's file now, so damage there is reported at start, not mid-set."""

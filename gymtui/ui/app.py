@@ -18,7 +18,8 @@ from ..domain.settings import Settings
 from ..services.library import Library
 from ..services.planning import SessionPlan, plan_session, program_start
 from ..store import CorruptFileError, DiskWriteError, ReadOnlyFolderError, Store, StoreError
-from ..store.backup import list_backups
+from ..store.backup import newest_good_backup
+from ..store.restore import plan_restore
 from .screens.problem import DamagedFileScreen
 from .screens.today import TodayScreen
 from .sections import SECTIONS
@@ -190,20 +191,25 @@ class GymApp(App[None]):
             self.call_from_thread(self.notify, hint, title="Session in progress", timeout=20)
 
     def report_damaged_file(self, error: CorruptFileError) -> None:
-        backups = list_backups(self.store.data_dir)
+        backup = newest_good_backup(self.store.data_dir)
 
-        def chosen(restore: bool | None) -> None:
-            if restore and backups:
-                try:
-                    aside = self.store.restore(backups[0])
-                except StoreError as error:  # a full disk: nothing was moved, say so
-                    self.notify(f"{error}. Your files are as they were.", title="Restore failed",
-                                severity="error", timeout=20)
-                    return
-                self.notify(f"Restored {backups[0].name}; damaged files kept in {aside}", timeout=10)
-                self.action_today()
+        def rollback_warning() -> str:
+            assert backup is not None
+            return plan_restore(self.store.data_dir, backup, whole=True).rollback_warning()
 
-        self.push_screen(DamagedFileScreen(str(error), backups[0] if backups else None), chosen)
+        def chosen(choice: str | None) -> None:
+            if choice is None or backup is None:
+                return
+            try:
+                done = self.store.restore(backup, whole=choice == "whole")
+            except StoreError as error:  # a full disk or a damaged backup: nothing was moved, say so
+                self.notify(f"{error}. Your files are as they were.", title="Restore failed",
+                            severity="error", timeout=20)
+                return
+            self.notify(done.summary(), timeout=15)
+            self.action_today()
+
+        self.push_screen(DamagedFileScreen(str(error), backup, rollback_warning), chosen)
 
     # -- navigation -------------------------------------------------------------------------
 
@@ -295,8 +301,9 @@ def run_app(data_dir: Path, start_section: str | None = None) -> int:
             # seen (and exported); the app says so at start and every save says why it fails.
             store = Store.open_read_only(data_dir, error.reason)
     except CorruptFileError as error:
-        backups = list_backups(data_dir)
-        hint = f"; restore the newest backup with: gymtui restore {backups[0].name}" if backups else ""
+        backup = newest_good_backup(data_dir)
+        hint = (f"; put back the damaged file from the newest good backup with: gymtui restore {backup.name}"
+                if backup else "")
         print(f"gymtui: {error} (nothing was overwritten){hint}", file=sys.stderr)
         return 1
     try:
