@@ -215,7 +215,10 @@ def _cmd_export(args: argparse.Namespace, data_dir: Path) -> int:
         text = export_text(store, args.format, unit=args.unit)
     if args.output:
         target = Path(args.output).expanduser()
-        atomic_write_bytes(target, text.encode("utf-8"))
+        try:
+            atomic_write_bytes(target, text.encode("utf-8"))
+        except OSError as error:  # written to a temp file first: the target is untouched
+            raise CliError(f"could not write {target}: {error.strerror or error}; it is as it was") from None
         print(f"Wrote {target} ({args.format})", file=sys.stderr)
     else:
         sys.stdout.write(text)

@@ -392,3 +392,88 @@ def test_gymtui_log_reports_stored_sets_when_only_the_backup_fails(data_dir, mon
     with Store.open(data_dir) as store:
         assert [s.reps for session in store.iter_sessions() for s in store.session_sets(session.id)] == [8]
     assert list_backups(data_dir) == []
+
+
+def disk_full_after(writes: int):
+    """An atomic_write_bytes that lets `writes` files through, then finds the disk full."""
+    real = atomic.atomic_write_bytes
+    done = {"n": 0}
+
+    def write(path, data):
+        done["n"] += 1
+        if done["n"] > writes:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real(path, data)
+
+    return write
+
+
+def test_an_import_that_fills_the_disk_part_way_says_what_it_stored(filled, tmp_path, monkeypatch, capsys):
+    """Two weeks of sets: the disk fills once the first week is written. The message must not
+    say nothing changed (the lifter would not know what is there), and importing again once
+    there is room adds just the rest."""
+    from gymtui.cli import main
+    from gymtui.store import storage
+
+    path = tmp_path / "strong.csv"
+    path.write_text(STRONG_CSV, encoding="utf-8")
+    d = ["--data-dir", str(filled)]
+    with monkeypatch.context() as patch:
+        patch.setattr(storage, "atomic_write_bytes", disk_full_after(2))  # week 1: its sessions, its sets
+        assert main([*d, "import", str(path), "--unit", "kg"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("gymtui: could not save to ") and "2026-W42.json: No space left on device" in err, err
+    assert "after 1 workout and 2 sets had been stored" in err and "nothing was changed" not in err
+    assert "import the file again" in err and err.count("\n") == 1
+    with Store.open(filled) as store:
+        assert len(store.source_keys()) == 3  # 1 workout + 2 sets, all from week 41
+    assert main([*d, "import", str(path), "--unit", "kg"]) == 0
+    assert "Stored: 1 new workout, 1 new set." in capsys.readouterr().out
+
+
+def test_export_to_a_full_disk_names_the_file(filled, tmp_path, monkeypatch, capsys):
+    from gymtui.cli import main
+
+    target = tmp_path / "everything.json"
+    target.write_text("the previous export")
+    install_fault(monkeypatch, "enospc-half-write")
+    assert main(["--data-dir", str(filled), "export", "--format", "json", "-o", str(target)]) == 1
+    err = capsys.readouterr().err
+    assert err == f"gymtui: could not write {target}: No space left on device; it is as it was\n", err
+    assert target.read_text() == "the previous export"
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".gymtui-tmp")] == []
+
+
+def test_a_new_data_folder_on_a_full_disk_names_the_file(tmp_path, monkeypatch, capsys):
+    """The lock file takes no room but its holder's name does: a full disk must be met at the
+    first real file, named, not as a bare '[Errno 28]'."""
+    from gymtui.cli import main
+    from gymtui.store import lock
+
+    def full(fd, data):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(lock.os, "write", full)
+    monkeypatch.setattr(atomic.os, "fdopen", _half_writes(os.fdopen))
+    fresh = tmp_path / "new"
+    assert main(["--data-dir", str(fresh), "log", "deadlift", "100x5"]) == 1
+    err = capsys.readouterr().err
+    assert err == (f"gymtui: could not save to {fresh / 'profile.json'}: No space left on device;"
+                   " nothing was changed on disk\n"), err
+
+
+def test_a_json_restore_that_fills_the_disk_after_its_sets_says_they_are_stored(filled, tmp_path, monkeypatch, capsys):
+    from gymtui.cli import main
+    from gymtui.store import storage
+
+    export = tmp_path / "everything.json"
+    assert main(["--data-dir", str(filled), "export", "--format", "json", "-o", str(export)]) == 0
+    fresh = tmp_path / "fresh"
+    with Store.open(fresh):
+        pass  # the folder and its profile exist: the writes counted next are the restore's
+    capsys.readouterr()
+    with monkeypatch.context() as patch:
+        patch.setattr(storage, "atomic_write_bytes", disk_full_after(2))  # the week's sessions, its sets
+        assert main(["--data-dir", str(fresh), "import", str(export)]) == 1
+    err = capsys.readouterr().err
+    assert "after 1 workout and 2 sets had been stored (they are kept)" in err and "nothing was changed" not in err

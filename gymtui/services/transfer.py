@@ -18,6 +18,7 @@ from ..importers.export import export_strong_csv
 from ..importers.importer import read_export
 from ..importers.json_bundle import FORMAT_NAME, GymtuiData, export_json, import_json
 from ..store import Store
+from ..store.errors import DiskWriteError, PartlyStoredError, stored_counts
 from .context import load_library
 from .library import Library
 
@@ -172,6 +173,17 @@ def restore_json(store: Store, text: str, library: Library) -> ImportOutcome:
     store.save_exercises(data.exercises)
     outcome.exercises_added = len({e.id for e in data.exercises} - known)
     outcome.sessions_added, outcome.sets_added = store.add_many(sessions, sets)
+    try:
+        _restore_the_rest(store, data, outcome)
+    except DiskWriteError as error:
+        if outcome.sessions_added or outcome.sets_added:  # those are on disk: say so
+            raise PartlyStoredError(error, stored_counts(outcome.sessions_added, outcome.sets_added)) from error
+        raise
+    return outcome
+
+
+def _restore_the_rest(store: Store, data: GymtuiData, outcome: ImportOutcome) -> None:
+    """Day records, mobility runs, routines, settings and the checklist list, after the sets."""
     checklist_added, recovery_added = store.add_day_records(data.checklist, data.recovery)
     mobility_added = store.add_mobility_records(data.mobility)
     routines_added = _restore_routines(store, data)
@@ -189,7 +201,6 @@ def restore_json(store: Store, text: str, library: Library) -> ImportOutcome:
     if data.programs:
         outcome.restored.append(f"Programs: {len(data.programs)} in the file, not stored (programs come "
                                 "with gymtui's library).")
-    return outcome
 
 
 def _unique(items):

@@ -28,6 +28,25 @@ class DiskWriteError(StoreError):
         super().__init__(f"could not save to {self.path}: {reason}; nothing was changed on disk")
 
 
+def stored_counts(workouts: int, sets: int) -> str:
+    """'1 workout and 2 sets': what a batch had stored when it stopped."""
+    return f"{workouts} workout{'' if workouts == 1 else 's'} and {sets} set{'' if sets == 1 else 's'}"
+
+
+class PartlyStoredError(StoreError):
+    """A batch (an import) whose disk filled part-way: what was stored before stays stored."""
+
+    def __init__(self, error: DiskWriteError, stored: str) -> None:
+        self.path = error.path
+        self.error = error.error
+        self.stored = stored
+        reason = self.error.strerror or str(self.error)
+        super().__init__(
+            f"could not save to {self.path}: {reason}, after {stored} had been stored (they are kept);"
+            " the rest was not: import the file again once there is room (nothing is added twice)"
+        )
+
+
 class LockedError(StoreError):
     """Another gymtui process holds the data folder."""
 

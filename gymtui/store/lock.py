@@ -52,9 +52,14 @@ class DataLock:
                 holder = self._read_holder(fd)
                 os.close(fd)
                 raise LockedError(self.path.parent, holder) from None
-            os.ftruncate(fd, 0)
-            os.write(fd, f"pid {os.getpid()} {purpose}".encode())
             self._fd = fd
+            try:
+                os.ftruncate(fd, 0)
+                os.write(fd, f"pid {os.getpid()} {purpose}".encode())
+            except OSError:
+                # The holder's name only words a refusal; on a full disk the first real
+                # file's write says what is wrong, naming that file.
+                pass
         except BaseException:
             self._unlock_folder()
             raise

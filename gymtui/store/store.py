@@ -28,7 +28,15 @@ from ..domain.settings import Settings
 from . import backup as backups
 from . import restore as restoring
 from .atomic import atomic_write_bytes, sweep_temp_files
-from .errors import CorruptFileError, ReadOnlyFolderError, SchemaError, StoreError
+from .errors import (
+    CorruptFileError,
+    DiskWriteError,
+    PartlyStoredError,
+    ReadOnlyFolderError,
+    SchemaError,
+    StoreError,
+    stored_counts,
+)
 from .layout import JOURNAL_DIR, PROFILE_FILE, journal_parts, part_key, part_path
 from .lock import READ_ONLY_ERRORS, DataLock
 from .migrate import migrate_if_needed
@@ -420,19 +428,25 @@ class Store:
                     continue
                 key = session_part.get(logged.session_id) or self._part_of_session(logged.session_id)
                 by_part.setdefault(key, ([], []))[1].append(_dump(logged))
-            added = (0, 0)
-            for key, (new_sessions, new_sets) in sorted(by_part.items()):
-                db = self._part(key)
-                # Sessions first: a kill between the two writes leaves sessions whose sets a
-                # re-import adds (their source keys are not stored yet), never orphan sets.
-                if new_sessions:
-                    db.table("sessions").insert_multiple(new_sessions)
-                if new_sets:
-                    db.table("sets").insert_multiple(new_sets)
-                for doc in new_sessions:
-                    self._session_part[doc["id"]] = key
-                added = (added[0] + len(new_sessions), added[1] + len(new_sets))
-            return added
+            sessions_added = sets_added = 0
+            try:
+                for key, (new_sessions, new_sets) in sorted(by_part.items()):
+                    db = self._part(key)
+                    # Sessions first: a kill between the two writes leaves sessions whose sets a
+                    # re-import adds (their source keys are not stored yet), never orphan sets.
+                    if new_sessions:
+                        db.table("sessions").insert_multiple(new_sessions)
+                        for doc in new_sessions:
+                            self._session_part[doc["id"]] = key
+                        sessions_added += len(new_sessions)
+                    if new_sets:
+                        db.table("sets").insert_multiple(new_sets)
+                        sets_added += len(new_sets)
+            except DiskWriteError as error:
+                if sessions_added or sets_added:  # earlier weeks are on disk: say so
+                    raise PartlyStoredError(error, stored_counts(sessions_added, sets_added)) from error
+                raise
+            return sessions_added, sets_added
 
     def export_records(self) -> dict[str, list[dict[str, Any]]]:
         out: dict[str, list[dict[str, Any]]] = {name: [] for name in PART_TABLES}
