@@ -246,8 +246,9 @@ def test_imported_rows_are_stored_as_read_or_named_and_left_out(rows):
             for problem in result.problems:
                 assert str(problem).startswith("line ") or "line" in str(problem), problem
             # Every set read is stored as read; a second import adds nothing.
-            assert outcome.sets_added == len(result.sets) == _count(store)
-            assert store.add_many(result.sessions, result.sets) == (0, 0)
+            assert outcome.sets_added == result.tally.sets == _count(store)
+            again = import_path(store, path, fmt="strong", unit="kg", tz="Europe/Paris")
+            assert (again.sessions_added, again.sets_added) == (0, 0)
 
 
 def _count(store: Store) -> int:

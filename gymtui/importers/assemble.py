@@ -10,6 +10,7 @@ shift the keys of the good rows around it.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -32,10 +33,21 @@ def digest(text: str, size: int = 20) -> str:
     return hashlib.blake2b(text.encode("utf-8"), digest_size=20).hexdigest()[:size]
 
 
+@dataclass(slots=True)
+class _Workout:
+    """What a workout's later rows need: its keys, start, and how many sets each exercise
+    (and the workout) has had so far."""
+
+    session_key: str
+    session_id: str
+    started_at: pendulum.DateTime
+    places: dict[str, int] = field(default_factory=dict)
+    count: int = 0
+    given: bool = False  # its session has been handed out
+
+
 @dataclass
 class Assembled:
-    sessions: list[Session] = field(default_factory=list)
-    sets: list[LoggedSet] = field(default_factory=list)
     new_exercises: list[Exercise] = field(default_factory=list)
     matches: list[NameMatch] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
@@ -52,6 +64,8 @@ class Assembler:
         self.out = Assembled()
         self._aware: dict[datetime, pendulum.DateTime] = {}
         self.left_open: list[str] = []  # workouts 'lasting' days: the app was left running
+        self._workouts: dict[tuple[datetime, str], _Workout] = {}
+        self.used: set[str] = set()  # exercise ids of the sets made
 
     def aware(self, naive: datetime) -> pendulum.DateTime:
         """The file's wall-clock time in the lifter's zone (a DST gap moves it forward)."""
@@ -82,16 +96,28 @@ class Assembler:
         self.exercise_of[name] = exercise_id
         return exercise_id
 
-    def add_workouts(self, rows: list[ParsedRow]) -> Assembled:
-        workouts: dict[tuple[datetime, str], list[ParsedRow]] = {}
+    def stream(self, rows: Iterable[ParsedRow]) -> Iterator[tuple[Session | None, list[LoggedSet]]]:
+        """Each workout as its rows end: its session and sets. Rows of one workout normally
+        follow each other; a workout seen again further down the file continues (same
+        session, places counted on), its session given once (None after that)."""
+        key: tuple[datetime, str] | None = None
+        group: list[ParsedRow] = []
         for row in rows:
-            workouts.setdefault((row.workout_start, row.workout_name), []).append(row)
-        built = [self._workout(start, name, group) for (start, name), group in workouts.items()]
-        built = [pair for pair in built if pair is not None]
-        built.sort(key=lambda pair: pair[0].started_at)
-        for session, sets in built:
-            self.out.sessions.append(session)
-            self.out.sets.extend(sets)
+            row_key = (row.workout_start, row.workout_name)
+            if row_key != key and group:
+                built = self._workout(key, group)  # type: ignore[arg-type]
+                if built is not None:
+                    yield built
+                group = []
+            key = row_key
+            group.append(row)
+        if group:
+            built = self._workout(key, group)  # type: ignore[arg-type]
+            if built is not None:
+                yield built
+
+    def finish(self) -> Assembled:
+        """Notices and the exercises the stored sets use, once every workout has been read."""
         if self.left_open:
             shown = "; ".join(self.left_open[:5]) + ("; ..." if len(self.left_open) > 5 else "")
             self.out.notices.append(
@@ -99,29 +125,30 @@ class Assembler:
                 f"their end time was left out: {shown}"
             )
         # A name seen only on rows that failed validation adds nothing to the library.
-        used = {s.exercise for s in self.out.sets}
-        self.out.new_exercises = [e for e in self.out.new_exercises if e.id in used]
-        self.out.matches = [m for m in self.out.matches if m.exercise_id in used]
+        self.out.new_exercises = [e for e in self.out.new_exercises if e.id in self.used]
+        self.out.matches = [m for m in self.out.matches if m.exercise_id in self.used]
         return self.out
 
     def _workout(
-        self, start: datetime, name: str, rows: list[ParsedRow]
-    ) -> tuple[Session, list[LoggedSet]] | None:
-        session_key = f"{self.fmt}:{digest(f'{start:%Y-%m-%dT%H:%M:%S}|{name}', 32)}"
-        session_id = f"{self.fmt}-{digest(session_key, 24)}"
-        started_at = self.aware(start)
+        self, key: tuple[datetime, str], rows: list[ParsedRow]
+    ) -> tuple[Session | None, list[LoggedSet]] | None:
+        start, name = key
+        state = self._workouts.get(key)
+        if state is None:
+            session_key = f"{self.fmt}:{digest(f'{start:%Y-%m-%dT%H:%M:%S}|{name}', 32)}"
+            state = _Workout(session_key, f"{self.fmt}-{digest(session_key, 24)}", self.aware(start))
+            self._workouts[key] = state
         source = f"import:{self.fmt}"
         sets: list[LoggedSet] = []
-        places: dict[str, int] = {}
         order: list[str] = []
         for row in rows:
             exercise = clean_name(row.exercise)
-            place = places.get(exercise, 0)
-            set_key = f"{session_key}/{digest(exercise, 16)}/{place}"
+            place = state.places.get(exercise, 0)
+            set_key = f"{state.session_key}/{digest(exercise, 16)}/{place}"
             try:
                 logged = LoggedSet(
                     id=f"{self.fmt}-{digest(set_key, 24)}",
-                    session_id=session_id,
+                    session_id=state.session_id,
                     exercise=self.exercise_id(exercise),
                     load=row.load,
                     unit=row.unit,
@@ -134,31 +161,36 @@ class Assembler:
                     note=row.note[:TEXT_LIMIT],
                     # The file has no time per set: a microsecond apart keeps the file's order
                     # when sets are sorted by time, without inventing rest periods.
-                    logged_at=started_at + timedelta(microseconds=len(sets)),
+                    logged_at=state.started_at + timedelta(microseconds=state.count),
                     source=source,
                     source_key=set_key,
                 )
             except ValidationError as error:
                 self.out.problems.append(Problem(row.line, describe_error(error)))
                 continue
-            places[exercise] = place + 1
+            state.places[exercise] = place + 1
+            state.count += 1
             if logged.exercise not in order:
                 order.append(logged.exercise)
+            self.used.add(logged.exercise)
             sets.append(logged)
             self.out.problems.extend(Problem(row.line, warning, kept=True) for warning in row.warnings)
         if not sets:
             return None
+        if state.given:
+            return None, sets
+        state.given = True
         session = Session(
-            id=session_id,
-            date=started_at.date(),
+            id=state.session_id,
+            date=state.started_at.date(),
             name=self._session_name(name, rows),
             status="done",
-            started_at=started_at,
-            finished_at=self._finished_at(start, started_at, name, rows),
+            started_at=state.started_at,
+            finished_at=self._finished_at(start, state.started_at, name, rows),
             notes=next((r.workout_notes for r in rows if r.workout_notes), "")[:TEXT_LIMIT],
             order=order,
             source=source,
-            source_key=session_key,
+            source_key=state.session_key,
         )
         return session, sets
 

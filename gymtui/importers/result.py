@@ -13,6 +13,9 @@ from .matching import NameMatch
 # Working sets first: they are what a lifter looks for in the summary.
 _TYPE_LABELS = {"working": "working", "warmup": "warm-up", "drop": "drop", "failure": "failure"}
 SHOWN_PROBLEMS = 20
+# Problems kept in full; past this they are only counted, so a file of bad rows cannot fill
+# the memory with messages nobody reads.
+KEPT_PROBLEMS = 1000
 MALFORMED = "malformed rows (see the problems)"
 
 
@@ -26,6 +29,26 @@ class Problem:
 
     def __str__(self) -> str:
         return f"line {self.line}: {self.reason}"
+
+
+@dataclass
+class Tally:
+    """Counts over every set read, so the report needs no list of them (a big file's sets
+    go to the store in batches and are not all held at once)."""
+
+    sessions: int = 0
+    sets: int = 0
+    by_type: Counter[str] = field(default_factory=Counter)
+    timed: int = 0
+    missed: int = 0
+
+    def add(self, session: Session | None, sets: list[LoggedSet]) -> None:
+        self.sessions += session is not None
+        self.sets += len(sets)
+        for logged in sets:
+            self.by_type[logged.set_type] += 1
+            self.timed += logged.reps is None
+            self.missed += logged.missed
 
 
 @dataclass
@@ -48,6 +71,9 @@ class ImportResult:
     skipped: Counter[str] = field(default_factory=Counter)
     notices: list[str] = field(default_factory=list)
     error: str | None = None
+    tally: Tally = field(default_factory=Tally)
+    # Every problem found; `problems` holds the first KEPT_PROBLEMS of them.
+    problem_count: int = 0
 
     @property
     def ok(self) -> bool:
@@ -58,7 +84,7 @@ class ImportResult:
         return cls(error=message)
 
     def sets_by_type(self) -> dict[str, int]:
-        counts = Counter(s.set_type for s in self.sets)
+        counts = self.tally.by_type
         return {kind: counts[kind] for kind in _TYPE_LABELS if counts[kind]}
 
     def rows_skipped(self) -> int:
@@ -67,14 +93,13 @@ class ImportResult:
     def summary(self) -> str:
         if self.error is not None:
             return f"Nothing imported: {self.error}"
-        lines = [f"{self.format_label}: {_count(len(self.sessions), 'workout')}, {_count(len(self.sets), 'set')}"
+        tally = self.tally
+        lines = [f"{self.format_label}: {_count(tally.sessions, 'workout')}, {_count(tally.sets, 'set')}"
                  + _by_type(self.sets_by_type()) + "."]
-        timed = sum(1 for s in self.sets if s.reps is None)
-        if timed:
-            lines.append(f"{_count(timed, 'set')} timed or cardio (seconds or distance, no reps).")
-        missed = sum(1 for s in self.sets if s.missed)
-        if missed:
-            lines.append(f"{_count(missed, 'missed attempt')} (a load taken for 0 reps), kept in the history.")
+        if tally.timed:
+            lines.append(f"{_count(tally.timed, 'set')} timed or cardio (seconds or distance, no reps).")
+        if tally.missed:
+            lines.append(f"{_count(tally.missed, 'missed attempt')} (a load taken for 0 reps), kept in the history.")
         renamed = [m for m in self.matches if m.how != "same name" or m.imported != m.exercise_name]
         listed = " (listed at the end)" if renamed or self.new_exercises else ""
         lines.append(
@@ -88,8 +113,9 @@ class ImportResult:
         if self.problems:
             lines.append("Problems:")
             lines += [f"  {p}" for p in self.problems[:SHOWN_PROBLEMS]]
-            if len(self.problems) > SHOWN_PROBLEMS:
-                lines.append(f"  ... and {len(self.problems) - SHOWN_PROBLEMS} more")
+            total = max(self.problem_count, len(self.problems))
+            if total > SHOWN_PROBLEMS:
+                lines.append(f"  ... and {total - SHOWN_PROBLEMS} more")
         lines += [f"Note: {notice}" for notice in self.notices]
         # The name mapping can run to dozens of lines: it comes last, after what needs a look.
         if listed:

@@ -7,15 +7,17 @@ cannot be read at all stores nothing.
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..domain.journal import LoggedSet, Session
 from ..domain.settings import Settings
 from ..domain.units import Unit
-from ..importers import ImportResult, import_text
+from ..importers import ImportResult
 from ..importers.export import export_strong_csv
-from ..importers.importer import read_export
+from ..importers.importer import CsvImport, open_text
 from ..importers.json_bundle import FORMAT_NAME, GymtuiData, export_json, import_json
 from ..store import Store
 from ..store.errors import DiskWriteError, PartlyStoredError, stored_counts
@@ -114,7 +116,7 @@ def import_path(
     if fmt not in IMPORT_FORMATS:
         return ImportOutcome(error=f"unknown format {fmt!r}: use {', '.join(IMPORT_FORMATS)}")
     try:
-        text = read_export(Path(path).expanduser())
+        handle = open_text(Path(path).expanduser())
     except FileNotFoundError:
         return ImportOutcome(error=f"{path}: no such file")
     except IsADirectoryError:
@@ -122,34 +124,76 @@ def import_path(
     except (OSError, ValueError) as error:
         return ImportOutcome(error=str(error))
     library = library or load_library(store)
-    if fmt == "auto" and looks_like_gymtui_json(text):
-        outcome = restore_json(store, text, library)
-        if outcome.error is not None:
-            outcome.error = f"{Path(path).name}: {outcome.error}"
-        return outcome
-    return import_csv(store, text, fmt=fmt, unit=unit, tz=tz, library=library)
+    with handle:
+        if fmt == "auto" and looks_like_gymtui_json(handle.read(200)):
+            handle.seek(0)
+            outcome = restore_json(store, handle.read(), library)
+            if outcome.error is not None:
+                outcome.error = f"{Path(path).name}: {outcome.error}"
+            return outcome
+        handle.seek(0)
+        return import_csv(store, handle, fmt=fmt, unit=unit, tz=tz, library=library)
 
 
-def import_csv(store: Store, text: str, *, fmt: str, unit: Unit | None, tz: str, library: Library) -> ImportOutcome:
-    result = import_text(text, fmt=fmt, unit=unit, exercises=library.exercises(), tz=tz)
-    if not result.ok:
-        return ImportOutcome(error=result.error)
-    # Exercises first, so a stored set never names an exercise the store does not know; and
-    # only those the new sets use, so importing a file again adds no exercise either.
-    known = {e.id for e in store.custom_exercises()}
-    stored_keys = store.source_keys()
-    used = {s.exercise for s in result.sets if not (s.source_key and s.source_key in stored_keys)}
-    new_exercises = [e for e in result.new_exercises if e.id in used]
-    store.save_exercises(new_exercises)
-    sessions_added, sets_added = store.add_many(result.sessions, result.sets)
-    return ImportOutcome(
-        csv=result,
-        sessions_read=len(result.sessions),
-        sets_read=len(result.sets),
-        sessions_added=sessions_added,
-        sets_added=sets_added,
-        exercises_added=len({e.id for e in new_exercises} - known),
-    )
+# Sets handed to the store at a time: a file of any size is imported in bounded memory.
+IMPORT_BATCH = 5000
+
+
+def import_csv(
+    store: Store, lines: Iterable[str], *, fmt: str, unit: Unit | None, tz: str, library: Library
+) -> ImportOutcome:
+    """Read the export workout by workout and store it in batches of whole workouts."""
+    reading = CsvImport(lines, fmt=fmt, unit=unit, exercises=library.exercises(), tz=tz)
+    if not reading.result.ok:
+        return ImportOutcome(error=reading.result.error)
+    known = _KnownKeys(store.iter_source_keys())
+    had = {e.id for e in store.custom_exercises()}
+    outcome = ImportOutcome(csv=reading.result)
+    saved: set[str] = set()
+    sessions: list[Session] = []
+    sets: list[LoggedSet] = []
+
+    def store_batch() -> None:
+        if not sets:
+            return
+        # Exercises first, so a stored set never names an exercise the store does not know;
+        # and only those the new sets use, so importing a file again adds no exercise either.
+        used = {s.exercise for s in sets if s.source_key not in known} - saved
+        new_exercises = [e for e in reading.assembler.out.new_exercises if e.id in used]
+        store.save_exercises(new_exercises)
+        saved.update(e.id for e in new_exercises)
+        added = store.add_many(sessions, sets, known=known)
+        outcome.sessions_added += added[0]
+        outcome.sets_added += added[1]
+        sessions.clear()
+        sets.clear()
+
+    for session, workout_sets in reading.workouts():
+        if session is not None:
+            sessions.append(session)
+        sets.extend(workout_sets)
+        if len(sets) >= IMPORT_BATCH:
+            store_batch()
+    store_batch()
+    outcome.sessions_read = reading.result.tally.sessions
+    outcome.sets_read = reading.result.tally.sets
+    outcome.exercises_added = len(saved - had)
+    return outcome
+
+
+class _KnownKeys:
+    """The source keys already stored, held as short digests: a store with hundreds of
+    thousands of imported sets would otherwise hold every key's text during an import."""
+
+    def __init__(self, keys: Iterable[str]) -> None:
+        self._digests = {self._digest(key) for key in keys}
+
+    @staticmethod
+    def _digest(key: str) -> int:
+        return int.from_bytes(hashlib.blake2b(key.encode("utf-8"), digest_size=12).digest(), "big")
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and self._digest(key) in self._digests
 
 
 def restore_json(store: Store, text: str, library: Library) -> ImportOutcome:

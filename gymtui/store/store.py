@@ -10,7 +10,7 @@ import hashlib
 import json
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Container, Iterable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
@@ -403,20 +403,26 @@ class Store:
     # -- bulk: import and export ---------------------------------------------------------
 
     def source_keys(self) -> set[str]:
-        keys: set[str] = set()
+        return set(self.iter_source_keys())
+
+    def iter_source_keys(self) -> Iterator[str]:
+        """Source keys of every stored session and set, one week file at a time."""
         with self._mutex:
             for key in self.parts():
                 for table in ("sessions", "sets"):
-                    keys.update(d["source_key"] for d in self._part(key).table(table).all() if d.get("source_key"))
-        return keys
+                    yield from (d["source_key"] for d in self._part(key).table(table).all() if d.get("source_key"))
 
-    def add_many(self, sessions: list[Session], sets: list[LoggedSet]) -> tuple[int, int]:
-        """Add sessions and sets, skipping any whose source_key is stored already.
+    def add_many(
+        self, sessions: list[Session], sets: list[LoggedSet], *, known: Container[str] | None = None
+    ) -> tuple[int, int]:
+        """Add sessions and sets, skipping any whose source_key is stored already (`known`:
+        the stored keys, when the caller adds in batches and keeps them itself).
 
         One write per table of each week file touched. Returns (sessions added, sets added).
         """
         with self._mutex:
-            known = self.source_keys()
+            if known is None:
+                known = self.source_keys()
             session_part = {s.id: part_key(s.date) for s in sessions}
             by_part: dict[str, tuple[list[dict[str, Any]], list[dict[str, Any]]]] = {}
             for session in sessions:
