@@ -477,3 +477,36 @@ def test_a_json_restore_that_fills_the_disk_after_its_sets_says_they_are_stored(
         assert main(["--data-dir", str(fresh), "import", str(export)]) == 1
     err = capsys.readouterr().err
     assert "after 1 workout and 2 sets had been stored (they are kept)" in err and "nothing was changed" not in err
+
+
+@pytest.mark.parametrize("how", ["enter", "come back"])
+async def test_the_workout_opens_once_the_disk_has_room_again(data_dir, monkeypatch, how):
+    """One failed open (disk full) must not stick until the app restarts."""
+    from textual.widgets import Static
+
+    from app_factory import make_app, settle
+    from gymtui.ui.screens.workout import WorkoutScreen
+
+    app = make_app(data_dir)
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot, app)
+            with monkeypatch.context() as patch:
+                install_fault(patch, "enospc-half-write")
+                await pilot.press("w")
+                await settle(pilot, app)
+                screen = app.screen
+                assert isinstance(screen, WorkoutScreen) and screen.state == "problem"
+                message = str(screen.query_one("#wo-message", Static).render())
+                assert "Could not open today's session" in message and "enter" in message.lower()
+            if how == "enter":
+                await pilot.press("enter")
+            else:
+                await pilot.press("t")
+                await settle(pilot, app)
+                await pilot.press("w")
+            await settle(pilot, app)
+            assert app.screen is screen and screen.state == "ready" and screen.workout is not None
+            assert app.store.sessions_on(NOW.date())  # the session is on disk now
+    finally:
+        app.store.close()

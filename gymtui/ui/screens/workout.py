@@ -93,6 +93,7 @@ class WorkoutScreen(SessionEdits, TempoCues, Screen[None]):
         Binding("escape", "cancel_timer", "Cancel"),
         Binding("escape", "cancel_log", "Cancel"),
         Binding("n", "new_session", "New session"),
+        Binding("enter", "retry", "Try again"),
     ]
 
     def __init__(self) -> None:
@@ -145,6 +146,11 @@ class WorkoutScreen(SessionEdits, TempoCues, Screen[None]):
             self.cue_scheduler.close()
 
     def on_screen_resume(self) -> None:
+        if self.state == "problem":
+            # The session could not be opened (a full disk, a damaged file): try again each
+            # time the screen is shown, as the cause may be gone, not only after a restart.
+            self.action_retry()
+            return
         # Back from another screen: draw the rest and the timer as they are now.
         if self.state != "log":
             self.set_focus(None)
@@ -174,6 +180,8 @@ class WorkoutScreen(SessionEdits, TempoCues, Screen[None]):
             return self.state == "log"
         if action == "new_session":
             return self.state == "finished"
+        if action == "retry":
+            return self.state == "problem"
         return True
 
     def set_state(self, state: State) -> None:
@@ -210,18 +218,25 @@ class WorkoutScreen(SessionEdits, TempoCues, Screen[None]):
         app = self.app
         plan = app.make_plan()
         if plan is None:
-            app.call_from_thread(self._problem, "Could not plan today's session (see the message).")
+            app.call_from_thread(self._problem,
+                                 "Could not plan today's session (see the message). Press enter to try again.")
             return
         try:
             workout = open_workout(app.store, app.library, plan, app.now())
         except StoreError as error:
             app.call_from_thread(app.report_store_error, error)
-            app.call_from_thread(self._problem, "Could not open today's session.")
+            app.call_from_thread(self._problem, "Could not open today's session. Press enter to try again.")
             return
         except ValueError as error:
             app.call_from_thread(self._problem, str(error))
             return
         app.call_from_thread(self._loaded, workout)
+
+    def action_retry(self) -> None:
+        self.query_one("#wo-message", Static).update("Loading today's session...")
+        self.state = "loading"
+        self.refresh_bindings()
+        self.load()
 
     def _problem(self, message: str) -> None:
         self.query_one("#wo-message", Static).update(message)
