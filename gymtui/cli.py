@@ -111,9 +111,14 @@ def parse_day(text: str | None, today: pendulum.Date, *, future: bool = False) -
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from .domain.local_zone import settle_local_timezone
+
     parser = build_parser()
     args = parser.parse_args(argv)
     data_dir = resolve_data_dir(args.data_dir)
+    zone_note = settle_local_timezone()
+    if zone_note and args.command not in (None, "checklist"):  # the app shows it on its screen
+        print(f"gymtui: warning: {zone_note}", file=sys.stderr)
     handlers: dict[str | None, Callable[[argparse.Namespace, Path], int]] = {
         None: _run_app,
         "log": _cmd_log,

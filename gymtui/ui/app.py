@@ -55,8 +55,10 @@ class GymApp(App[None]):
         clock: Clock | None = None,
         now: Callable[[], pendulum.DateTime] = pendulum.now,
         start_section: str | None = None,
+        timezone_note: str | None = None,
     ) -> None:
         super().__init__()
+        self.timezone_note = timezone_note  # TZ could not be followed as set: said at start
         # A section to open over Today at start (`gymtui checklist` opens "c").
         self.start_section = start_section
         self.store = store
@@ -114,6 +116,8 @@ class GymApp(App[None]):
     def on_mount(self) -> None:
         self._save_theme_changes = True
         self.report_theme_problems()
+        if self.timezone_note:
+            self.notify(self.timezone_note, title="Time zone", severity="warning", timeout=30)
         if self.store.read_only is not None:
             self.notify(
                 f"{self.store.data_dir} cannot be written ({self.store.read_only}). Everything on it is shown,"
@@ -287,7 +291,9 @@ class GymApp(App[None]):
 def run_app(data_dir: Path, start_section: str | None = None) -> int:
     """Open the store (one writer), check the library, run the app, close cleanly."""
     from ..domain.catalog import CatalogError, load_catalog
+    from ..domain.local_zone import settle_local_timezone
 
+    zone_note = settle_local_timezone()  # before anything asks what day it is
     try:
         catalog = load_catalog()
     except CatalogError as error:
@@ -309,7 +315,8 @@ def run_app(data_dir: Path, start_section: str | None = None) -> int:
     try:
         if store.read_only is None:
             first_run_setup(store)
-        app = GymApp(store, Library.from_store(catalog, store), start_section=start_section)
+        app = GymApp(store, Library.from_store(catalog, store), start_section=start_section,
+                     timezone_note=zone_note)
         app.run()
     finally:
         store.close()
