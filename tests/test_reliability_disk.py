@@ -510,3 +510,21 @@ async def test_the_workout_opens_once_the_disk_has_room_again(data_dir, monkeypa
             assert app.store.sessions_on(NOW.date())  # the session is on disk now
     finally:
         app.store.close()
+
+
+def test_an_import_whose_second_batch_finds_the_disk_full_counts_the_first(filled, tmp_path, monkeypatch, capsys):
+    """Big files are stored in batches of whole workouts: a batch that stores nothing still
+    comes after batches that stored sets, and the message must count those."""
+    from gymtui.cli import main
+    from gymtui.services import transfer
+    from gymtui.store import storage
+
+    path = tmp_path / "strong.csv"
+    path.write_text(STRONG_CSV, encoding="utf-8")
+    monkeypatch.setattr(transfer, "IMPORT_BATCH", 1)  # one workout per batch: week 41, then week 42
+    with monkeypatch.context() as patch:
+        patch.setattr(storage, "atomic_write_bytes", disk_full_after(2))
+        assert main(["--data-dir", str(filled), "import", str(path), "--unit", "kg"]) == 1
+    err = capsys.readouterr().err
+    assert "after 1 workout and 2 sets had been stored (they are kept)" in err, err
+    assert "nothing was changed" not in err

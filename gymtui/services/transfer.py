@@ -20,7 +20,7 @@ from ..importers.export import export_strong_csv
 from ..importers.importer import CsvImport, open_text
 from ..importers.json_bundle import FORMAT_NAME, GymtuiData, export_json, import_json
 from ..store import Store
-from ..store.errors import DiskWriteError, PartlyStoredError, stored_counts
+from ..store.errors import DiskWriteError, PartlyStoredError
 from .context import load_library
 from .library import Library
 
@@ -168,13 +168,21 @@ def import_csv(
         sessions.clear()
         sets.clear()
 
-    for session, workout_sets in reading.workouts():
-        if session is not None:
-            sessions.append(session)
-        sets.extend(workout_sets)
-        if len(sets) >= IMPORT_BATCH:
-            store_batch()
-    store_batch()
+    try:
+        for session, workout_sets in reading.workouts():
+            if session is not None:
+                sessions.append(session)
+            sets.extend(workout_sets)
+            if len(sets) >= IMPORT_BATCH:
+                store_batch()
+        store_batch()
+    except DiskWriteError as error:
+        # Earlier batches are on disk: the message counts them with what this one stored.
+        workouts = outcome.sessions_added + getattr(error, "workouts", 0)
+        stored_sets = outcome.sets_added + getattr(error, "sets", 0)
+        if workouts or stored_sets:
+            raise PartlyStoredError(error, workouts, stored_sets) from error
+        raise
     outcome.sessions_read = reading.result.tally.sessions
     outcome.sets_read = reading.result.tally.sets
     outcome.exercises_added = len(saved - had)
@@ -221,7 +229,7 @@ def restore_json(store: Store, text: str, library: Library) -> ImportOutcome:
         _restore_the_rest(store, data, outcome)
     except DiskWriteError as error:
         if outcome.sessions_added or outcome.sets_added:  # those are on disk: say so
-            raise PartlyStoredError(error, stored_counts(outcome.sessions_added, outcome.sets_added)) from error
+            raise PartlyStoredError(error, outcome.sessions_added, outcome.sets_added) from error
         raise
     return outcome
 

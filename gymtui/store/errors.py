@@ -28,23 +28,18 @@ class DiskWriteError(StoreError):
         super().__init__(f"could not save to {self.path}: {reason}; nothing was changed on disk")
 
 
-def stored_counts(workouts: int, sets: int) -> str:
-    """'1 workout and 2 sets': what a batch had stored when it stopped."""
-    return f"{workouts} workout{'' if workouts == 1 else 's'} and {sets} set{'' if sets == 1 else 's'}"
-
-
-class PartlyStoredError(StoreError):
+class PartlyStoredError(DiskWriteError):
     """A batch (an import) whose disk filled part-way: what was stored before stays stored."""
 
-    def __init__(self, error: DiskWriteError, stored: str) -> None:
-        self.path = error.path
-        self.error = error.error
-        self.stored = stored
-        reason = self.error.strerror or str(self.error)
-        super().__init__(
-            f"could not save to {self.path}: {reason}, after {stored} had been stored (they are kept);"
-            " the rest was not: import the file again once there is room (nothing is added twice)"
+    def __init__(self, error: DiskWriteError, workouts: int, sets: int) -> None:
+        StoreError.__init__(
+            self,
+            f"could not save to {error.path}: {error.error.strerror or error.error}, after {workouts} workout"
+            f"{'' if workouts == 1 else 's'} and {sets} set{'' if sets == 1 else 's'} had been stored (they are"
+            " kept); the rest was not: import the file again once there is room (nothing is added twice)",
         )
+        self.path, self.error = error.path, error.error
+        self.workouts, self.sets = workouts, sets
 
 
 class LockedError(StoreError):

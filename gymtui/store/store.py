@@ -35,7 +35,6 @@ from .errors import (
     ReadOnlyFolderError,
     SchemaError,
     StoreError,
-    stored_counts,
 )
 from .layout import JOURNAL_DIR, PROFILE_FILE, journal_parts, part_key, part_path
 from .lock import READ_ONLY_ERRORS, DataLock
@@ -450,7 +449,7 @@ class Store:
                         sets_added += len(new_sets)
             except DiskWriteError as error:
                 if sessions_added or sets_added:  # earlier weeks are on disk: say so
-                    raise PartlyStoredError(error, stored_counts(sessions_added, sets_added)) from error
+                    raise PartlyStoredError(error, sessions_added, sets_added) from error
                 raise
             return sessions_added, sets_added
 
