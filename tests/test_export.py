@@ -211,3 +211,31 @@ def test_json_bad_items_are_reported_and_the_rest_kept():
     assert back.settings is None
     assert [p.split(":")[0] for p in back.problems] == ["extra", "sets[0]", "settings"]
     assert "RPE 11 is not on the scale" in back.problems[1]
+
+
+FORMULAS = ["=HYPERLINK(\"http://evil.example\",\"click\")", "+1 rep in reserve", "-5 kg next time", "@home gym",
+            "=1+1"]
+
+
+def test_strong_csv_text_that_a_spreadsheet_would_run_is_written_as_text_and_read_back():
+    exercises = [*library(), Exercise(id="formula-row", name="=cmd|' /C calc'!A0", pattern="other",
+                                      equipment="other", cues=["x"])]
+    session = a_session(name=FORMULAS[0], notes=FORMULAS[4])
+    sets = [a_set(i, note=note, exercise="formula-row" if i == 0 else "deadlift") for i, note in enumerate(FORMULAS[1:4])]
+    text = export_strong_csv([session], sets, exercises, unit="kg")
+    for row in rows_of(text)[1:]:
+        for column in ("Workout Name", "Exercise Name", "Notes", "Workout Notes"):
+            cell = row[STRONG_HEADER.index(column)]
+            assert not cell.startswith(("=", "+", "-", "@")), (column, cell)
+    assert rows_of(text)[1][STRONG_HEADER.index("Exercise Name")] == "'=cmd|' /C calc'!A0"
+    back = import_text(text, fmt="strong", unit="kg", exercises=exercises, tz="Europe/Paris")
+    assert [s.note for s in back.sets] == FORMULAS[1:4]
+    assert [s.exercise for s in back.sets] == ["formula-row", "deadlift", "deadlift"]
+    assert (back.sessions[0].name, back.sessions[0].notes) == (FORMULAS[0], FORMULAS[4])
+
+
+def test_an_apostrophe_that_does_not_guard_a_formula_is_kept():
+    sets = [a_set(0, note="'tis heavy"), a_set(1, note="'")]
+    back = import_text(export_strong_csv([a_session()], sets, library(), unit="kg"), fmt="strong", unit="kg",
+                       exercises=library(), tz="Europe/Paris")
+    assert [s.note for s in back.sets] == ["'tis heavy", "'"]

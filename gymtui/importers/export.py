@@ -18,7 +18,7 @@ from gymtui.domain.library import Exercise
 from gymtui.domain.units import Unit, convert
 
 from .strong import DISTANCE_FOR_UNIT
-from .values import metres_per
+from .values import metres_per, spreadsheet_text
 
 STRONG_HEADER = [
     "Date", "Workout Name", "Duration", "Exercise Name", "Set Order", "Weight", "Reps",
@@ -92,16 +92,16 @@ def export_strong_csv(
                 load = round(load, 4) if logged.unit != unit else load
             writer.writerow([
                 date_text,
-                session.name,
+                spreadsheet_text(session.name),
                 duration,
-                names.get(logged.exercise, logged.exercise),
+                spreadsheet_text(names.get(logged.exercise, logged.exercise)),
                 letter or numbered[logged.exercise],
                 _number(load),
                 logged.reps or 0,
                 _number(round(logged.distance_m * per_metre, 6)) if logged.distance_m else "0",
                 _number(logged.seconds or 0),
-                logged.note,
-                session.notes,
+                spreadsheet_text(logged.note),
+                spreadsheet_text(session.notes),
                 "" if logged.rpe is None else f"{logged.rpe:g}",
             ])
     return out.getvalue()

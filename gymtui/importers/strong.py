@@ -118,7 +118,7 @@ class StrongReader:
             return Skipped(REST_TIMER)
         set_type, unknown_label = _set_type(order)
         start = values.local_datetime(cols.get(fields, "date"))
-        exercise = cols.get(fields, "exercise name").strip()
+        exercise = values.from_spreadsheet_text(cols.get(fields, "exercise name").strip())
         if not exercise:
             raise RowError("the exercise name is blank")
         load = values.positive(values.number(cols.get(fields, self.weight_key), "weight"))
@@ -132,7 +132,7 @@ class StrongReader:
         row = ParsedRow(
             line=line,
             workout_start=start,
-            workout_name=cols.get(fields, "workout name").strip(),
+            workout_name=values.from_spreadsheet_text(cols.get(fields, "workout name").strip()),
             exercise=exercise,
             set_type=set_type,
             unit=unit,
@@ -140,8 +140,8 @@ class StrongReader:
             reps=amounts[0],
             seconds=amounts[1],
             distance_m=amounts[2],
-            note=cols.get(fields, "notes").strip(),
-            workout_notes=cols.get(fields, "workout notes").strip(),
+            note=values.from_spreadsheet_text(cols.get(fields, "notes").strip()),
+            workout_notes=values.from_spreadsheet_text(cols.get(fields, "workout notes").strip()),
         )
         if unknown_label:
             keep_unknown_label(row, unknown_label)

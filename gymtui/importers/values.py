@@ -175,3 +175,17 @@ def local_datetime(text: str) -> datetime:
     if not cell:
         raise RowError("the date is blank")
     raise RowError(f"date {cell!r} is not like 2024-05-01 18:30:00")
+
+
+# A cell starting with one of these is a formula to a spreadsheet (=HYPERLINK(...) runs when
+# the file is opened): gymtui writes such text with a leading apostrophe, which spreadsheets
+# take as "this is text" and do not show, and reads the apostrophe off again.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_text(text: str) -> str:
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def from_spreadsheet_text(text: str) -> str:
+    return text[1:] if text.startswith("'") and text[1:].startswith(FORMULA_START) else text
