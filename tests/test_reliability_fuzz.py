@@ -129,6 +129,28 @@ def test_the_workout_set_form_gives_a_storable_set_or_messages_naming_fields(dat
         return
     logged = make_logged(values, session_id="s", exercise="deadlift", now=pendulum.now())
     assert (logged.reps, logged.load, logged.rpe, logged.seconds) == (values.reps, values.load, values.rpe, values.seconds)
+    assert logged.note == fields.note  # kept as typed, spaces and all
+
+
+NOTES = ["  two spaces first", "trailing space ", "\tindented", "line one\nline two", " ", "plain"]
+
+
+@pytest.mark.parametrize("note", NOTES)
+def test_a_note_is_stored_exactly_as_typed_by_gymtui_log(capsys, tmp_path, note):
+    code, _, err = _run(capsys, ["--data-dir", str(tmp_path), "log", "deadlift", "100x5", "--note", note])
+    assert code == 0, err
+    assert [s.note for s in _store_sets(tmp_path)] == [note]
+
+
+@pytest.mark.parametrize("note", NOTES)
+def test_session_and_recovery_notes_are_kept_as_typed(tmp_path, note):
+    from gymtui.domain.journal import Session
+
+    with Store.open(tmp_path) as store:
+        session = store.save_session(Session(date=TODAY, started_at=pendulum.now(), notes=note))
+        store.save_recovery(RecoveryNote(date=TODAY, text=note, updated_at=pendulum.now()))
+    with Store.open(tmp_path) as store:
+        assert store.session(session.id).notes == note and store.recovery(TODAY).text == note
 
 
 # -- tempo strings -----------------------------------------------------------------------------

@@ -6,7 +6,7 @@ from datetime import datetime
 from functools import lru_cache
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
 from .tempo import TempoError, parse_tempo
 
@@ -51,6 +51,9 @@ TempoText = Annotated[str, AfterValidator(_check_tempo)]
 AwareTime = Annotated[datetime, AfterValidator(_check_aware)]
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80)]
 Text = Annotated[str, Field(max_length=2000)]
+# What a lifter types as a note is kept exactly as typed: the models strip other text, and a
+# note losing its spaces or line layout without a word was reported as a change of their words.
+Note = Annotated[str, StringConstraints(strip_whitespace=False, max_length=2000)]
 Name = Annotated[str, Field(min_length=1, max_length=120)]
 
 Pattern = Literal[

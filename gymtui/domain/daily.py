@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from .common import AwareTime, Model, Slug, Text
+from .common import AwareTime, Model, Note, Slug
 from .units import Unit
 
 Region = Literal["upper_back", "low_back", "neck", "shoulders", "hips", "hamstrings"]
@@ -30,7 +30,7 @@ class RecoveryNote(Model):
     energy: int | None = Field(default=None, ge=1, le=5)
     grip: float | None = Field(default=None, gt=0, le=300)
     grip_unit: Unit = "kg"
-    text: Text = ""
+    text: Note = ""
     updated_at: AwareTime
 
 

@@ -8,7 +8,7 @@ from uuid import uuid4
 
 from pydantic import Field, field_validator, model_validator
 
-from .common import AwareTime, Model, Name, Rpe, Slug, TempoText, Text
+from .common import AwareTime, Model, Name, Note, Rpe, Slug, TempoText
 from .units import Unit
 
 SetType = Literal["warmup", "working", "drop", "failure"]
@@ -38,7 +38,7 @@ class LoggedSet(Model):
     # A failed attempt: the load was taken but not one rep was completed (0 reps). Kept as
     # part of the history, apart from a set that simply has no reps written.
     missed: bool = False
-    note: Text = ""
+    note: Note = ""
     started_at: AwareTime | None = None
     logged_at: AwareTime
     # Where the set came from: "app", "cli", "import:strong" ... (import dedup uses source_key).
@@ -67,7 +67,7 @@ class Session(Model):
     status: Literal["in_progress", "done"] = "in_progress"
     started_at: AwareTime
     finished_at: AwareTime | None = None
-    notes: Text = ""
+    notes: Note = ""
     # The planned order of exercises (after reorder / swap), and where the lifter is, so a
     # killed app resumes at the right exercise and set.
     order: list[Slug] = Field(default_factory=list)

@@ -687,7 +687,7 @@ def parse_set_fields(fields: SetFields, default_unit: Unit, *, bodyweight_ok: bo
         unit=unit,
         seconds=values["seconds"],  # type: ignore[arg-type]
         tempo=values["tempo"],  # type: ignore[arg-type]
-        note=fields.note.strip(),
+        note=fields.note,
         set_type=fields.set_type,
         side=fields.side,
     ), errors

@@ -299,7 +299,7 @@ class RecoveryScreen(Screen[None]):
                 date=self.day,
                 soreness=soreness,
                 grip_unit=self.grip_unit,
-                text=self.query_one("#rc-text", Input).value.strip(),
+                text=self.query_one("#rc-text", Input).value,
                 updated_at=self.app.now(),
                 **values,
             )
