@@ -143,3 +143,25 @@ def test_records_know_the_line_they_start_on():
     first = reader.read(1)
     assert (first.line, first.last_line, first.fields) == (2, 3, ["1", "x\ny"])
     assert reader.read(3).line == 4
+
+
+def test_text_longer_than_gymtui_keeps_is_cut_and_said():
+    """Notes over 2,000 characters and names over 120 are stored cut: the report says which
+    line, what, and how long it was; each long name once, however many rows carry it."""
+    long_note, long_notes = "n" * 2500, "w" * 2100
+    long_name, long_workout = "Row " + "x" * 150, "Pull " + "y" * 130
+    lines = [",".join(HEADER)]
+    for order in (1, 2):
+        lines.append(f"{DATES[0]},{long_workout},1h,{long_name},{order},100,5,0,0,{long_note},{long_notes},8")
+    result = import_text("\n".join(lines) + "\n", fmt="strong", unit="kg", exercises=[], tz="UTC")
+    assert result.ok and len(result.sets) == 2
+    assert [len(s.note) for s in result.sets] == [2000, 2000]
+    said = sorted(str(p) for p in result.problems)
+    assert said == sorted([
+        "line 2: note cut to its first 2000 characters (it had 2500): 'nnnnnnnnnnnnnnnnnnnnnnnnnnnnnn'...",
+        "line 3: note cut to its first 2000 characters (it had 2500): 'nnnnnnnnnnnnnnnnnnnnnnnnnnnnnn'...",
+        f"line 2: exercise name cut to its first 120 characters (it had {len(long_name)}): {long_name[:30]!r}...",
+        "line 2: workout notes cut to its first 2000 characters (it had 2100): 'wwwwwwwwwwwwwwwwwwwwwwwwwwwwww'...",
+        f"line 2: workout name cut to its first 120 characters (it had {len(long_workout)}): {long_workout[:30]!r}...",
+    ]), said
+    assert all(p.kept for p in result.problems)

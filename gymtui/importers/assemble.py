@@ -21,7 +21,7 @@ from gymtui.domain.common import describe_error
 from gymtui.domain.journal import LoggedSet, Session
 from gymtui.domain.library import Exercise
 
-from .matching import Matcher, NameMatch, clean_name, new_exercise
+from .matching import NAME_LIMIT, Matcher, NameMatch, clean_name, new_exercise
 from .result import Problem
 from .rows import ParsedRow
 
@@ -66,6 +66,7 @@ class Assembler:
         self.left_open: list[str] = []  # workouts 'lasting' days: the app was left running
         self._workouts: dict[tuple[datetime, str], _Workout] = {}
         self.used: set[str] = set()  # exercise ids of the sets made
+        self._cut_names: set[str] = set()  # long names already reported as cut
 
     def aware(self, naive: datetime) -> pendulum.DateTime:
         """The file's wall-clock time in the lifter's zone (a DST gap moves it forward)."""
@@ -175,11 +176,16 @@ class Assembler:
             self.used.add(logged.exercise)
             sets.append(logged)
             self.out.problems.extend(Problem(row.line, warning, kept=True) for warning in row.warnings)
+            self._report_cuts(row.line, note=row.note, exercise_name=row.exercise)
         if not sets:
             return None
         if state.given:
             return None, sets
         state.given = True
+        noted = next((r for r in rows if r.workout_notes), None)
+        if noted is not None:
+            self._report_cuts(noted.line, workout_notes=noted.workout_notes)
+        self._report_cuts(rows[0].line, workout_name=name)
         session = Session(
             id=state.session_id,
             date=state.started_at.date(),
@@ -193,6 +199,22 @@ class Assembler:
             source_key=state.session_key,
         )
         return session, sets
+
+    def _report_cuts(self, line: int, **texts: str) -> None:
+        """Text longer than gymtui keeps is stored cut: said, with how long it was (a name once)."""
+        limits = {"note": TEXT_LIMIT, "workout_notes": TEXT_LIMIT, "exercise_name": NAME_LIMIT, "workout_name": NAME_LIMIT}
+        for what, text in texts.items():
+            limit = limits[what]
+            if what.endswith("name"):
+                text = " ".join(text.split())
+                if len(text) <= limit or text in self._cut_names:
+                    continue
+                self._cut_names.add(text)
+            elif len(text) <= limit:
+                continue
+            label = what.replace("_", " ")
+            self.out.problems.append(Problem(
+                line, f"{label} cut to its first {limit} characters (it had {len(text)}): {text[:30]!r}...", kept=True))
 
     def _session_name(self, name: str, rows: list[ParsedRow]) -> str:
         name = clean_name(name)
