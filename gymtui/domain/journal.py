@@ -77,6 +77,9 @@ class Session(Model):
     # The bounds are far beyond any plan; they only keep a damaged file from asking for more.
     set_changes: dict[Slug, Annotated[int, Field(ge=-50, le=50)]] = Field(default_factory=dict)
     skipped: list[tuple[Slug, Annotated[int, Field(ge=0, le=99)]]] = Field(default_factory=list, max_length=500)
+    # Working loads the lifter typed for today (in the warm-up) per exercise id, with their
+    # unit: the session's load for that exercise on every screen.
+    chosen_loads: dict[Slug, tuple[Annotated[float, Field(gt=0, le=2000)], Unit]] = Field(default_factory=dict)
     source: str = Field(default="app", max_length=40)
     source_key: str | None = Field(default=None, max_length=200)
 

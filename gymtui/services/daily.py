@@ -21,6 +21,7 @@ from ..domain.journal import LoggedSet, Session
 from ..domain.library import ChecklistItem, Drill, Routine
 from ..domain.ramp import RAMPED, RampSet
 from ..domain.readiness import day_regions
+from ..domain.units import Unit
 from ..store import Store
 from .library import Library
 from .planning import PlannedExercise, SessionPlan
@@ -104,6 +105,14 @@ def today_session(store: Store, plan: SessionPlan | None, now: pendulum.DateTime
                 started_at=now,
             )
         )
+
+
+def choose_load(store: Store, plan: SessionPlan | None, exercise: str, load: float, unit: Unit,
+                now: pendulum.DateTime) -> Session:
+    """Keep `load` as today's working load of `exercise`, in today's session (made if needed)."""
+    session = today_session(store, plan, now)
+    chosen = {**session.chosen_loads, exercise: (load, unit)}
+    return store.save_session(Session.model_validate({**session.model_dump(), "chosen_loads": chosen}))
 
 
 def todays_warmup_sets(store: Store, today: date, exercise: str) -> list[LoggedSet]:

@@ -35,6 +35,7 @@ from ..domain.progression import Plan, next_prescription
 from ..domain.readiness import Readiness, day_regions, readiness
 from ..domain.settings import Settings
 from ..store import Store
+from .chosen_loads import with_chosen_loads
 from .library import Library
 
 HISTORY_SESSIONS = 6  # enough for the e1RM trend (4 sessions) and two weeks of slow progression
@@ -239,10 +240,12 @@ def plan_session(
             exercise, rx, week_plan, histories[rx.exercise], settings, ready, recent_notes=notes, today=today
         )
         planned.append(PlannedExercise(exercise, plan))
-    return SessionPlan(
+    session_plan = SessionPlan(
         program, day, today, week, week_plan, deload, block_reasons, ready, planned,
         program_start=start, last_deload=latest_deload,
     )
+    # A load the lifter typed for today (in the warm-up) is the session's load on every screen.
+    return with_chosen_loads(session_plan, store.in_progress_session(), settings)
 
 
 def session_from_plan(plan: SessionPlan, now: pendulum.DateTime) -> Session:

@@ -7,8 +7,10 @@ opened, so start-up only pays for the Today screen.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import import_module
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -40,3 +42,14 @@ SECTIONS: list[Section] = [
     Section("h", "History", "Past sessions, progress charts, weekly balance; import", "history:HistoryScreen", "History"),
     Section("s", "Settings", "Units, bar and plates, load steps, ramp sets, rests, timer cues, theme", "settings:SettingsScreen", "Setup"),
 ]
+
+
+def open_screens(app: Any) -> Iterator[Any]:
+    """Every screen that is open: the stack, top first, then the section screens kept alive
+    off the stack (the workout keeps its timer and session while another screen shows)."""
+    seen: set[int] = set()
+    kept = [app.get_screen(f"section-{s.key}") for s in SECTIONS if app.is_screen_installed(f"section-{s.key}")]
+    for screen in [*reversed(app.screen_stack), *kept]:
+        if id(screen) not in seen:
+            seen.add(id(screen))
+            yield screen

@@ -10,7 +10,7 @@ training data); ramp sets are in the journal, so they survive a restart.
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from weakref import WeakKeyDictionary
 
@@ -27,8 +27,10 @@ from ...domain.library import Drill, Routine
 from ...domain.ramp import RampSet, WorkingLoad, plates_text, ramp_sets, working_load
 from ...domain.rpe import rpe_text
 from ...domain.settings import Settings
-from ...domain.units import format_load
+from ...domain.units import Unit, format_load
+from ...services.chosen_loads import chosen_plan
 from ...services.daily import (
+    choose_load,
     drill_amount,
     first_working,
     log_warmup_set,
@@ -39,6 +41,7 @@ from ...services.daily import (
 )
 from ...services.planning import PlannedExercise, SessionPlan
 from ...store import StoreError
+from ..sections import open_screens
 from ..widgets.load_dialog import LoadDialog
 from ..widgets.plate_bar import PlateBar
 
@@ -344,7 +347,8 @@ class WarmupScreen(Screen[None]):
         candidates = ramp_candidates(self.data.plan)
         if not candidates:
             return
-        position = next((i for i, c in enumerate(candidates) if c is self.exercise), -1)
+        current = self.exercise.exercise.id if self.exercise else None
+        position = next((i for i, c in enumerate(candidates) if c.exercise.id == current), -1)
         chosen = candidates[(position + 1) % len(candidates)]
         self.load_logged(chosen, chosen.plan.load)
 
@@ -357,5 +361,32 @@ class WarmupScreen(Screen[None]):
         def chosen(value: float | None) -> None:
             if value is not None:
                 self.use_exercise(exercise, value)
+                if self.working is not None:
+                    self.keep_load(exercise, self.working.load, self.working.unit)
 
         self.app.push_screen(LoadDialog(exercise.exercise.name, exercise.plan.unit, current), chosen)
+
+    @work(thread=True, group="warmup-log")
+    def keep_load(self, exercise: PlannedExercise, load: float, unit: Unit) -> None:
+        """The load typed is the session's load for the exercise, on every screen."""
+        app = self.app
+        plan = self.data.plan if self.data else None
+        try:
+            with self._write_lock:
+                choose_load(app.store, plan, exercise.exercise.id, load, unit, app.now())
+        except StoreError as error:
+            app.call_from_thread(app.report_store_error, error)
+            return
+        app.call_from_thread(self._load_kept, exercise.exercise.id, load, unit)
+
+    def _load_kept(self, exercise_id: str, load: float, unit: Unit) -> None:
+        data = self.data
+        if data is not None and data.plan is not None:
+            # `e` goes round the exercises from this plan: it carries the load from now on.
+            items = [replace(item, plan=chosen_plan(item.plan, load, unit, data.settings))
+                     if item.exercise.id == exercise_id else item for item in data.plan.exercises]
+            self.data = replace(data, plan=replace(data.plan, exercises=items))
+        for screen in open_screens(self.app):
+            told = getattr(screen, "load_chosen", None)
+            if callable(told):
+                told(exercise_id, load, unit)

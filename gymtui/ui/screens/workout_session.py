@@ -20,6 +20,8 @@ from textual.widgets import Static
 from ...domain.catalog import substitutes
 from ...domain.journal import LoggedSet
 from ...domain.settings import Settings, changes_plan
+from ...domain.units import Unit
+from ...services.chosen_loads import chosen_plan
 from ...services.workout import Card, Workout, apply_plans, finish_session, replanned, swap_card
 from ...store import StoreError
 from . import workout_text as text
@@ -89,6 +91,20 @@ class SessionEdits(_Base):
             self._replan_if_due()
             return
         apply_plans(workout, plan, settings, plans)
+        self.redraw()
+
+    def load_chosen(self, exercise: str, load: float, unit: Unit) -> None:
+        """Told by the warm-up when the lifter types a working load: it is this session's load
+        for the exercise. Kept in the screen's copy of the session too, so the next position
+        write does not lose it."""
+        workout = self.workout
+        if workout is None:
+            return
+        chosen = {**workout.session.chosen_loads, exercise: (load, unit)}
+        workout.session = workout.session.model_copy(update={"chosen_loads": chosen})
+        for card in workout.cards:
+            if card.exercise.id == exercise:
+                card.plan = chosen_plan(card.plan, load, unit, workout.settings)
         self.redraw()
 
     # -- edits of the session --------------------------------------------------------------
