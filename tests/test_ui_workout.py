@@ -245,9 +245,8 @@ async def test_one_sided_exercise_is_logged_left_then_right(data_dir):
                 await pilot.press("right")
             assert "Single Arm Dumbbell Row" in shown(screen, "#wo-heading")
             assert "SET 1 OF 2, LEFT" in shown(screen, "#wo-heading")
-            await pilot.press("l")
-            screen.query_one("#se-load", Input).value = "24"
-            await pilot.press("8", "enter")
+            # No load planned: the form opens on Load, and Enter there goes on to the RPE.
+            await pilot.press("l", "2", "4", "enter", "8", "enter")
             await settle(pilot, app)
             assert not app.rest.running  # the right side follows without a rest
             assert "SET 1 OF 2, RIGHT" in shown(screen, "#wo-heading")
@@ -279,8 +278,7 @@ async def test_a_carry_is_timed_as_one_hold(data_dir):
             screen.tick()
             await pilot.pause()
             assert screen.state == "log" and screen.query_one("#se-seconds", Input).value == "40"
-            screen.query_one("#se-load", Input).value = "32"
-            await pilot.press("7", ".", "5", "enter")
+            await pilot.press("3", "2", "enter", "7", ".", "5", "enter")  # Load first: none planned
             await settle(pilot, app)
             (carry,) = today_sets(app.store)
             assert (carry.seconds, carry.reps, carry.load, carry.rpe) == (40, 1, 32, 7.5)

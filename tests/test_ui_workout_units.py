@@ -99,7 +99,7 @@ async def test_with_no_planned_load_the_form_offers_the_last_load_with_its_unit(
         async with app.run_test(size=SIZE) as pilot:
             screen = await open_workout(pilot, app)
             assert screen.workout.card.plan.load is None
-            await pilot.press("l", "8", "tab", "tab", *"20", "enter")
+            await pilot.press("l", *"20", "enter", "8", "enter")  # the form opens on Load: none planned
             await settle(pilot, app)
             assert [s.load for s in screen.workout.card.logged_sets()] == [20]
             screen.settings_changed(app.store.settings().model_copy(update={"unit": "lb"}))

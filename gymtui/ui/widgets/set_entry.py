@@ -1,10 +1,12 @@
 """The set form: pre-filled, so a set done as prescribed is an RPE figure and Enter.
 
 Focus starts in the RPE field: `8` Enter logs the set with everything else as filled in
-(load and reps from the prescription and the timer). Tab walks the other fields: reps, load
-with its unit, seconds for holds, set type, side, tempo, note. The form reads itself with
-`services.workout.parse_set_fields`; a bad value (RPE 11, reps -1, load `8o`, tempo `3-1`)
-is named under the form, its field is marked, and nothing is handed on.
+(load and reps from the prescription and the timer); with no load to offer it starts in Load.
+Tab walks the other fields: reps, load with its unit, seconds for holds, set type, side,
+tempo, note. The form reads itself with `services.workout.parse_set_fields`; a bad value
+(RPE 11, reps -1, load `8o`, tempo `3-1`) is named under the form, its field is marked, the
+cursor goes there and the form says so, and nothing is handed on. A working set with no RPE
+is pointed out once (the plan reads the next loads from it); Enter again saves it without.
 """
 
 from __future__ import annotations
@@ -28,6 +30,11 @@ from ...domain.units import Unit
 from ...services.workout import FormErrors, SetFields, SetValues, parse_rpe, parse_set_fields
 
 FIELDS = ("rpe", "reps", "load", "seconds", "set_type", "side", "tempo", "note")
+# How the form's labels name each field, to say where the cursor went.
+LABELS = {"rpe": "RPE", "reps": "Reps", "load": "Load", "seconds": "Secs", "set_type": "Type",
+          "side": "Side", "tempo": "Tempo", "note": "Note"}
+NO_RPE = ("[b]No RPE yet[/b]: the next loads are planned from it. Type it (6 to 10) and press Enter, "
+          "or press Enter again to save without it.")
 
 
 class Choice(Widget, can_focus=True):
@@ -108,6 +115,7 @@ class SetEntry(Vertical):
         self.unilateral = False
         self.errors = FormErrors()
         self._loaded: SetFields | None = None  # the fields as the form opened, to see typing
+        self._asked_rpe = False  # a working set with no RPE was pointed out once in this form
 
     def compose(self) -> ComposeResult:
         yield Static("", id="se-title")
@@ -169,15 +177,20 @@ class SetEntry(Vertical):
         )
         self.query_one("#se-seconds-hint", Static).update("time held or carried")
         action = "save the change" if editing else "log it"
+        # No load to offer (the first set of an exercise with no history): the cursor starts
+        # on Load, and Enter there goes on to the RPE.
+        first = "load" if not fields.load.strip() and not bodyweight_ok else "rpe"
+        keys = "Load, Enter, RPE, Enter" if first == "load" else "RPE then Enter"
         self.query_one("#se-help", Static).update(
-            f"[b]RPE then Enter[/b] {action}   [b]Tab[/b] next field   [b]Esc[/b] cancel"
+            f"[b]{keys}[/b] {action}   [b]Tab[/b] next field   [b]Esc[/b] cancel"
         )
+        self._asked_rpe = False
         self._show_errors(FormErrors())
         self._rpe_changed()
         self._loaded = self.fields()
-        rpe = self.query_one("#se-rpe", Input)
-        rpe.focus()
-        rpe.action_end()
+        field = self.query_one(f"#se-{first}", Input)
+        field.focus()
+        field.action_end()
 
     def typed(self) -> bool:
         """Whether anything was typed or chosen since the form was filled."""
@@ -203,8 +216,21 @@ class SetEntry(Vertical):
         if values is None:
             first = next(name for name in FIELDS if name in errors.by_field)
             self.query_one(f"#se-{first}").focus()
+            # Said, so a value typed next lands where the lifter expects (a field moved to in
+            # silence took "15" meant for another one).
+            self._say(f"The cursor is on [b]{LABELS[first]}[/b]: fix it and press Enter.")
+            return
+        if values.rpe is None and values.set_type == "working" and not self._asked_rpe:
+            # The plan reads the next loads from the RPE: asked once, then Enter saves without.
+            self._asked_rpe = True
+            self.query_one("#se-rpe", Input).focus()
+            self.query_one("#se-error", Static).update(NO_RPE)
             return
         self.post_message(self.Submitted(values))
+
+    def _say(self, line: str) -> None:
+        text = "\n".join(f"[b]Not saved:[/b] {message}" for message in self.errors.by_field.values())
+        self.query_one("#se-error", Static).update(f"{text}\n{line}" if text else line)
 
     def show_problem(self, text: str) -> None:
         """A problem found after the form read well (the model refused the set)."""
