@@ -78,7 +78,7 @@ async def test_start_says_a_session_is_in_progress(data_dir):
         async with app.run_test(size=(80, 24)) as pilot:
             await settle(pilot, app)
             messages = [n.message for n in app._notifications]
-            assert any("in progress (1 set logged)" in m and "Deadlift, set 3" in m for m in messages)
+            assert any("w resumes" in m and "Deadlift, set 3 (1 set logged)" in m for m in messages)
     finally:
         store.close()
 

@@ -487,9 +487,11 @@ def resume_hint(store: Store, library: Library, today: date) -> str | None:
     if 0 <= exercise < len(session.order):
         found = library.exercise(session.order[exercise])
         if found is not None:
-            where = f" at {found.name}, set {slot // (2 if found.unilateral else 1) + 1}"
+            where = f"at {found.name}, set {slot // (2 if found.unilateral else 1) + 1}"
     count = f"{len(sets)} set{'s' if len(sets) != 1 else ''}"
-    return f"Today's {session.name} session is in progress ({count} logged). Press w to resume{where}."
+    # Shown on one line of the header row: the key and the place first, the count may be cut.
+    where = where or f"today's {session.name} session"
+    return f"w resumes {where} ({count} logged)."
 
 
 # -- text ------------------------------------------------------------------------------------

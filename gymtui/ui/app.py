@@ -23,6 +23,7 @@ from ..store.restore import plan_restore
 from .screens.problem import DamagedFileScreen
 from .screens.today import TodayScreen
 from .sections import SECTIONS
+from .status_line import StatusNotices
 from .themes import APP_VARIABLES, DEFAULT_THEME, load_all_themes
 from .widgets.rest_bar import RestKeeper
 
@@ -34,7 +35,7 @@ SCREEN_CSS = sorted(path.resolve() for path in (Path(__file__).parent / "screens
 QUIT_TITLE = "Quit gymtui?"
 
 
-class GymApp(App[None]):
+class GymApp(StatusNotices, App[None]):
     TITLE = "gymtui"
     CSS_PATH = "app.tcss"
     BINDINGS = [
@@ -74,6 +75,7 @@ class GymApp(App[None]):
         # mount parses all the CSS a second time (about 40 ms of start-up).
         self.apply_saved_theme()
         self._background_started = False
+        self._init_status()
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return dict(APP_VARIABLES)
@@ -129,6 +131,7 @@ class GymApp(App[None]):
         self.push_screen(TodayScreen())
         # Every full screen gets the small rest badge (issue 3).
         self.call_after_refresh(self.rest.watch_screens)
+        self.call_after_refresh(self.watch_status)
         if self.start_section is not None:
             self.call_after_refresh(self.action_open_section, self.start_section)
 
@@ -180,7 +183,9 @@ class GymApp(App[None]):
         try:
             self.store.backup_if_due()
         except (StoreError, OSError) as error:
-            self.call_from_thread(self.notify, f"Daily backup failed: {error}", severity="warning", timeout=10)
+            # A title keeps it in a box, read in full (a path does not fit the one-line messages).
+            self.call_from_thread(self.notify, f"Daily backup failed: {error}", title="Backup", severity="warning",
+                                  timeout=10)
 
     @work(thread=True, exclusive=True, group="resume")
     def offer_resume(self) -> None:
@@ -192,7 +197,7 @@ class GymApp(App[None]):
         except StoreError:
             return  # the screens report store problems when they read
         if hint:
-            self.call_from_thread(self.notify, hint, title="Session in progress", timeout=20)
+            self.call_from_thread(self.notify, hint)
 
     def report_damaged_file(self, error: CorruptFileError) -> None:
         backup = newest_good_backup(self.store.data_dir)
