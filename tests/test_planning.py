@@ -226,8 +226,8 @@ def test_a_poor_note_today_takes_exactly_one_set_off(store, library):
     train(store, START, {"bent-over-row": (80, 5, 8.5, 4), "deadlift": (140, 3, 8.5, 3)},
           program_day="vertical-pull", block_week=1)
     monday = WEEK2
-    store.save_recovery(RecoveryNote(date=monday - timedelta(days=1), sleep_hours=8, updated_at=stamp(monday)))
-    plain = plan_for(store, library, monday)
+    store.save_recovery(RecoveryNote(date=monday - timedelta(days=2), sleep_hours=4, updated_at=stamp(monday)))
+    plain = plan_for(store, library, monday)  # a note two days old says nothing about today
     assert plain.readiness.level == "good" and plain.readiness.parts == ["no recovery note today: nothing taken off"]
     store.save_recovery(RecoveryNote(date=monday, sleep_hours=4.5, sleep_quality=2, energy=2,
                                      stress=4, updated_at=stamp(monday, 7)))

@@ -228,15 +228,8 @@ def _recovery_signals(notes: Sequence[RecoveryNote], today: date | None) -> list
         poor += 1
     if poor >= POOR_DAYS:
         signals.append(f"poor recovery {poor} days running (sleep, soreness, stress or energy)")
-    for region in REGIONS:
-        days = 0
-        for note in run:
-            if note.soreness.get(region, 0) < 2:
-                break
-            days += 1
-        if days >= POOR_DAYS:
-            name = region.replace("_", " ")
-            signals.append(f"{name} sore {days} days running: change volume, load or exercise there")
+    # A sore region is not fatigue of the whole program: the exercises loading it are
+    # lightened one by one (readiness.adjust_for_readiness), the rest train as planned.
     return signals
 
 
@@ -250,8 +243,7 @@ def fatigue_signals(
     `histories` maps the name to show for each exercise (main lifts are the useful ones) to
     its sessions, newest first; sessions flagged deload are ignored. Signals: RPE up by 1 or
     more at the same load without more reps over 2+ sessions in a row; the newest e1RM 5 % or
-    more below the best of the three sessions before it; poor readiness 3+ days running; a
-    region sore (2/3 or worse) 3+ days running.
+    more below the best of the three sessions before it; poor readiness 3+ days running.
     """
     signals: list[str] = []
     for label, history in histories.items():

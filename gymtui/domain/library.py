@@ -7,6 +7,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from .common import Emphasis, Equipment, Model, Name, Pattern, Rpe, Slug, TempoText, Text
+from .daily import Region
 from .units import Unit
 
 
@@ -22,6 +23,9 @@ class Exercise(Model):
     default_tempo: TempoText = "2-0-1-0"
     # An isometric hold prescribed per rep or as the whole set, in seconds.
     hold_seconds: int | None = Field(default=None, ge=1, le=600)
+    # Body regions loaded beyond those of the movement pattern (a bent-over row holds the
+    # hinge with the low back): soreness there lightens this exercise too.
+    also_loads: list[Region] = Field(default_factory=list)
     cues: list[Text] = Field(min_length=1, max_length=3)
     custom: bool = False
 

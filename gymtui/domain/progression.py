@@ -34,7 +34,7 @@ from .daily import RecoveryNote
 from .journal import LoggedSet
 from .library import Exercise, Prescription, WeekPlan
 from .plates import Direction, next_loadable, round_for_exercise, within_cap
-from .readiness import Readiness, adjust_for_readiness
+from .readiness import Readiness, adjust_for_readiness, exercise_regions
 from .rpe import WORK_SET_TYPES, E1rm, TopSets, load_for, rpe_text, top_sets
 from .settings import Settings
 from .units import Unit, convert, format_load
@@ -348,5 +348,5 @@ def next_prescription(
         else:
             plan = _unloaded(ctx, usable)
     if readiness is not None:
-        plan = adjust_for_readiness(plan, readiness, recent_notes, settings)
+        plan = adjust_for_readiness(plan, readiness, recent_notes, settings, exercise_regions(exercise))
     return plan

@@ -5,22 +5,28 @@ the day trains, high stress and low energy; `parts` lists every deduction so the
 why. Scales of the note: sleep quality, stress and energy are 1-5 with 5 meaning great
 sleep, a lot of stress and plenty of energy; soreness is 0-3 per region. A missing note or
 field costs nothing: without information the plan stands as written.
+
+A poor score lightens the whole session. Soreness (2/3 or worse) lightens only the
+exercises that load the sore region, by how sore it is, and a region sore several days
+running also costs those exercises a set: a sore low back changes the rows and hinges, not
+the face pulls.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Literal
 
 from .common import Pattern
-from .daily import Region, RecoveryNote
-from .plates import round_for_exercise
+from .daily import REGIONS, Region, RecoveryNote
+from .plates import next_loadable, round_for_exercise
 from .settings import Settings
 from .units import format_load
 
 if TYPE_CHECKING:
+    from .library import Exercise
     from .progression import Plan
 
 Level = Literal["good", "ok", "poor"]
@@ -42,6 +48,10 @@ PATTERN_REGIONS: dict[str, frozenset[Region]] = {
     "other": frozenset(),
 }
 _SORENESS_COST = {0: 0, 1: 5, 2: 12, 3: 20}
+# The share of the load taken off an exercise that loads a region this sore.
+SORE_CUT = {2: 0.10, 3: 0.15}
+# Days in a row a region stays sore (2/3 or worse) before its exercises also lose a set.
+SORE_DAYS = 3
 _SORENESS_WORDS = {1: "a little sore", 2: "sore", 3: "very sore"}
 
 
@@ -52,11 +62,21 @@ class Readiness:
     parts: list[str]
     # Trained regions sore at 2 or more: exercises loading them get lighter.
     sore_regions: frozenset[Region] = frozenset()
+    # How sore each of them is (2 or 3).
+    sore_levels: tuple[tuple[Region, int], ...] = ()
+
+    def level_of(self, region: Region) -> int:
+        return dict(self.sore_levels).get(region, 0)
 
 
 def regions_for(pattern: Pattern | str) -> frozenset[Region]:
     """The body regions a movement pattern loads."""
     return PATTERN_REGIONS.get(pattern, frozenset())
+
+
+def exercise_regions(exercise: Exercise) -> frozenset[Region]:
+    """The regions an exercise loads: its pattern's and any it names itself."""
+    return regions_for(exercise.pattern) | frozenset(exercise.also_loads)
 
 
 def day_regions(patterns: Iterable[Pattern | str]) -> set[Region]:
@@ -83,13 +103,19 @@ def _sleep_cost(note: RecoveryNote) -> list[tuple[int, str]]:
     return costs
 
 
-def readiness(note: RecoveryNote | None, day_regions: set[Region]) -> Readiness:
-    """Score 0-100 and a level for today, with every deduction explained in `parts`."""
+def readiness(note: RecoveryNote | None, day_regions: set[Region], today: date | None = None) -> Readiness:
+    """Score 0-100 and a level for today, with every deduction explained in `parts`.
+
+    `today` is the day planned; a note from an earlier day (last night's) says so first.
+    """
     if note is None:
         return Readiness(100, "good", ["no recovery note today: nothing taken off"])
-    costs = _sleep_cost(note)
+    costs: list[tuple[int, str]] = []
+    if today is not None and note.date < today:
+        costs.append((0, f"from the note of {note.date:%a %Y-%m-%d}, the newest"))
+    costs += _sleep_cost(note)
     soreness_total = 0
-    sore: set[Region] = set()
+    sore: dict[Region, int] = {}
     for region, level in sorted(note.soreness.items()):
         if level == 0:
             continue
@@ -98,7 +124,7 @@ def readiness(note: RecoveryNote | None, day_regions: set[Region]) -> Readiness:
             continue
         soreness_total += _SORENESS_COST[level]
         if level >= 2:
-            sore.add(region)
+            sore[region] = level
         costs.append((_SORENESS_COST[level], f"{_region_label(region)} {_SORENESS_WORDS[level]} ({level}/3)"))
     # Capped so that a few mildly sore regions cannot outweigh sleep, stress and energy.
     if soreness_total > 40:
@@ -111,7 +137,7 @@ def readiness(note: RecoveryNote | None, day_regions: set[Region]) -> Readiness:
     level: Level = "good" if score >= GOOD_FROM else "ok" if score >= OK_FROM else "poor"
     parts = [f"{text}: -{cost}" if cost > 0 else f"{text}: +{-cost}" if cost < 0 else text for cost, text in costs]
     parts.append(f"readiness {score}/100: {level}")
-    return Readiness(score, level, parts, frozenset(sore))
+    return Readiness(score, level, parts, frozenset(sore), tuple(sorted(sore.items())))
 
 
 def poor_sleep_nights(notes: Sequence[RecoveryNote]) -> int:
@@ -130,17 +156,40 @@ def poor_sleep_nights(notes: Sequence[RecoveryNote]) -> int:
     return streak
 
 
+def sore_days(notes: Sequence[RecoveryNote]) -> dict[Region, int]:
+    """Days in a row, ending with the newest note, each region was sore at 2/3 or worse."""
+    ordered = sorted(notes, key=lambda n: n.date, reverse=True)
+    run: list[RecoveryNote] = []
+    for note in ordered:
+        if run and run[-1].date - note.date != timedelta(days=1):
+            break
+        run.append(note)
+    days: dict[Region, int] = {}
+    for region in REGIONS:
+        count = 0
+        for note in run:
+            if note.soreness.get(region, 0) < 2:
+                break
+            count += 1
+        if count:
+            days[region] = count
+    return days
+
+
 def adjust_for_readiness(
     plan: Plan,
     ready: Readiness,
     recent_notes: Sequence[RecoveryNote] = (),
     settings: Settings | None = None,
+    regions: frozenset[Region] | None = None,
 ) -> Plan:
-    """Take load or a set off a plan for a poor day; never adds anything.
+    """Take load or a set off a plan for a poor day or a sore region; never adds anything.
 
-    Poor readiness: one set fewer, 5 % off and a target RPE one lower. Soreness (2+) in a
-    region this exercise loads: 5 % off (10 % with a poor score). Poor sleep three nights
-    running: one set fewer even on an ok day. Each change adds a reason.
+    Poor readiness: one set fewer, 5 % off and a target RPE one lower. Soreness in a region
+    this exercise loads (`regions`, else its pattern's): 10 % off at 2/3, 15 % at 3/3, and
+    one set fewer when the region has been sore SORE_DAYS days running (an exercise with no
+    load to take off loses the set instead). Poor sleep three nights running: one set fewer
+    even on an ok day. Each change adds a reason, and the load's line says the whole cut.
     """
     settings = settings or Settings()
     reasons = list(plan.reasons)
@@ -153,18 +202,45 @@ def adjust_for_readiness(
         target_rpe = max(6.0, target_rpe - 1)
         fewer = "one set fewer, " if sets > 1 else ""
         reasons.append(f"readiness poor ({ready.score}/100): {fewer}target @ {target_rpe:g}")
-    hit = sorted(ready.sore_regions & regions_for(plan.pattern))
+    loaded = regions if regions is not None else regions_for(plan.pattern)
+    hit = sorted(ready.sore_regions & loaded)
     if hit:
-        cut += 0.05
-        reasons.append(f"{', '.join(_region_label(r) for r in hit)} sore: this exercise loads it, 5 % off")
+        worst = max(ready.level_of(r) for r in hit)
+        streak = sore_days(recent_notes)
+        days = max((streak.get(r, 0) for r in hit), default=0)
+        names = ", ".join(f"{_region_label(r)} sore ({ready.level_of(r)}/3)" for r in hit)
+        running = f", {days} days running" if days >= SORE_DAYS else ""
+        if load is not None:
+            cut += SORE_CUT[worst]
+            what = f"{SORE_CUT[worst] * 100:g} % off"
+            if running and sets > 1:
+                drop_set = True
+                what += ", one set fewer"
+        else:
+            drop_set = True
+            what = "one set fewer" if sets > 1 else "keep it easy"
+        reasons.append(f"{names}{running}: this exercise loads it, {what}")
     nights = poor_sleep_nights(recent_notes)
     if nights >= POOR_SLEEP_STREAK and not drop_set and sets > 1:
         drop_set = True
         reasons.append(f"poor sleep {nights} nights: one set fewer")
+    if cut and load is not None:
+        # The nearest loadable weight to the cut, but always below the load.
+        nearest = round_for_exercise(load * (1 - cut), plan.unit, plan.equipment, settings)
+        lighter = min(nearest, next_loadable(load, plan.unit, plan.equipment, settings, up=False), load)
+        taken = (1 - lighter / load) * 100 if load else 0.0
+        if taken > 2 * cut * 100 + 0.5 and sets > 1:
+            # A coarse stack or rack would cut far more than asked: take the volume off instead.
+            instead = "" if drop_set else ": one set fewer instead"
+            drop_set = True
+            reasons.append(
+                f"keep {format_load(load, plan.unit)}: the next load down, {format_load(lighter, plan.unit)}, is"
+                f" {taken:.0f} % off, more than the {cut * 100:g} % asked{instead}"
+            )
+        else:
+            asked = "" if abs(taken - cut * 100) < 0.5 else f" ({cut * 100:g} % asked, rounded to what can be loaded)"
+            reasons.append(f"load {format_load(load, plan.unit)} -> {format_load(lighter, plan.unit)}: {taken:.0f} % off{asked}")
+            load = lighter
     if drop_set and sets > 1:
         sets -= 1
-    if cut and load is not None:
-        lighter = min(round_for_exercise(load * (1 - cut), plan.unit, plan.equipment, settings, "down"), load)
-        reasons.append(f"load {format_load(load, plan.unit)} -> {format_load(lighter, plan.unit)}")
-        load = lighter
     return replace(plan, sets=sets, load=load, target_rpe=target_rpe, reasons=reasons)

@@ -18,9 +18,9 @@ import pendulum
 from ..domain.common import describe_error
 from ..domain.daily import REGIONS, Region
 from ..domain.journal import LoggedSet, Session
-from ..domain.library import ChecklistItem, Drill, Routine
+from ..domain.library import ChecklistItem, Drill, Exercise, Routine
 from ..domain.ramp import RAMPED, RampSet
-from ..domain.readiness import day_regions
+from ..domain.readiness import exercise_regions
 from ..domain.units import Unit
 from ..store import Store
 from .library import Library
@@ -289,6 +289,13 @@ class DayRegions:
     why: str
 
 
+def _regions_of(exercises: Iterable[Exercise]) -> set[Region]:
+    regions: set[Region] = set()
+    for exercise in exercises:
+        regions |= exercise_regions(exercise)
+    return regions
+
+
 def regions_for_day(store: Store, library: Library, day: date, plan: SessionPlan | None) -> DayRegions:
     """The regions a day trains, which is what soreness is weighed against.
 
@@ -296,8 +303,8 @@ def regions_for_day(store: Store, library: Library, day: date, plan: SessionPlan
     the exercises logged. No session: every region counts.
     """
     if plan is not None and plan.today == day:
-        patterns = [item.exercise.pattern for item in plan.exercises]
-        return DayRegions(day_regions(patterns), f"regions today's {plan.day.name} day trains")
+        regions = _regions_of(item.exercise for item in plan.exercises)
+        return DayRegions(regions, f"regions today's {plan.day.name} day trains")
     for session in store.sessions_on(day):
         program = library.program(store.settings().program)
         program_day = next((d for d in program.days if d.id == session.program_day), None)
@@ -307,7 +314,7 @@ def regions_for_day(store: Store, library: Library, day: date, plan: SessionPlan
         else:
             exercises = [library.exercise(s.exercise) for s in store.session_sets(session.id)]
             name = session.name
-        patterns = [exercise.pattern for exercise in exercises if exercise is not None]
-        if patterns:
-            return DayRegions(day_regions(patterns), f"regions that day's {name} session trained")
+        known = [exercise for exercise in exercises if exercise is not None]
+        if known:
+            return DayRegions(_regions_of(known), f"regions that day's {name} session trained")
     return DayRegions(set(REGIONS), "every region (no session that day)")

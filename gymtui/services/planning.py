@@ -14,7 +14,7 @@ builds on its sets.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 import pendulum
@@ -32,7 +32,8 @@ from ..domain.daily import RecoveryNote
 from ..domain.journal import LoggedSet, Session
 from ..domain.library import Day, Exercise, Prescription, Program, WeekPlan
 from ..domain.progression import Plan, next_prescription
-from ..domain.readiness import Readiness, day_regions, readiness
+from ..domain.catalog import substitutes
+from ..domain.readiness import SORE_DAYS, Readiness, exercise_regions, readiness, sore_days
 from ..domain.settings import Settings
 from ..store import Store
 from .chosen_loads import with_chosen_loads
@@ -40,6 +41,8 @@ from .library import Library
 
 HISTORY_SESSIONS = 6  # enough for the e1RM trend (4 sessions) and two weeks of slow progression
 RECOVERY_DAYS = 14
+# A recovery note counts for this many days after its date: last evening's for this morning.
+NOTE_COUNTS_DAYS = 1
 # An early deload older than this no longer changes the deload decision (one is due by then).
 DELOAD_LOOKBACK_DAYS = 7 * (MAX_WEEKS_WITHOUT_DELOAD + 1)
 ROTATION_LOOKBACK = 20  # sessions read to find the last program day trained
@@ -207,6 +210,36 @@ def _main_lift_histories(
     return found
 
 
+def newest_note(notes: Sequence[RecoveryNote], today: date) -> RecoveryNote | None:
+    """The recovery note that speaks for `today`: today's, else yesterday's (written the
+    evening before a morning session); an older one says nothing about today."""
+    recent = [n for n in notes if today - timedelta(days=NOTE_COUNTS_DAYS) <= n.date <= today]
+    return max(recent, key=lambda n: n.date, default=None)
+
+
+def _lasting_soreness(notes: Sequence[RecoveryNote], ready: Readiness) -> list[str]:
+    """A line for the session about each region sore several days running (it trains)."""
+    lines = []
+    for region, days in sore_days(notes).items():
+        if days >= SORE_DAYS and region in ready.sore_regions:
+            name = region.replace("_", " ")
+            lines.append(f"{name} sore {days} days running: the exercises that load it are lighter"
+                         " and a set shorter, the rest as planned")
+    return lines
+
+
+def swap_hint(library: Library, exercise: Exercise, ready: Readiness) -> str:
+    """An exercise of the same pattern that spares today's sore regions, offered as a swap."""
+    sore = ready.sore_regions & exercise_regions(exercise)
+    if not sore:
+        return ""
+    for other in substitutes(library.catalog, exercise.id):
+        if not exercise_regions(other) & sore:
+            spared = " and ".join(r.replace("_", " ") for r in sorted(sore))
+            return f"or swap it for {other.name}, which spares the {spared} (x on the workout screen)"
+    return ""
+
+
 def plan_session(
     store: Store, library: Library, settings: Settings, today: date, day: Day | None = None
 ) -> SessionPlan:
@@ -217,7 +250,7 @@ def plan_session(
     cutoff = history_cutoff(store, today)
     week, week_plan = week_plan_for(program.cycle, start, today)
     notes: list[RecoveryNote] = store.recovery_between(today - timedelta(days=RECOVERY_DAYS), today)
-    today_note = next((n for n in notes if n.date == today), None)
+    today_note = newest_note(notes, today)
 
     deloads = deload_starts(store, cutoff)
     histories: dict[str, list[SessionSets]] = {}
@@ -230,7 +263,9 @@ def plan_session(
         week_plan = deload_plan(program.cycle)
 
     exercises = [(library.exercise(rx.exercise), rx) for rx in day.prescriptions]
-    ready = readiness(today_note, day_regions(ex.pattern for ex, _ in exercises if ex is not None))
+    trained = set().union(*(exercise_regions(ex) for ex, _ in exercises if ex is not None))
+    ready = readiness(today_note, trained, today)
+    block_reasons += _lasting_soreness(notes, ready)
     planned = []
     for exercise, rx in exercises:
         if exercise is None:
@@ -239,6 +274,9 @@ def plan_session(
         plan = next_prescription(
             exercise, rx, week_plan, histories[rx.exercise], settings, ready, recent_notes=notes, today=today
         )
+        hint = swap_hint(library, exercise, ready)
+        if hint:
+            plan = replace(plan, reasons=[*plan.reasons, hint])
         planned.append(PlannedExercise(exercise, plan))
     session_plan = SessionPlan(
         program, day, today, week, week_plan, deload, block_reasons, ready, planned,
