@@ -37,6 +37,7 @@ from .plates import Direction, next_loadable, round_for_exercise, within_cap
 from .readiness import Readiness, adjust_for_readiness, exercise_regions
 from .rpe import WORK_SET_TYPES, E1rm, TopSets, load_for, rpe_text, top_sets
 from .settings import Settings
+from .sides import weaker_side, weaker_side_history
 from .units import Unit, convert, format_load
 
 SLOW_STEP_DAYS = 14
@@ -328,6 +329,11 @@ def next_prescription(
     if usable and usable[0].deload and any(not s.deload for s in usable):
         usable = [s for s in usable if not s.deload]
         ctx.say(f"after the deload: from the last full session ({usable[0].date.isoformat()})")
+    if exercise.unilateral and usable:
+        sides = weaker_side(usable[0].sets, settings.unit).describe()
+        if sides:
+            ctx.say(sides)
+        usable = weaker_side_history(usable, settings.unit)
     if not usable:
         plan = _first_time(ctx)
     else:
