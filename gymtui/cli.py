@@ -67,6 +67,11 @@ def build_parser() -> argparse.ArgumentParser:
                          help="roll the whole folder back to the backup instead: says how many sets leave and asks")
     restore.add_argument("--yes", action="store_true", help="with --whole: do not ask (for scripts)")
 
+    weight = commands.add_parser("bodyweight", help="record your bodyweight, e.g.: gymtui bodyweight 81.5")
+    weight.add_argument("weight", nargs="?", metavar="WEIGHT",
+                        help="81.5 (the settings' unit), 81.5kg or 180lb; without it, the recent ones are listed")
+    weight.add_argument("--date", help="YYYY-MM-DD, 'today' or 'yesterday' (default: today)")
+
     nxt = commands.add_parser("next", help="the next session: loads, reps, RPE targets and why")
     nxt.add_argument("--json", action="store_true", help="a list of objects, one per exercise")
     nxt.add_argument("--day", metavar="DAY_ID", help="plan this program day instead of the next in turn")
@@ -128,6 +133,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "restore": _cmd_restore,
         "checklist": _cmd_checklist,
         "next": _cmd_next,
+        "bodyweight": _cmd_bodyweight,
         "serve": _cmd_serve,
     }
     try:
@@ -328,6 +334,34 @@ def _cmd_next(args: argparse.Namespace, data_dir: Path) -> int:
         print(json.dumps(report_rows(plan), indent=2, ensure_ascii=False))
     else:
         sys.stdout.write(report_text(plan))
+    return 0
+
+
+def _cmd_bodyweight(args: argparse.Namespace, data_dir: Path) -> int:
+    from .domain.bodyweight import BodyweightError
+    from .domain.units import format_load
+    from .services.bodyweight import parse_bodyweight, recent_bodyweights, record_bodyweight
+
+    now = pendulum.now()
+    day = parse_day(args.date, now.date())
+    with _open_store(data_dir, "gymtui bodyweight") as store:
+        settings = store.settings()
+        if args.weight is None:
+            notes = recent_bodyweights(store, now.date())
+            for note in notes[:10]:
+                assert note.bodyweight is not None
+                print(f"{note.date}  {format_load(note.bodyweight, note.bodyweight_unit)}")
+            if settings.bodyweight_kg is not None:
+                print(f"in settings: {format_load(settings.bodyweight_kg, 'kg')}")
+            elif not notes:
+                print("no bodyweight yet: gymtui bodyweight 81.5 records one")
+            return 0
+        try:
+            value, unit = parse_bodyweight(args.weight, settings.unit)
+        except BodyweightError as error:
+            raise CliError(f"{error} (nothing stored)", EXIT_USAGE) from None
+        record_bodyweight(store, value, unit, day, now)
+    print(f"Bodyweight {format_load(value, unit)} on {day}")
     return 0
 
 

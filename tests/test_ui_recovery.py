@@ -154,3 +154,19 @@ async def test_tab_goes_from_grip_to_the_note_and_a_unit_typed_after_the_grip_is
             assert note.grip == 110 and note.grip_unit == "lb"
     finally:
         app.store.close()
+
+
+async def test_saving_a_note_keeps_the_bodyweight_recorded_that_day(data_dir):
+    app = make_app(data_dir)
+    store = app.store
+    store.save_recovery(RecoveryNote(date=TODAY, bodyweight=180, bodyweight_unit="lb", updated_at=FROZEN_NOW))
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await open_recovery(pilot, app)
+            await pilot.press(*"7.5", "enter")
+            await settle(pilot, app)
+            note = store.recovery(TODAY)
+            assert note.sleep_hours == 7.5
+            assert (note.bodyweight, note.bodyweight_unit) == (180, "lb")
+    finally:
+        store.close()

@@ -30,6 +30,9 @@ class RecoveryNote(Model):
     energy: int | None = Field(default=None, ge=1, le=5)
     grip: float | None = Field(default=None, gt=0, le=300)
     grip_unit: Unit = "kg"
+    # Bodyweight that day (`gymtui bodyweight`, or typed with the note).
+    bodyweight: float | None = Field(default=None, gt=0, le=700)
+    bodyweight_unit: Unit = "kg"
     text: Note = ""
     updated_at: AwareTime
 

@@ -26,6 +26,9 @@ class Exercise(Model):
     # Body regions loaded beyond those of the movement pattern (a bent-over row holds the
     # hinge with the low back): soreness there lightens this exercise too.
     also_loads: list[Region] = Field(default_factory=list)
+    # The part of the bodyweight a rep moves (1 for a pull-up or a dip, 0: not counted). With
+    # it, bodyweight joins the belt in the e1RM and a lighter belt is not read as weakness.
+    bodyweight_share: float = Field(default=0.0, ge=0, le=1)
     cues: list[Text] = Field(min_length=1, max_length=3)
     custom: bool = False
 

@@ -24,11 +24,13 @@ would break the cap (light dumbbells). Carries and holds move one loadable step 
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
 from .blocks import SessionSets, apply_week, group_history  # noqa: F401 (re-exported)
+from .bodyweight import Bodyweights, belt_text, moved, with_bodyweight
 from .common import Emphasis, Equipment, Pattern
 from .daily import RecoveryNote
 from .journal import LoggedSet
@@ -313,18 +315,30 @@ def next_prescription(
     *,
     recent_notes: Sequence[RecoveryNote] = (),
     today: date | None = None,
+    bodyweights: Bodyweights | None = None,
 ) -> Plan:
     """The plan for the next session of `exercise`. `history` is newest first.
 
     `week_plan` is this week's plan of the block (None outside a program); the prescription
     takes it when it follows the block. `today` dates the two-week slow-progression clock
     (without it, time is counted up to the newest session). `readiness` and `recent_notes`
-    take load or a set off for a poor day.
+    take load or a set off for a poor day. `bodyweights` joins the bodyweight to the belt of
+    an exercise that moves it (the plan's load is then the belt; None for bodyweight only).
     """
     rx = apply_week(prescription, week_plan) if week_plan is not None else prescription
     ctx = _Context(exercise, rx, week_plan, settings, today, [])
     if week_plan is not None and rx.follows_block:
         ctx.say(f"{week_plan.emphasis} week: {rx.sets} x {rx.reps_min}-{rx.reps_max} @ {rx.target_rpe:g}")
+    body: tuple[float, float] | None = None  # bodyweight moved (settings' unit), bodyweight (kg)
+    now_kg = bodyweights.on(today or history[0].date) if bodyweights is not None and history else None
+    if exercise.bodyweight_share and now_kg is not None and bodyweights is not None:
+        history = with_bodyweight(history, exercise, bodyweights, settings)
+        body = (moved(exercise, now_kg, settings), now_kg)
+        shown = format_load(round(convert(now_kg, "kg", settings.unit), 1), settings.unit)
+        ctx.say(f"your {shown} bodyweight counts with the belt: the loads below are both together")
+    elif exercise.bodyweight_share and any(s.load for session in history for s in session.sets):
+        ctx.say("your bodyweight is not known, so only the belt counts: set it in Settings"
+                " or with gymtui bodyweight 81.5")
     usable = [s for s in history if _work(s)]
     if usable and usable[0].deload and any(not s.deload for s in usable):
         usable = [s for s in usable if not s.deload]
@@ -355,4 +369,7 @@ def next_prescription(
             plan = _unloaded(ctx, usable)
     if readiness is not None:
         plan = adjust_for_readiness(plan, readiness, recent_notes, settings, exercise_regions(exercise))
+    if body is not None and plan.load is not None:
+        belt, said = belt_text(plan.load, body[0], settings.unit, body[1])
+        plan = dataclasses.replace(plan, load=belt, reasons=[*plan.reasons, said])
     return plan

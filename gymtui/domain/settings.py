@@ -54,6 +54,9 @@ class Settings(Model):
     # The Monday the current program started; block weeks count from it.
     program_start: date | None = None
     backups_kept: int = Field(default=7, ge=1, le=60)
+    # Bodyweight until a dated one is logged (`gymtui bodyweight`, a recovery note); it joins
+    # the belt in weighted pull-ups and chin-ups.
+    bodyweight_kg: float | None = Field(default=None, ge=25, le=300)
 
     @field_validator("plates_kg", "plates_lb")
     @classmethod

@@ -187,6 +187,15 @@ def _whole(key: str, label: str, suffix: str = "") -> TextField:
     return TextField(key, label, str, lambda text: parse_whole(text, suffix))
 
 
+def _optional_number(key: str, label: str, suffix: str = "") -> TextField:
+    """A number that may be left empty (not known yet)."""
+
+    def parse(text: str) -> float | None:
+        return None if not text.strip() else parse_number(text, suffix)
+
+    return TextField(key, label, lambda value: "" if value is None else show_number(value), parse)
+
+
 TEXT_FIELDS: dict[str, TextField] = {
     field.key: field
     for field in [
@@ -209,6 +218,7 @@ TEXT_FIELDS: dict[str, TextField] = {
         _whole("lead_in_seconds", "Tempo lead-in", "s"),
         _number("x_cue_seconds", "X-phase cue", "s"),
         _whole("backups_kept", "Backups kept"),
+        _optional_number("bodyweight_kg", "Bodyweight", "kg"),
     ]
 }
 

@@ -32,6 +32,7 @@ from ..domain.daily import RecoveryNote
 from ..domain.journal import LoggedSet, Session
 from ..domain.library import Day, Exercise, Prescription, Program, WeekPlan
 from ..domain.progression import Plan, next_prescription
+from ..domain.bodyweight import Bodyweights, with_bodyweight
 from ..domain.catalog import substitutes
 from ..domain.readiness import SORE_DAYS, Readiness, exercise_regions, readiness, sore_days
 from ..domain.settings import Settings
@@ -43,6 +44,7 @@ HISTORY_SESSIONS = 6  # enough for the e1RM trend (4 sessions) and two weeks of 
 RECOVERY_DAYS = 14
 # A recovery note counts for this many days after its date: last evening's for this morning.
 NOTE_COUNTS_DAYS = 1
+BODYWEIGHT_LOOKBACK_DAYS = 31
 # An early deload older than this no longer changes the deload decision (one is due by then).
 DELOAD_LOOKBACK_DAYS = 7 * (MAX_WEEKS_WITHOUT_DELOAD + 1)
 ROTATION_LOOKBACK = 20  # sessions read to find the last program day trained
@@ -210,6 +212,29 @@ def _main_lift_histories(
     return found
 
 
+def bodyweights(
+    store: Store, settings: Settings, lifts: Iterable[tuple[Exercise | None, list[SessionSets]]], today: date
+) -> Bodyweights | None:
+    """The dated bodyweights that lifts moving the body need, back to their oldest session
+    read; None when none of `lifts` moves the body (nothing is read then)."""
+    moving = [history for exercise, history in lifts if exercise is not None and exercise.bodyweight_share]
+    if not moving:
+        return None
+    oldest = min((s.date for history in moving for s in history), default=today)
+    # A note from before the oldest session gives that session its bodyweight too.
+    notes = store.recovery_between(oldest - timedelta(days=BODYWEIGHT_LOOKBACK_DAYS), today)
+    return Bodyweights.from_notes(notes, settings.bodyweight_kg)
+
+
+def _with_bodyweight(
+    exercise: Exercise | None, history: list[SessionSets], weights: Bodyweights | None, settings: Settings
+) -> list[SessionSets]:
+    """A lift's history as fatigue is judged: a lift moving the body counts it too."""
+    if weights is None or exercise is None or not exercise.bodyweight_share:
+        return history
+    return with_bodyweight(history, exercise, weights, settings)
+
+
 def newest_note(notes: Sequence[RecoveryNote], today: date) -> RecoveryNote | None:
     """The recovery note that speaks for `today`: today's, else yesterday's (written the
     evening before a morning session); an older one says nothing about today."""
@@ -257,6 +282,12 @@ def plan_session(
     for rx in day.prescriptions:
         histories[rx.exercise] = _history(store, program, rx, start, cutoff, deloads)
     main_lifts = _main_lift_histories(store, library, program, start, cutoff, deloads, histories)
+    by_name = {exercise.name: exercise for exercise in library.exercises()}
+    lifts = [(library.exercise(e), h) for e, h in histories.items()]
+    lifts += [(by_name.get(name), h) for name, h in main_lifts.items()]
+    weights = bodyweights(store, settings, lifts, today)
+    main_lifts = {name: _with_bodyweight(by_name.get(name), history, weights, settings)
+                  for name, history in main_lifts.items()}
     latest_deload = max(deloads.values(), default=None)
     deload, block_reasons = should_deload(program.cycle, start, today, main_lifts, notes, latest_deload)
     if deload and week_plan.emphasis != "deload":
@@ -272,7 +303,8 @@ def plan_session(
             continue
         # next_prescription applies the readiness itself (once: a second pass would cut twice).
         plan = next_prescription(
-            exercise, rx, week_plan, histories[rx.exercise], settings, ready, recent_notes=notes, today=today
+            exercise, rx, week_plan, histories[rx.exercise], settings, ready, recent_notes=notes, today=today,
+            bodyweights=weights,
         )
         hint = swap_hint(library, exercise, ready)
         if hint:

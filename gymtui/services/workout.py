@@ -35,6 +35,7 @@ from .planning import (
     PlannedExercise,
     SessionPlan,
     _history,
+    bodyweights,
     deload_starts,
     history_cutoff,
 )
@@ -423,7 +424,8 @@ def plan_for_exercise(
     history = _history(store, plan.program, rx, start, cutoff, deload_starts(store, cutoff))
     notes = store.recovery_between(today - timedelta(days=RECOVERY_DAYS), today)
     result = next_prescription(exercise, rx, plan.week_plan, history, settings, plan.readiness,
-                               recent_notes=notes, today=today)
+                               recent_notes=notes, today=today,
+                               bodyweights=bodyweights(store, settings, [(exercise, history)], today))
     if replaces is not None:
         result = replace(result, reasons=[f"swapped in for {replaces.exercise.name}", *result.reasons])
     return PlannedExercise(exercise, result)

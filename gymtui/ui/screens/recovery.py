@@ -295,10 +295,14 @@ class RecoveryScreen(Screen[None]):
             self._show_errors()
             return None
         try:
+            # The form has no bodyweight field: one recorded that day (gymtui bodyweight) stays.
+            kept = {"bodyweight": self.note.bodyweight, "bodyweight_unit": self.note.bodyweight_unit} \
+                if self.note is not None and self.note.date == self.day else {}
             return RecoveryNote(
                 date=self.day,
                 soreness=soreness,
                 grip_unit=self.grip_unit,
+                **kept,
                 text=self.query_one("#rc-text", Input).value,
                 updated_at=self.app.now(),
                 **values,

@@ -67,6 +67,7 @@ ROWS: tuple[Row, ...] = (
     Row("Tempo lead-in", (Box("lead_in_seconds", 6, suffix="s"),), "count-in before the first rep"),
     Row("X-phase cue", (Box("x_cue_seconds", 6, suffix="s"),), "length of an explosive X cue"),
     Row("Backups kept", (Box("backups_kept", 6),), "daily copies in backups/"),
+    Row("Bodyweight", (Box("bodyweight_kg", 6, suffix="kg"),), "counts in weighted pull-ups"),
 )
 KEYS: tuple[str, ...] = tuple(box.key for row in ROWS for box in row.boxes)
 
