@@ -182,3 +182,17 @@ async def test_bell_and_lead_in_saved_and_escape_gives_the_section_keys_back(dat
             assert screen.query_one("#set-lead_in_seconds", Input).value == "5"
     finally:
         app.store.close()
+
+
+async def test_bodyweight_is_typed_once_in_settings_and_checked(data_dir):
+    app = make_app(data_dir)
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await _open_settings(pilot, app)
+            await _type_into(pilot, app, "bodyweight_kg", "8")
+            assert "Bodyweight: 8 is out of range: use 25 to 300" in _errors(app)
+            assert app.store.settings().bodyweight_kg is None
+            await _type_into(pilot, app, "bodyweight_kg", "81.5")
+            assert app.store.settings().bodyweight_kg == 81.5
+    finally:
+        app.store.close()
