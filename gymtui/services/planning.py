@@ -45,6 +45,7 @@ RECOVERY_DAYS = 14
 # A recovery note counts for this many days after its date: last evening's for this morning.
 NOTE_COUNTS_DAYS = 1
 BODYWEIGHT_LOOKBACK_DAYS = 31
+BODYWEIGHT_YEARS = 1
 # An early deload older than this no longer changes the deload decision (one is due by then).
 DELOAD_LOOKBACK_DAYS = 7 * (MAX_WEEKS_WITHOUT_DELOAD + 1)
 ROTATION_LOOKBACK = 20  # sessions read to find the last program day trained
@@ -220,7 +221,10 @@ def bodyweights(
     moving = [history for exercise, history in lifts if exercise is not None and exercise.bodyweight_share]
     if not moving:
         return None
-    oldest = min((s.date for history in moving for s in history), default=today)
+    # Bounded: a lift last trained years ago must not read years of week files; sessions older
+    # than that take the settings' (or the oldest known) bodyweight.
+    oldest = max(min((s.date for history in moving for s in history), default=today),
+                 today - timedelta(days=BODYWEIGHT_YEARS * 366))
     # A note from before the oldest session gives that session its bodyweight too.
     notes = store.recovery_between(oldest - timedelta(days=BODYWEIGHT_LOOKBACK_DAYS), today)
     return Bodyweights.from_notes(notes, settings.bodyweight_kg)
