@@ -172,10 +172,10 @@ async def test_the_app_puts_back_the_damaged_file_or_rolls_back_when_asked(fille
         app.store.close()
 
 
-def _damage(data_dir: Path):
+def _damage(data_dir: Path, name: str = W47):
     from gymtui.store import CorruptFileError
 
-    return CorruptFileError(data_dir / W47, "is not valid JSON")
+    return CorruptFileError(data_dir / name, "is not valid JSON")
 
 
 def all_sets_of(store: Store) -> list[LoggedSet]:
@@ -392,3 +392,68 @@ def test_doctor_names_a_file_missing_since_the_newest_backup(filled, capsys, nam
     code, out = run(capsys, filled, "doctor")
     assert code == 1 and f"error: {filled / name} is missing" in out, out
     assert f"gymtui restore {BACKUP}" in out
+
+
+def test_a_profile_made_again_after_it_went_missing_is_named_and_put_back(filled, capsys):
+    (filled / "profile.json").unlink()
+    code, out = run(capsys, filled, "log", "bent over row", "80x8@8")  # makes a profile with defaults
+    assert code == 0, out
+    with Store.open(filled) as store:
+        assert store.settings().default_rest_seconds != 150  # the lifter's setting is gone...
+    code, out = run(capsys, filled, "doctor")
+    assert code == 1 and "profile.json went missing and was made again with default settings" in out, out
+    assert f"gymtui restore {BACKUP}" in out
+    code, out = run(capsys, filled, "restore", BACKUP)
+    assert code == 0 and "profile.json (missing)" in out, out
+    with Store.open(filled) as store:
+        assert store.settings().default_rest_seconds == 150  # ...and back
+    assert len(all_sets(filled)) == 3  # the set logged meanwhile stays
+    assert run(capsys, filled, "doctor")[0] == 0
+
+
+def test_after_a_whole_rollback_doctor_does_not_ask_for_the_files_left_behind(filled, capsys):
+    older = list_backups(filled)[0].name
+    later_work(filled)
+    with Store.open(filled, now=lambda: NOW) as store:  # today's backup holds next week's file
+        assert store.backup_if_due() is not None
+    code, out = run(capsys, filled, "restore", older, "--whole", "--yes")
+    assert code == 0, out
+    code, out = run(capsys, filled, "doctor")
+    assert code == 0 and "missing" not in out, out
+    (filled / W47).unlink()  # a file lost after the rollback is still named
+    code, out = run(capsys, filled, "doctor")
+    assert code == 1 and f"{W47} is missing" in out, out
+
+
+def test_a_damaged_file_no_backup_has_is_not_offered_a_restore_that_cannot_help(filled, capsys):
+    with Store.open(filled, now=lambda: NOW) as store:  # next week's file: newer than every backup
+        store.save_session(Session(date=DAY.add(days=7), started_at=NOW.add(days=7)))
+    truncate(filled / W48)
+    code, out = run(capsys, filled, "doctor")
+    assert code == 1 and f"no good backup has a copy of {W48}" in out and "gymtui restore" not in out, out
+
+
+async def test_the_app_offers_no_restore_for_a_file_no_backup_has(filled):
+    from textual.widgets import Static
+
+    from app_factory import make_app, settle
+    from gymtui.ui.screens.problem import DamagedFileScreen
+
+    with Store.open(filled, now=lambda: NOW) as store:
+        store.save_session(Session(date=DAY.add(days=7), started_at=NOW.add(days=7)))
+    broken = truncate(filled / W48)
+    app = make_app(filled, now=NOW)
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot, app)
+            app.report_damaged_file(_damage(filled, W48))
+            await settle(pilot, app)
+            assert isinstance(app.screen, DamagedFileScreen)
+            text = " ".join(str(w.render()) for w in app.screen.query(Static))
+            assert "No good backup has a copy of this file" in text and "put back" not in text, text
+            await pilot.press("r")
+            await settle(pilot, app)
+            assert isinstance(app.screen, DamagedFileScreen)  # nothing offered, nothing done
+    finally:
+        app.store.close()
+    assert (filled / W48).read_bytes() == broken

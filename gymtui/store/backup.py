@@ -231,6 +231,11 @@ def dated_ahead(data_dir: Path, today: date) -> list[Path]:
     return ahead
 
 
-def newest_good_backup(data_dir: Path) -> Path | None:
-    """The most recently made backup that is complete and unchanged."""
-    return next((b for b in list_backups(data_dir) if backup_problem(b) is None), None)
+def newest_good_backup(data_dir: Path, having: Path | None = None) -> Path | None:
+    """The most recently made backup that is complete and unchanged (and holds a copy of
+    the data file `having`, when given)."""
+    name = None
+    if having is not None and Path(having).is_relative_to(data_dir):
+        name = Path(having).relative_to(data_dir)
+    return next((b for b in list_backups(data_dir)
+                 if (name is None or (b / name).is_file()) and backup_problem(b) is None), None)

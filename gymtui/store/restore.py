@@ -22,7 +22,7 @@ from datetime import datetime
 from pathlib import Path
 
 from .atomic import fsync_dir
-from .backup import backup_problem, backups_root
+from .backup import backup_problem, backups_root, list_backups, made_order
 from .errors import CorruptFileError, DiskWriteError, StoreError
 from .layout import JOURNAL_DIR, PROFILE_FILE, data_files
 from .schema import PART_TABLES, PROFILE_TABLES, validate_tables
@@ -35,6 +35,11 @@ STAGING_PREFIX = ".restoring-"
 COPIED = ".copied"
 ASIDE_DONE = ".aside-done"
 WHOLE = ".whole"
+# In the folder a whole-folder rollback set files aside in: how many backups had been made
+# then. Backups made before a rollback hold files the lifter chose to leave behind.
+ROLLED_BACK = ".rolled-back"
+# In profile.json's meta record: the day the profile was made again after it went missing.
+MADE_AGAIN = "made_again_after_missing"
 
 
 class BackupDamagedError(StoreError):
@@ -93,6 +98,31 @@ class Restored:
         return text
 
 
+def profile_made_again(folder: Path) -> str | None:
+    """The day profile.json was made again with default settings after it went missing."""
+    try:
+        data = read_json_file(Path(folder) / PROFILE_FILE) or {}
+    except CorruptFileError:
+        return None
+    for record in data.get("meta", {}).values():
+        if isinstance(record, dict) and isinstance(record.get(MADE_AGAIN), str):
+            return record[MADE_AGAIN]
+    return None
+
+
+def last_rollback(data_dir: Path) -> tuple[int, str] | None:
+    """The latest whole-folder rollback: how many backups had been made then, and the
+    backup it rolled back to (None: no rollback)."""
+    marks = []
+    for mark in (Path(data_dir) / REPLACED_DIR).glob(f"*/{ROLLED_BACK}"):
+        try:
+            made, name = mark.read_text(encoding="utf-8").split(" ", 1)
+            marks.append((int(made), name.strip()))
+        except (OSError, ValueError):
+            continue
+    return max(marks, default=None)
+
+
 def file_is_damaged(path: Path) -> bool:
     try:
         data = read_json_file(path)
@@ -121,6 +151,8 @@ def plan_restore(data_dir: Path, backup: Path, *, whole: bool = False) -> Restor
         return plan
     plan.damaged = sorted(damaged & in_backup)
     plan.missing = sorted(in_backup - current)
+    if PROFILE_FILE in in_backup and profile_made_again(data_dir) and not profile_made_again(backup):
+        plan.missing = sorted({*plan.missing, PROFILE_FILE})  # defaults in place of the lifter's
     plan.no_copy = sorted(damaged - in_backup)
     return plan
 
@@ -148,6 +180,8 @@ def restore_backup(data_dir: Path, backup: Path, *, whole: bool = False, plan: R
         (staging / JOURNAL_DIR).mkdir()
         if plan.whole:
             _mark(staging, WHOLE)
+            made = max((made_order(b)[0] for b in list_backups(data_dir)), default=0)
+            (aside / ROLLED_BACK).write_text(f"{made} {plan.backup.name}", encoding="utf-8")
         for name in names:
             target = staging / name
             shutil.copy2(backup / name, target)
@@ -254,7 +288,8 @@ def _move(source: Path, target: Path, moves: list[tuple[Path, Path]]) -> None:
 
 
 def _holds_files(folder: Path) -> bool:
-    return folder.is_dir() and any(p.is_file() for p in folder.rglob("*"))
+    """Any data file in it (markers are dot files)."""
+    return folder.is_dir() and any(p.is_file() and not p.name.startswith(".") for p in folder.rglob("*"))
 
 
 def _drop(staging: Path, aside: Path) -> None:

@@ -122,7 +122,12 @@ class Store:
                 validate_tables(profile_path, data, PROFILE_TABLES)
             self._profile = TinyDB(storage=AtomicJSONStorage, path=profile_path, initial=data)
             if data is None:
-                self._profile.table("meta").insert({"schema": SCHEMA_VERSION})
+                meta: dict[str, Any] = {"schema": SCHEMA_VERSION}
+                if journal_parts(self.data_dir) or backups.list_backups(self.data_dir):
+                    # Not a first start: the profile went missing. Noted, so doctor and a
+                    # restore can tell one made again with default settings from the lifter's.
+                    meta[restoring.MADE_AGAIN] = self._now().date().isoformat()
+                self._profile.table("meta").insert(meta)
         except BaseException:
             self._lock.release()
             raise

@@ -200,7 +200,7 @@ class GymApp(StatusNotices, App[None]):
             self.call_from_thread(self.notify, hint)
 
     def report_damaged_file(self, error: CorruptFileError) -> None:
-        backup = newest_good_backup(self.store.data_dir)
+        backup = newest_good_backup(self.store.data_dir, having=error.path)
 
         def rollback_warning() -> str:
             assert backup is not None
@@ -312,7 +312,7 @@ def run_app(data_dir: Path, start_section: str | None = None) -> int:
             # seen (and exported); the app says so at start and every save says why it fails.
             store = Store.open_read_only(data_dir, error.reason)
     except CorruptFileError as error:
-        backup = newest_good_backup(data_dir)
+        backup = newest_good_backup(data_dir, having=error.path)
         hint = (f"; put back the damaged file from the newest good backup with: gymtui restore {backup.name}"
                 if backup else "")
         print(f"gymtui: {error} (nothing was overwritten){hint}", file=sys.stderr)

@@ -43,7 +43,7 @@ class DamagedFileScreen(ModalScreen[str | None]):
                              " (every other file is kept; the damaged one is moved to replaced/)")
                 yield Static(f"[b]w[/b] roll the whole folder back to {self.backup.name} instead (asks first)")
             else:
-                yield Static("There is no good backup: fix the file by hand or move it away.")
+                yield Static("No good backup has a copy of this file: fix it by hand or move it away.")
             yield Static("[b]q[/b] close this and keep the file as it is")
             yield Static("", id="problem-rollback")
 
