@@ -404,7 +404,7 @@ def test_a_profile_made_again_after_it_went_missing_is_named_and_put_back(filled
     assert code == 1 and "profile.json went missing and was made again with default settings" in out, out
     assert f"gymtui restore {BACKUP}" in out
     code, out = run(capsys, filled, "restore", BACKUP)
-    assert code == 0 and "profile.json (missing)" in out, out
+    assert code == 0 and "profile.json (made again with default settings)" in out and "damaged" not in out, out
     with Store.open(filled) as store:
         assert store.settings().default_rest_seconds == 150  # ...and back
     assert len(all_sets(filled)) == 3  # the set logged meanwhile stays

@@ -58,6 +58,7 @@ class RestorePlan:
     damaged: list[str] = field(default_factory=list)  # now unreadable, the backup has a copy
     missing: list[str] = field(default_factory=list)  # gone from the folder, the backup has it
     no_copy: list[str] = field(default_factory=list)  # unreadable, and the backup has no copy
+    made_again: list[str] = field(default_factory=list)  # profile.json made again with defaults (in missing)
     sets_leaving: int = 0  # whole only: sets now in the journal that the backup lacks
     unreadable_now: int = 0  # whole only: current files whose sets cannot be counted
 
@@ -88,10 +89,12 @@ class Restored:
         if not plan.put_back:
             text = f"Nothing to restore from {plan.backup.name}: no file is damaged or missing"
         else:
-            named = [f"{name} (damaged)" for name in plan.damaged] + [f"{name} (missing)" for name in plan.missing]
+            named = [f"{name} (damaged)" for name in plan.damaged] + [
+                f"{name} ({'made again with default settings' if name in plan.made_again else 'missing'})"
+                for name in plan.missing]
             text = f"Put back from the backup of {plan.backup.name}: {', '.join(sorted(named))}; every other file was kept"
             if self.aside:
-                text += f"; the damaged {'file is' if len(plan.damaged) == 1 else 'files are'} kept in {self.aside}"
+                text += f"; the files it replaced are kept in {self.aside}"
         if plan.no_copy:
             text += (f". Still damaged, the backup has no copy: {', '.join(plan.no_copy)}"
                      " (fix it by hand or move it out of the folder)")
@@ -153,6 +156,7 @@ def plan_restore(data_dir: Path, backup: Path, *, whole: bool = False) -> Restor
     plan.missing = sorted(in_backup - current)
     if PROFILE_FILE in in_backup and profile_made_again(data_dir) and not profile_made_again(backup):
         plan.missing = sorted({*plan.missing, PROFILE_FILE})  # defaults in place of the lifter's
+        plan.made_again = [PROFILE_FILE]
     plan.no_copy = sorted(damaged - in_backup)
     return plan
 
