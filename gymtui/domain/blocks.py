@@ -25,6 +25,7 @@ from .library import Prescription, WeekPlan
 from .readiness import readiness
 from .rpe import WORK_SET_TYPES, TopSets, rpe_text, top_sets
 from .units import format_load
+from .wording import plural
 
 MAX_WEEKS_WITHOUT_DELOAD = 6
 # Fatigue this soon after a deload calls for changing the plan, not another deload.
@@ -255,7 +256,7 @@ def fatigue_signals(
 
 
 def _weeks(count: int) -> str:
-    return f"{count} week" if count == 1 else f"{count} weeks"
+    return plural(count, "week")
 
 
 def _weeks_since_deload(

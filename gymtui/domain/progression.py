@@ -41,6 +41,7 @@ from .rpe import WORK_SET_TYPES, E1rm, TopSets, load_for, rpe_text, top_sets
 from .settings import Settings
 from .sides import weaker_side, weaker_side_history
 from .units import Unit, convert, format_load
+from .wording import plural
 
 SLOW_STEP_DAYS = 14
 EXTRA_SETS = 2  # the most sets slow progression adds above the prescription
@@ -150,7 +151,7 @@ def _slow_step(ctx: _Context, history: Sequence[SessionSets], sets: int, reps: i
     """Add a rep (or at the top a set) if two weeks passed at this level, or `now`."""
     days = _days_at_level(ctx, history, level)
     if not now and days < SLOW_STEP_DAYS:
-        ctx.say(f"keep {sets} x {reps}: one more after two weeks at it ({days} days so far)")
+        ctx.say(f"keep {sets} x {reps}: one more after two weeks at it ({plural(days, 'day')} so far)")
         return sets, reps
     if reps < ctx.rx.reps_max:
         ctx.say(f"one more rep: {sets} x {reps + 1}")
@@ -158,7 +159,7 @@ def _slow_step(ctx: _Context, history: Sequence[SessionSets], sets: int, reps: i
     if sets < ctx.rx.sets + EXTRA_SETS:
         ctx.say(f"top of the range: one more set, {sets + 1} x {reps}")
         return sets + 1, reps
-    ctx.say(f"top of the range on {sets} sets: add load or a harder variation")
+    ctx.say(f"top of the range on {plural(sets, 'set')}: add load or a harder variation")
     return sets, reps
 
 
@@ -170,7 +171,7 @@ def _first_time(ctx: _Context) -> Plan:
         ctx.say(f"first time: the program's {format_load(load, ctx.unit)}{note}")
         return ctx.plan(rx.sets, rx.reps_min, load)
     hold = rx.hold_seconds or ctx.exercise.hold_seconds
-    work = f"{hold} s" if hold else f"{rx.reps_min} reps"
+    work = f"{hold} s" if hold else plural(rx.reps_min, "rep")
     task = "" if ctx.exercise.equipment in ("bodyweight", "band") else "pick a load you can do for "
     ctx.say(f"no history yet: {task}{work} at RPE {rx.target_rpe:g}")
     return ctx.plan(rx.sets, rx.reps_min, None)
@@ -191,7 +192,7 @@ def _unloaded(ctx: _Context, history: Sequence[SessionSets]) -> Plan:
         ctx.say(f"deload: {sets} x {reps}, easy")
         return ctx.plan(sets, reps, None)
     if _week_changed(ctx, last):
-        ctx.say(f"new targets: start at {rx.reps_min} reps")
+        ctx.say(f"new targets: start at {plural(rx.reps_min, 'rep')}")
         return ctx.plan(rx.sets, rx.reps_min, None)
     if reps < rx.reps_min:
         ctx.say(f"missed reps: stay at {rx.reps_min}")
@@ -268,7 +269,7 @@ def _loaded(ctx: _Context, history: Sequence[SessionSets], top: TopSets) -> Plan
         wanted = next_step if avg is None else max(load_for(e1, lo, target), next_step)
         load = ctx.capped(wanted, last_load)
         if load > same_load:
-            ctx.say(f"top of the range ({desc}, target @ {target:g}): {_change(last_load, load, unit)}, back to {lo} reps")
+            ctx.say(f"top of the range ({desc}, target @ {target:g}): {_change(last_load, load, unit)}, back to {plural(lo, 'rep')}")
             return ctx.plan(rx.sets, lo, load, top.e1rm)
         ctx.capped_note = ""
         ctx.say(f"top of the range ({desc}) but {format_load(next_step, unit)} is over the cap: same load")
@@ -281,7 +282,7 @@ def _loaded(ctx: _Context, history: Sequence[SessionSets], top: TopSets) -> Plan
         sets, reps = _slow_step(ctx, history, sets, hi, level, now=False)
         return ctx.plan(sets, reps, same_load, top.e1rm)
     if avg is None:
-        ctx.say(f"no RPE logged ({desc}): same load, aim for {min(done + 1, hi)} reps")
+        ctx.say(f"no RPE logged ({desc}): same load, aim for {plural(min(done + 1, hi), 'rep')}")
         return ctx.plan(rx.sets, min(done + 1, hi), same_load, top.e1rm)
     reps = min(done, hi)
     diff = avg - target
@@ -301,7 +302,7 @@ def _loaded(ctx: _Context, history: Sequence[SessionSets], top: TopSets) -> Plan
         ctx.say(f"last time {desc}, a little over target @ {target:g}: same load and reps")
         return ctx.plan(rx.sets, reps, same_load, top.e1rm)
     reps = min(done + 1, hi)
-    ctx.say(f"last time {desc}, target @ {target:g}: same {format_load(same_load, unit)}, aim for {reps} reps")
+    ctx.say(f"last time {desc}, target @ {target:g}: same {format_load(same_load, unit)}, aim for {plural(reps, 'rep')}")
     return ctx.plan(rx.sets, reps, same_load, top.e1rm)
 
 

@@ -24,6 +24,7 @@ from gymtui.domain.library import Exercise
 from .matching import NAME_LIMIT, Matcher, NameMatch, clean_name, new_exercise
 from .result import Problem
 from .rows import ParsedRow
+from gymtui.domain.wording import plural
 
 TEXT_LIMIT = 2000  # the Text fields' limit
 LONGEST_WORKOUT = timedelta(hours=24)
@@ -122,7 +123,7 @@ class Assembler:
         if self.left_open:
             shown = "; ".join(self.left_open[:5]) + ("; ..." if len(self.left_open) > 5 else "")
             self.out.notices.append(
-                f"{len(self.left_open)} workout(s) lasted over 24 h (left open in the app?), "
+                f"{plural(len(self.left_open), 'workout')} lasted over 24 h (left open in the app?), "
                 f"their end time was left out: {shown}"
             )
         # A name seen only on rows that failed validation adds nothing to the library.

@@ -9,6 +9,7 @@ from gymtui.domain.journal import LoggedSet, Session
 from gymtui.domain.library import Exercise
 
 from .matching import NameMatch
+from gymtui.domain.wording import plural
 
 # Working sets first: they are what a lifter looks for in the summary.
 _TYPE_LABELS = {"working": "working", "warmup": "warm-up", "drop": "drop", "failure": "failure"}
@@ -94,12 +95,12 @@ class ImportResult:
         if self.error is not None:
             return f"Nothing imported: {self.error}"
         tally = self.tally
-        lines = [f"{self.format_label}: {_count(tally.sessions, 'workout')}, {_count(tally.sets, 'set')}"
+        lines = [f"{self.format_label}: {plural(tally.sessions, 'workout')}, {plural(tally.sets, 'set')}"
                  + _by_type(self.sets_by_type()) + "."]
         if tally.timed:
-            lines.append(f"{_count(tally.timed, 'set')} timed or cardio (seconds or distance, no reps).")
+            lines.append(f"{plural(tally.timed, 'set')} timed or cardio (seconds or distance, no reps).")
         if tally.missed:
-            lines.append(f"{_count(tally.missed, 'missed attempt')} (a load taken for 0 reps), kept in the history.")
+            lines.append(f"{plural(tally.missed, 'missed attempt')} (a load taken for 0 reps), kept in the history.")
         renamed = [m for m in self.matches if m.how != "same name" or m.imported != m.exercise_name]
         listed = " (listed at the end)" if renamed or self.new_exercises else ""
         lines.append(
@@ -124,10 +125,6 @@ class ImportResult:
         lines += [f"  new: {e.name} ({e.id}, {e.equipment}, {e.pattern.replace('_', ' ')})"
                   for e in self.new_exercises]
         return "\n".join(lines)
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" + ("" if n == 1 else "s")
 
 
 def _by_type(counts: dict[str, int]) -> str:

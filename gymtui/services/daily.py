@@ -25,6 +25,7 @@ from ..domain.units import Unit
 from ..store import Store
 from .library import Library
 from .planning import PlannedExercise, SessionPlan
+from ..domain.wording import plural
 
 MAX_CHECKLIST_ITEMS = 9  # ticked with the number keys 1-9
 _SIDE_WORDS = {"each side", "per side", "both sides", "each", "x2 sides"}
@@ -176,7 +177,7 @@ def is_shipped(library: Library, routine_id: str) -> bool:
 
 def drill_amount(drill: Drill) -> str:
     """'8 reps', '30 s'; '... each side' when per side."""
-    amount = f"{drill.reps} reps" if drill.kind == "reps" else f"{drill.seconds} s"
+    amount = plural(drill.reps, "rep") if drill.kind == "reps" else f"{drill.seconds} s"
     return f"{amount} each side" if drill.per_side else amount
 
 
@@ -184,7 +185,7 @@ def routine_to_text(routine: Routine) -> str:
     """The editor's text: one item per line, 'name | amount | each side | cue'."""
     lines = []
     for drill in routine.items:
-        amount = f"{drill.reps} reps" if drill.kind == "reps" else f"{drill.seconds} s"
+        amount = plural(drill.reps, "rep") if drill.kind == "reps" else f"{drill.seconds} s"
         parts = [drill.name, amount] + (["each side"] if drill.per_side else []) + ([drill.cue] if drill.cue else [])
         lines.append(" | ".join(parts))
     return "\n".join(lines)
@@ -304,7 +305,7 @@ def regions_for_day(store: Store, library: Library, day: date, plan: SessionPlan
     """
     if plan is not None and plan.today == day:
         regions = _regions_of(item.exercise for item in plan.exercises)
-        return DayRegions(regions, f"regions today's {plan.day.name} day trains")
+        return DayRegions(regions, f"the regions today's {plan.day.name} day trains")
     for session in store.sessions_on(day):
         program = library.program(store.settings().program)
         program_day = next((d for d in program.days if d.id == session.program_day), None)
@@ -316,5 +317,5 @@ def regions_for_day(store: Store, library: Library, day: date, plan: SessionPlan
             name = session.name
         known = [exercise for exercise in exercises if exercise is not None]
         if known:
-            return DayRegions(_regions_of(known), f"regions that day's {name} session trained")
+            return DayRegions(_regions_of(known), f"the regions that day's {name} session trained")
     return DayRegions(set(REGIONS), "every region (no session that day)")

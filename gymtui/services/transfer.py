@@ -23,6 +23,7 @@ from ..store import Store
 from ..store.errors import DiskWriteError, PartlyStoredError
 from .context import load_library
 from .library import Library
+from ..domain.wording import plural
 
 IMPORT_FORMATS = ("auto", "strong", "hevy", "fitnotes")
 
@@ -75,14 +76,14 @@ class ImportOutcome:
             return f"Nothing imported: {self.error}"
         # What was stored comes first: the rest of the report can be long.
         lines = [
-            f"Stored: {_count(self.sessions_added, 'new workout')}, {_count(self.sets_added, 'new set')}"
-            + (f", {_count(self.exercises_added, 'new exercise')}" if self.exercises_added else "") + "."
+            f"Stored: {plural(self.sessions_added, 'new workout')}, {plural(self.sets_added, 'new set')}"
+            + (f", {plural(self.exercises_added, 'new exercise')}" if self.exercises_added else "") + "."
         ]
         already_sessions = self.sessions_read - self.sessions_added
         already_sets = self.sets_read - self.sets_added
         if already_sessions or already_sets:
-            lines.append(f"Already there (not added again): {_count(already_sessions, 'workout')}, "
-                         f"{_count(already_sets, 'set')}.")
+            lines.append(f"Already there (not added again): {plural(already_sessions, 'workout')}, "
+                         f"{plural(already_sets, 'set')}.")
         lines += self.restored
         if self.problems:
             lines.append(f"Left out ({len(self.problems)}):")
@@ -91,10 +92,6 @@ class ImportOutcome:
                 lines.append(f"  ... and {len(self.problems) - 20} more")
         lines.append(self.csv.summary() if self.csv is not None else "Read from a gymtui export (JSON).")
         return "\n".join(lines)
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" + ("" if n == 1 else "s")
 
 
 def looks_like_gymtui_json(text: str) -> bool:

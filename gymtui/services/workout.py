@@ -499,10 +499,11 @@ def resume_hint(store: Store, library: Library, today: date) -> str | None:
 # -- text ------------------------------------------------------------------------------------
 
 
-def short_set(logged: LoggedSet, unit: Unit | None = None) -> str:
+def short_set(logged: LoggedSet, unit: Unit | None = None, *, with_side: bool = True) -> str:
     """'80×5 @8', 'bw×12', '40 s @7.5', 'L 20×10'; '20kg×16' when the set was logged in
-    another unit than `unit` (the unit was changed during the session)."""
-    side = {"left": "L ", "right": "R "}.get(logged.side or "", "")
+    another unit than `unit` (the unit was changed during the session). `with_side` False
+    leaves the side out, for a caller that shows it already ('✓1L 20×10')."""
+    side = {"left": "L ", "right": "R "}.get(logged.side or "", "") if with_side else ""
     load = "bw" if logged.load is None else f"{logged.load:g}"
     if logged.load is not None and unit is not None and logged.unit != unit:
         load += logged.unit

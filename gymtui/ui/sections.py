@@ -20,12 +20,10 @@ class Section:
     description: str
     # "module:ClassName" of a Screen whose __init__ takes no arguments.
     screen: str
-    # The Today footer lists every section on one 80-column line: a short label when needed.
-    short: str = ""
-
-    @property
-    def label(self) -> str:
-        return self.short or self.name
+    # The Today footer lists the sections on one 80-column line, by the same names as Help,
+    # the palette and the README: every name does not fit, so the least used one is left
+    # to Help and the palette.
+    in_today_footer: bool = True
 
     def make_screen(self):
         module_name, _, class_name = self.screen.partition(":")
@@ -35,12 +33,13 @@ class Section:
 
 SECTIONS: list[Section] = [
     Section("w", "Workout", "Start or resume today's session: tempo timer, sets, rest", "workout:WorkoutScreen"),
-    Section("u", "Warm-up", "Warm-up drills and ramp sets to the first working load", "warmup:WarmupScreen", "Warm-up"),
-    Section("m", "Mobility", "Guided mobility routines: holds and counts on a timer", "mobility:MobilityScreen", "Mobility"),
-    Section("c", "Checklist", "The end-of-day mobility checklist, streak and last 30 days", "checklist:ChecklistScreen", "Checks"),
-    Section("r", "Recovery", "Today's recovery note and the readiness it gives", "recovery:RecoveryScreen", "Recovery"),
-    Section("h", "History", "Past sessions, progress charts, weekly balance; import", "history:HistoryScreen", "History"),
-    Section("s", "Settings", "Units, bar and plates, load steps, ramp sets, rests, timer cues, theme", "settings:SettingsScreen", "Setup"),
+    Section("u", "Warm-up", "Warm-up drills and ramp sets to the first working load", "warmup:WarmupScreen"),
+    Section("m", "Mobility", "Guided mobility routines: holds and counts on a timer", "mobility:MobilityScreen"),
+    Section("c", "Checklist", "The end-of-day mobility checklist, streak and last 30 days", "checklist:ChecklistScreen"),
+    Section("r", "Recovery", "Today's recovery note and the readiness it gives", "recovery:RecoveryScreen"),
+    Section("h", "History", "Past sessions, progress charts, weekly balance; import", "history:HistoryScreen"),
+    Section("s", "Settings", "Units, bar and plates, load steps, ramp sets, rests, timer cues, theme", "settings:SettingsScreen",
+            in_today_footer=False),
 ]
 
 

@@ -31,6 +31,7 @@ from ...services.daily import (
 )
 from ...store import StoreError
 from ..widgets.editor_dialog import EditorDialog
+from ...domain.wording import plural
 
 HISTORY_DAYS = 30
 # A streak reaching the start of the 30 days loaded is followed back this far at most.
@@ -181,7 +182,7 @@ class ChecklistScreen(Screen[None]):
         except StoreError as error:
             self.app.call_from_thread(self.app.report_store_error, error)
             return
-        self.app.call_from_thread(self.app.notify, f"Checklist saved: {len(items)} items")
+        self.app.call_from_thread(self.app.notify, f"Checklist saved: {plural(len(items), 'item')}")
         self.app.call_from_thread(self.load)
 
     # -- drawing ---------------------------------------------------------------------------
@@ -208,7 +209,7 @@ class ChecklistScreen(Screen[None]):
         all_done = "  [b]all done[/b]" if count and done == count else ""
         self.query_one("#cl-status", Static).update(
             f"Today [b]{done}/{count}[/b] {saved_text}{all_done}   "
-            f"Streak [b]{streak}[/b] day{'s' if streak != 1 else ''}"
+            f"Streak [b]{streak}[/b] {'day' if streak == 1 else 'days'}"
         )
         week = window(history, count, self.today, 7)
         week_stats = adherence(history, count, self.today, 7)

@@ -22,6 +22,7 @@ from ...services import history
 from ...store import StoreError
 from ..widgets.progress_chart import ProgressChart
 from .history_text import clip, number, percent, records_text, tonnage_text, week_detail
+from ...domain.wording import plural
 
 NEAR_END = 10  # rows left below the cursor when the next weeks are read
 WEEK_ROWS_PER_ADD = 60
@@ -125,9 +126,9 @@ class HistoryScreen(Screen[None]):
         if not shown:
             text = f"No sessions{which}. Log one, or press i to import another app's export."
         elif self.more:
-            text = f"{shown} sessions{which} back to {table.get_row_at(shown - 1)[0]}; scroll for older ones."
+            text = f"{plural(shown, 'session')}{which} back to {table.get_row_at(shown - 1)[0]}; scroll for older ones."
         else:
-            text = f"All {shown} sessions{which}. Enter: every set. Tonnage in {self.unit}."
+            text = f"{'All ' if shown > 1 else ''}{plural(shown, 'session')}{which}. Enter: every set. Tonnage in {self.unit}."
         self.query_one("#history-sessions-status", Static).update(text)
         if self.more and table.cursor_row >= shown - NEAR_END:
             self.load_more()

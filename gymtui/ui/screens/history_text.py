@@ -11,6 +11,7 @@ from ...domain.common import PATTERN_LABELS
 from ...domain.stats import WeekRow
 from ...domain.units import Unit
 from ...services.history import ExerciseProgress
+from ...domain.wording import plural
 
 
 def tonnage_text(value: float) -> str:
@@ -37,8 +38,8 @@ def week_detail(row: WeekRow, unit: Unit) -> str:
     )
     mobility = "-" if row.mobility_days is None else f"{row.mobility_days}/{row.days_counted} days"
     sleep = "-" if row.sleep_hours is None else f"{row.sleep_hours:.1f} h"
-    sessions = f"{row.sessions} session{'' if row.sessions == 1 else 's'}"
-    return (f"[b]{row.key}[/b] {days}: {sessions}, {row.sets} sets. {patterns or 'no sets'}\n"
+    return (f"[b]{row.key}[/b] {days}: {plural(row.sessions, 'session')}, {plural(row.sets, 'set')}."
+            f" {patterns or 'no sets'}\n"
             f"checklist {percent(row.checklist)} · mobility {mobility} · sleep {sleep}"
             f" · soreness {number(row.soreness)}/3")
 
@@ -65,8 +66,8 @@ def records_text(progress: ExerciseProgress) -> str:
     if records.reps_at:
         shown = " · ".join(f"{short_load(r.load)} x {r.reps}" for r in records.reps_at[:3])
         lines.append(f"[b]Most reps[/b] {shown}" + ("" if all(r.load is None for r in records.reps_at) else f" ({unit})"))
-    lines.append(f"[b]Recent[/b] ({records.sessions} sessions in all)")
+    lines.append(f"[b]Recent[/b] ({plural(records.sessions, 'session')} in all)")
     for recent in progress.recent[:3]:
         e1rm = f"  e1RM {short_load(recent.e1rm)}" if recent.e1rm is not None else ""
-        lines.append(f" {recent.day}  {recent.sets} sets  top {short_load(recent.heaviest)} x {recent.heaviest_reps}{e1rm}")
+        lines.append(f" {recent.day}  {plural(recent.sets, 'set')}  top {short_load(recent.heaviest)} x {recent.heaviest_reps}{e1rm}")
     return "\n".join(lines)

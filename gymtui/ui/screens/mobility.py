@@ -321,7 +321,7 @@ class MobilityScreen(Screen[None]):
             f"[$primary]{'━' * filled}[/][$text-muted]{'─' * (40 - filled)}[/]  {rest_text(round(left))} left"
         )
         if state.done:
-            self.query_one("#run-routine", Static).update(f"[b]{self.routine.name}[/b]  all {items} items done")
+            self.query_one("#run-routine", Static).update(f"[b]{self.routine.name}[/b]  " + ("its one item done" if items == 1 else f"all {items} items done"))
             self.query_one("#run-title", Static).update("Routine done")
             self.query_one("#run-amount", Static).update("")
             self.query_one("#run-cue", Static).update("Well done. Esc goes back to the routines.")

@@ -357,7 +357,7 @@ class RecoveryScreen(Screen[None]):
         parts = "\n".join(f"  {part}" for part in ready.parts[:-1])
         self.query_one("#rc-readiness", Static).update(
             f"[b]Readiness [{level_colour}]{ready.score}/100 {ready.level}[/][/b]"
-            f"  [$text-muted]from 100, minus:[/]\n{parts}\n[$text-muted]Soreness counts for the {self.regions.why}.[/]"
+            f"  [$text-muted]from 100, minus:[/]\n{parts}\n[$text-muted]Soreness counts for {self.regions.why}.[/]"
         )
 
     # -- moving around -----------------------------------------------------------------------

@@ -18,6 +18,7 @@ from ...domain.units import format_load
 from ...services import history
 from ...store import StoreError
 from .history_text import METHOD_NAMES, clip
+from ...domain.wording import plural
 
 SET_TYPE_TEXT = {"warmup": "warm-up", "working": "work", "drop": "drop", "failure": "failure"}
 
@@ -97,7 +98,7 @@ class SessionSetsScreen(Screen[str | None]):
             length = f", {minutes // 60} h {minutes % 60:02d} min" if minutes >= 60 else f", {minutes} min"
         notes = f"\n{escape(session.notes)}" if session.notes else ""
         title.update(f"[b]{escape(session.name)}[/b]  {session.started_at:%a %d %b %Y %H:%M}{length}"
-                     f"  {len(self.sets)} sets{'' if session.status == 'done' else '  (not finished)'}{notes}")
+                     f"  {plural(len(self.sets), 'set')}{'' if session.status == 'done' else '  (not finished)'}{notes}")
         table = self.query_one("#session-table", DataTable)
         table.clear()
         previous = None

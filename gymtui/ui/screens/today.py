@@ -30,7 +30,7 @@ class TodayScreen(Screen[None]):
     BINDINGS = [
         Binding("f5", "refresh", "Refresh", show=False),
         Binding("t", "refresh", "Today", show=False),  # already here: t refreshes the plan
-        *(Binding(s.key, f"app.open_section('{s.key}')", s.label) for s in SECTIONS),
+        *(Binding(s.key, f"app.open_section('{s.key}')", s.name, show=s.in_today_footer) for s in SECTIONS),
     ]
 
     def __init__(self) -> None:

@@ -44,6 +44,7 @@ from ...store import StoreError
 from ..sections import open_screens
 from ..widgets.load_dialog import LoadDialog
 from ..widgets.plate_bar import PlateBar
+from ...domain.wording import plural
 
 # Drill ticks per app and day: leaving the screen and coming back keeps them.
 _TICKS: WeakKeyDictionary[App, dict[date, set[str]]] = WeakKeyDictionary()
@@ -194,7 +195,7 @@ class WarmupScreen(Screen[None]):
         return (
             mark,
             f"  {ramp_set.label}",
-            f"{ramp_set.reps} reps",
+            plural(ramp_set.reps, "rep"),
             f"{approx}{format_load(ramp_set.load, ramp_set.unit)}",
             plates_text(ramp_set.plates),
         )

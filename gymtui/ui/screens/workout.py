@@ -49,6 +49,7 @@ from . import workout_text as text
 from .workout_cue import TempoCues, default_cue_scheduler
 from .workout_dialogs import ResumeDialog
 from .workout_session import SessionEdits
+from ...domain.wording import plural
 
 State = Literal["loading", "ready", "timer", "log", "finished", "problem"]
 FLASH_SECONDS = 0.3  # the band inverts this long at each phase change
@@ -481,7 +482,7 @@ class WorkoutScreen(SessionEdits, TempoCues, Screen[None]):
         if workout.card.is_hold:
             self.open_log(seconds=round(tension), hint=f"timer: held {elapsed_text(tension)}")
         else:
-            self.open_log(reps=reps, hint=f"timer: {reps} of {workout.card.plan.reps} reps, TUT {elapsed_text(tension)}")
+            self.open_log(reps=reps, hint=f"timer: {reps} of {plural(workout.card.plan.reps, 'rep')}, TUT {elapsed_text(tension)}")
 
     # -- logging ---------------------------------------------------------------------------
 

@@ -268,7 +268,7 @@ class SessionEdits(_Base):
         if workout is None:
             return
         todo = sum(1 for card in workout.cards for slot in card.slots if not slot.done and not slot.skipped)
-        left = f"\n{todo} planned sets are not logged." if todo else ""
+        left = text.not_logged(todo)
 
         def answer(yes: bool | None) -> None:
             if yes:

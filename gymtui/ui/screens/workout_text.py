@@ -12,6 +12,7 @@ from rich.markup import escape
 from ...domain.rpe import rpe_text
 from ...domain.tempo import TempoError, parse_tempo
 from ...domain.units import format_load
+from ...domain.wording import plural
 from ...services.workout import Card, Workout, short_set
 from ..format import rest_text
 from ..widgets.tempo_panel import LOOKS
@@ -96,16 +97,23 @@ def card_lines(card: Card) -> str:
     return "\n".join(lines)
 
 
+def not_logged(todo: int) -> str:
+    """The finish question's warning about planned sets left undone ('' when none)."""
+    if not todo:
+        return ""
+    return f"\n{plural(todo, 'planned set')} {'is' if todo == 1 else 'are'} not logged."
+
+
 def set_strip(card: Card, cursor: int | None) -> str:
     """Every set of the exercise: ✓ logged, … saving, – skipped, · to do; the cursor reversed."""
     parts = []
     for index, slot in enumerate(card.slots):
         number = str(card.set_number(index)) + ({"left": "L", "right": "R"}.get(slot.side or "", ""))
         if slot.logged is not None:
-            text = f"✓{number} {short_set(slot.draft or slot.logged, card.plan.unit)}"
+            text = f"✓{number} {short_set(slot.draft or slot.logged, card.plan.unit, with_side=False)}"
             style = "$success"
         elif slot.pending and slot.draft is not None:
-            text = f"…{number} {short_set(slot.draft, card.plan.unit)}"
+            text = f"…{number} {short_set(slot.draft, card.plan.unit, with_side=False)}"
             style = "$warning"
         elif slot.skipped:
             text = f"–{number} skipped"

@@ -16,6 +16,7 @@ from typing import Literal
 
 from ...domain.clock import Clock
 from ...domain.library import Drill, Routine
+from ...domain.wording import plural
 
 # A counted item is paced at this many seconds per rep; a lifter who is done sooner skips.
 SECONDS_PER_REP = 4
@@ -41,7 +42,7 @@ class Step:
     @property
     def amount(self) -> str:
         if self.drill.kind == "reps":
-            return f"{self.drill.reps} reps"
+            return plural(self.drill.reps, 'rep')
         return f"hold {self.drill.seconds} s"
 
 
