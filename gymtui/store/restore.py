@@ -81,11 +81,16 @@ class Restored:
     plan: RestorePlan
     aside: Path | None  # where the replaced files went (None: nothing was replaced)
 
-    def summary(self) -> str:
+    def summary(self, *, short_paths: bool = False) -> str:
+        """What was done; `short_paths` names the set-aside folder inside the data folder
+        (where a narrow box would cut a full path)."""
         plan = self.plan
+        kept_in = self.aside
+        if short_paths and self.aside is not None:
+            kept_in = f"{REPLACED_DIR}/{self.aside.name} in the data folder"
         if plan.whole:
             text = f"Rolled the whole folder back to the backup of {plan.backup.name}"
-            return text + (f"; the files it replaced are kept in {self.aside}" if self.aside else "")
+            return text + (f"; the files it replaced are kept in {kept_in}" if self.aside else "")
         if not plan.put_back:
             text = f"Nothing to restore from {plan.backup.name}: no file is damaged or missing"
         else:
@@ -94,7 +99,7 @@ class Restored:
                 for name in plan.missing]
             text = f"Put back from the backup of {plan.backup.name}: {', '.join(sorted(named))}; every other file was kept"
             if self.aside:
-                text += f"; the files it replaced are kept in {self.aside}"
+                text += f"; the files it replaced are kept in {kept_in}"
         if plan.no_copy:
             text += (f". Still damaged, the backup has no copy: {', '.join(plan.no_copy)}"
                      " (fix it by hand or move it out of the folder)")

@@ -215,7 +215,8 @@ class GymApp(StatusNotices, App[None]):
                 self.notify(f"{error}. Your files are as they were.", title="Restore failed",
                             severity="error", timeout=20)
                 return
-            self.notify(done.summary(), timeout=15)
+            # A box, not the one-line status: where the replaced files went must be read whole.
+            self.notify(done.summary(short_paths=True), title="Restored", severity="warning", timeout=20)
             self.action_today()
 
         self.push_screen(DamagedFileScreen(str(error), backup, rollback_warning), chosen)
