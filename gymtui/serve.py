@@ -34,7 +34,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Static
 
-from .store.errors import LockedError
+from .store.errors import LockedError, ReadOnlyFolderError
 from .store.lock import DataLock
 
 LOOPBACK_HOSTS = {"localhost", "localhost.localdomain", "ip6-localhost"}
@@ -130,6 +130,8 @@ def lock_holder(data_dir: Path) -> str | None:
         lock.acquire("gymtui serve check")
     except LockedError as error:
         return error.holder
+    except ReadOnlyFolderError:
+        return None  # no writer can hold it; each browser's app opens it to read
     lock.release()
     return None
 

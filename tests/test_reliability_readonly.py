@@ -162,3 +162,23 @@ async def test_the_read_only_app_says_so_and_a_save_is_refused_plainly(data_dir,
         finally:
             store.close()
     assert every_file(data_dir) == before
+
+
+def test_serve_on_a_read_only_folder_starts(data_dir, monkeypatch):
+    """The server asks who holds the folder before it starts: on a read-only card nobody can,
+    and the answer must not stop the server (each browser's app opens the folder to read)."""
+    from gymtui import serve as serve_module
+
+    fill(data_dir)
+    started = {}
+
+    class FakeServer:
+        def serve(self):
+            started["served"] = True
+
+    monkeypatch.setattr(serve_module, "make_server", lambda *args: FakeServer())
+    with monkeypatch.context() as patch:
+        read_only_card(patch)
+        assert serve_module.lock_holder(data_dir) is None
+        assert main(["--data-dir", str(data_dir), "serve"]) == 0
+    assert started == {"served": True}
