@@ -19,7 +19,10 @@ def load_json(text: str | bytes) -> Any:
     try:
         return json.loads(text)
     except json.JSONDecodeError as error:
-        raise JsonTextError(f"is not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}") from None
+        # Some of json's messages end with 'at' ('Unterminated string starting at'): the place
+        # is said once, by us.
+        reason = error.msg.removesuffix(" at")
+        raise JsonTextError(f"is not valid JSON: {reason} at line {error.lineno}, column {error.colno}") from None
     except RecursionError:
         raise JsonTextError("is nested too deeply to read ([ or { thousands of levels deep): damaged or not"
                             " written by gymtui") from None
