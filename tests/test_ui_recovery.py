@@ -170,3 +170,26 @@ async def test_saving_a_note_keeps_the_bodyweight_recorded_that_day(data_dir):
             assert (note.bodyweight, note.bodyweight_unit) == (180, "lb")
     finally:
         store.close()
+
+
+async def test_bodyweight_typed_with_the_note_is_checked_and_kept_with_its_date(data_dir):
+    app = make_app(data_dir)
+    store = app.store
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await open_recovery(pilot, app)
+            body = field(app, "bodyweight")
+            body.focus()
+            await pilot.press(*"900")
+            await pilot.pause()
+            assert "Bodyweight: 900 is out of range, use 25 to 300" in text(app, "#rc-errors")
+            await pilot.press("enter")
+            await settle(pilot, app)
+            assert store.recovery(TODAY) is None
+            body.value = ""
+            await pilot.press(*"81.5", "enter")
+            await settle(pilot, app)
+            note = store.recovery(TODAY)
+            assert (note.bodyweight, note.bodyweight_unit) == (81.5, "kg")
+    finally:
+        store.close()

@@ -2,7 +2,8 @@
 
 Every field is a small input; tab moves on, enter (or ctrl+s) saves. The grip unit is not a
 field of its own (tab goes from Grip straight to the note): it is the settings' unit, or the
-one typed after the number ("110 lb"). A value out of range
+one typed after the number ("110 lb"). Bodyweight, after the note, is in the settings' unit
+(or the one it was saved in) and dated with the note: the planner reads it for pull-ups. A value out of range
 gets a message under the form as it is typed and the note is not saved until it is fixed.
 Page up / page down browse earlier days (each editable). The readiness shown is the one
 the planner uses (`domain.readiness.readiness`), with every deduction listed and which
@@ -67,6 +68,11 @@ SORENESS = [
     Field(f"sore_{region}", region.replace("_", " "), 0, 3, what=f"Soreness {region.replace('_', ' ')}")
     for region in REGIONS
 ]
+# Bodyweight is read in the settings' unit (or the unit it was saved in), with that unit's range.
+BODYWEIGHT = {
+    "kg": Field("bodyweight", "Bodyweight", 25, 300, whole=False, width=7),
+    "lb": Field("bodyweight", "Bodyweight", 55, 661, whole=False, width=7),
+}
 NUMBER_FIELDS = [SLEEP, QUALITY, STRESS, ENERGY, GRIP, *SORENESS]
 BY_NAME = {field.name: field for field in NUMBER_FIELDS}
 
@@ -138,6 +144,7 @@ class RecoveryScreen(Screen[None]):
         self.errors: dict[str, str] = {}
         self.loaded = False
         self.grip_unit = "kg"
+        self.body_unit = "kg"
         self._as_saved: dict[str, str] = {}  # the form's texts as last loaded or saved
 
     def compose(self) -> ComposeResult:
@@ -165,6 +172,9 @@ class RecoveryScreen(Screen[None]):
                 yield Label("kg", id="rc-grip_unit", classes="rc-suffix")
                 yield Label("Note", classes="rc-label")
                 yield Input("", id="rc-text", classes="rc-text", compact=True, max_length=2000)
+                yield Label("Bodyweight", classes="rc-label rc-after-text")
+                yield Input("", id="rc-bodyweight", classes="rc-num rc-w7", compact=True, restrict=r"[0-9.,]*")
+                yield Label("kg", id="rc-bodyweight_unit", classes="rc-suffix")
             yield Static("", id="rc-errors")
             yield Static("", id="rc-status")
             yield Static("", id="rc-readiness")
@@ -214,6 +224,9 @@ class RecoveryScreen(Screen[None]):
             self.query_one(f"#rc-{name}", Input).value = value
         self._show_grip_unit(note.grip_unit if note and note.grip is not None else data.unit)
         self.query_one("#rc-text", Input).value = note.text if note else ""
+        self.body_unit = note.bodyweight_unit if note and note.bodyweight is not None else data.unit
+        self.query_one("#rc-bodyweight", Input).value = _shown(note.bodyweight) if note else ""
+        self.query_one("#rc-bodyweight_unit", Label).update(self.body_unit)
         self.errors = {}
         self.loaded = True
         self._as_saved = self._form_values()
@@ -241,6 +254,8 @@ class RecoveryScreen(Screen[None]):
                 self._show_grip_unit(unit)
             # "52 l" is a unit half typed, not a wrong number.
             _, message = check_value(GRIP, re.sub(r"\s*[kl]$", "", number, flags=re.IGNORECASE))
+        elif name == "bodyweight":
+            _, message = check_value(BODYWEIGHT[self.body_unit], event.value)
         elif name in BY_NAME:
             _, message = check_value(BY_NAME[name], event.value)
         else:
@@ -286,6 +301,9 @@ class RecoveryScreen(Screen[None]):
             if message:
                 self.errors[field.name] = message
             values[field.name] = value
+        body, message = check_value(BODYWEIGHT[self.body_unit], self.query_one("#rc-bodyweight", Input).value)
+        if message:
+            self.errors["bodyweight"] = message
         soreness = {}
         for region, field in zip(REGIONS, SORENESS):
             value = values.pop(field.name)
@@ -295,14 +313,12 @@ class RecoveryScreen(Screen[None]):
             self._show_errors()
             return None
         try:
-            # The form has no bodyweight field: one recorded that day (gymtui bodyweight) stays.
-            kept = {"bodyweight": self.note.bodyweight, "bodyweight_unit": self.note.bodyweight_unit} \
-                if self.note is not None and self.note.date == self.day else {}
             return RecoveryNote(
                 date=self.day,
                 soreness=soreness,
                 grip_unit=self.grip_unit,
-                **kept,
+                bodyweight=body,
+                bodyweight_unit=self.body_unit,
                 text=self.query_one("#rc-text", Input).value,
                 updated_at=self.app.now(),
                 **values,
