@@ -499,6 +499,8 @@ async def test_the_workout_opens_once_the_disk_has_room_again(data_dir, monkeypa
                 assert isinstance(screen, WorkoutScreen) and screen.state == "problem"
                 message = str(screen.query_one("#wo-message", Static).render())
                 assert "Could not open today's session" in message and "enter" in message.lower()
+                heading = str(screen.query_one("#wo-heading", Static).render())
+                assert "Loading" not in heading, heading
             if how == "enter":
                 await pilot.press("enter")
             else:

@@ -234,12 +234,15 @@ class WorkoutScreen(SessionEdits, TempoCues, Screen[None]):
         app.call_from_thread(self._loaded, workout)
 
     def action_retry(self) -> None:
+        self.query_one("#wo-heading", Static).update("Loading today's session...")
         self.query_one("#wo-message", Static).update("Loading today's session...")
         self.state = "loading"
         self.refresh_bindings()
         self.load()
 
     def _problem(self, message: str) -> None:
+        # The heading said "Loading..." until now; left so, it would contradict the message.
+        self.query_one("#wo-heading", Static).update("Today's session is not open")
         self.query_one("#wo-message", Static).update(message)
         self.set_state("problem")
 
