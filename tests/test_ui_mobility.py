@@ -236,6 +236,8 @@ async def test_routines_are_created_edited_and_deleted_in_the_app(data_dir):
             select(screen, "breathing")
             await pilot.press("d")
             await settle(pilot, app)
+            await pilot.press("y")  # d asks first
+            await settle(pilot, app)
             assert "breathing" not in {r.id for r in store.routines()}
             assert table.get_row("breathing")[1] == "4"
             select(screen, "thoracic-extension")

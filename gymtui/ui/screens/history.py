@@ -29,6 +29,15 @@ WEEK_ROWS_PER_ADD = 60
 MAIN_PATTERNS = (("horizontal_pull", "HPul"), ("vertical_pull", "VPul"), ("hinge", "Hing"))
 
 
+
+def completed(typed: str, names: list[str]) -> str | None:
+    """The name the filter field shows for `typed`: the first of `names` it begins, ignoring
+    case, as Textual's SuggestFromList completes it (None when it completes nothing)."""
+    start = typed.strip().casefold()
+    if not start:
+        return None
+    return next((name for name in names if name.casefold().startswith(start)), None)
+
 class HistoryScreen(Screen[None]):
     CSS_PATH = "history.tcss"  # parsed when the screen first opens, not at start-up
     BINDINGS = [
@@ -59,7 +68,7 @@ class HistoryScreen(Screen[None]):
         with Horizontal(id="history-filter"):
             yield Label("Exercise ")
             yield Input(placeholder="all (f to filter, Enter to apply)", id="history-exercise",
-                        suggester=SuggestFromList(sorted(e.name for e in self.app.library.exercises()),
+                        suggester=SuggestFromList(self._names(),
                                                   case_sensitive=False))
         with TabbedContent(id="history-tabs"):
             with TabPane("1 Sessions", id="sessions"):
@@ -279,7 +288,12 @@ class HistoryScreen(Screen[None]):
 
     @on(Input.Submitted, "#history-exercise")
     def _filter_submitted(self, event: Input.Submitted) -> None:
-        self.apply_filter(event.value)
+        # Enter takes the name the field shows completed ("deadl" shows "Deadlift"), as the
+        # lifter reads it, not only the part typed.
+        self.apply_filter(completed(event.value, self._names()) or event.value)
+
+    def _names(self) -> list[str]:
+        return sorted(e.name for e in self.app.library.exercises())
 
     def apply_filter(self, text: str) -> None:
         text = text.strip()
@@ -314,7 +328,7 @@ class HistoryScreen(Screen[None]):
     def reload(self) -> None:
         """After an import: read the list again, and every week when next needed."""
         self.weeks = None
-        suggester = SuggestFromList(sorted(e.name for e in self.app.library.exercises()), case_sensitive=False)
+        suggester = SuggestFromList(self._names(), case_sensitive=False)
         self.query_one("#history-exercise", Input).suggester = suggester
         self.reset_sessions()
         if self.query_one(TabbedContent).active != "sessions":

@@ -226,7 +226,18 @@ class MobilityScreen(Screen[None]):
         if not routine.custom:
             self.app.notify("A library routine cannot be deleted: press e to edit your own copy")
             return
-        self.delete(routine)
+        from .workout_dialogs import ConfirmDialog
+
+        if is_shipped(self.app.library, routine.id):
+            title, message = "Undo your changes", f"{routine.name} goes back to the library version; your changes are lost."
+        else:
+            title, message = "Delete a routine", f"{routine.name} and its {len(routine.items)} items are deleted."
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                self.delete(routine)
+
+        self.app.push_screen(ConfirmDialog(title, message, "delete it", "keep it"), answer)
 
     @work(thread=True, exclusive=True, group="mobility-save")
     def delete(self, routine: Routine) -> None:

@@ -48,6 +48,9 @@ from ...domain.wording import plural
 
 # Drill ticks per app and day: leaving the screen and coming back keeps them.
 _TICKS: WeakKeyDictionary[App, dict[date, set[str]]] = WeakKeyDictionary()
+# What was ticked, oldest first, per app and day, so x takes back the newest tick wherever
+# the cursor is: ("drill", tick key) or ("ramp", id of the warm-up set logged).
+_DONE: WeakKeyDictionary[App, dict[date, list[tuple[str, str]]]] = WeakKeyDictionary()
 
 
 @dataclass(frozen=True)
@@ -103,6 +106,11 @@ class WarmupScreen(Screen[None]):
     def ticks(self) -> set[str]:
         today = self.app.now().date()
         return _TICKS.setdefault(self.app, {}).setdefault(today, set())
+
+    @property
+    def done_order(self) -> list[tuple[str, str]]:
+        today = self.app.now().date()
+        return _DONE.setdefault(self.app, {}).setdefault(today, [])
 
     # -- loading ---------------------------------------------------------------------------
 
@@ -278,6 +286,8 @@ class WarmupScreen(Screen[None]):
         if key is None or self.data is None:
             return
         if key.startswith("d:"):
+            if key[2:] not in self.ticks:
+                self.done_order.append(("drill", key[2:]))
             self.ticks.add(key[2:])
             self.rebuild()
             self._advance()
@@ -312,19 +322,39 @@ class WarmupScreen(Screen[None]):
         self.pending.discard(index)
         if logged is not None:
             self._loaded_sets.append(logged)
+            self.done_order.append(("ramp", logged.id))
             # The ramp may have changed while the set was stored (another load or exercise).
             if index < len(self.ramp) and self.ramp[index] == ramp_set:
                 self.logged[index] = logged
         self.rebuild()
 
     def action_undo(self) -> None:
-        key = self._current_key() or ""
-        if key.startswith("d:"):
-            self.ticks.discard(key[2:])
-            self.rebuild()
-        elif key.startswith("r:") and int(key[2:]) in self.logged:
-            index = int(key[2:])
-            self.delete_set(index, self.logged[index])
+        """Take back the newest tick (a drill, or a ramp set logged), wherever the cursor is,
+        and put the cursor on its row."""
+        table = self.query_one("#wu-table", DataTable)
+        order = self.done_order
+        while order:
+            kind, key = order.pop()
+            if kind == "drill" and key in self.ticks:
+                self.ticks.discard(key)
+                self.rebuild()
+                table.move_cursor(row=table.get_row_index(f"d:{key}"))
+                return
+            index = next((i for i, s in self.logged.items() if s.id == key), None)
+            if kind == "ramp" and index is not None:
+                self._undo_ramp(index)
+                return
+        # Nothing ticked since the app started: the newest ramp set on the list (logged by an
+        # earlier run of the app) is the last tick there is.
+        if self.logged:
+            self._undo_ramp(max(self.logged, key=lambda i: self.logged[i].logged_at))
+        else:
+            self.app.notify("Nothing to undo: no drill ticked and no ramp set logged.", timeout=3)
+
+    def _undo_ramp(self, index: int) -> None:
+        table = self.query_one("#wu-table", DataTable)
+        table.move_cursor(row=table.get_row_index(f"r:{index}"))
+        self.delete_set(index, self.logged[index])
 
     @work(thread=True, group="warmup-log")
     def delete_set(self, index: int, logged: LoggedSet) -> None:
