@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import os
 import re
+import signal
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -137,7 +139,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         "serve": _cmd_serve,
     }
     try:
-        return handlers[args.command](args, data_dir)
+        code = handlers[args.command](args, data_dir)
+        sys.stdout.flush()  # a reader gone early shows here, in the try, not at exit
+        return code
+    except BrokenPipeError:
+        return _reader_gone()
     except CliError as error:
         print(f"gymtui: {error}", file=sys.stderr)
         return error.code
@@ -151,6 +157,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"gymtui: {error}", file=sys.stderr)
             return EXIT_FAILED
         raise
+
+
+def _reader_gone() -> int:
+    """The reader of our output closed the pipe (`gymtui next --json | head`): end quietly,
+    with the status of a tool ended by SIGPIPE, as `seq 1000000 | head` does."""
+    try:
+        # What is still buffered for stdout would fail again when Python flushes it at exit.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass  # stdout is not a file (tests capture it): nothing is flushed to a pipe at exit
+    return 128 + getattr(signal, "SIGPIPE", 13)  # 13 where the signal is not named (Windows)
 
 
 def _open_store(data_dir: Path, purpose: str, *, reads_only: bool = False):
