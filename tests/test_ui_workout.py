@@ -274,6 +274,9 @@ async def test_a_carry_is_timed_as_one_hold(data_dir):
             screen.tick()
             await pilot.pause()
             assert big(screen, "#tp-word") == "HOLD" and big(screen, "#tp-count") == "30"
+            # Timed, not counted: no rep words for a carry.
+            info = shown(screen, "#tp-info")
+            assert "Held 0:10 of 0:40" in info and "Reps" not in info and "TUT" not in info
             clock.advance(30)
             screen.tick()
             await pilot.pause()

@@ -16,6 +16,12 @@ SET_TYPES: tuple[SetType, ...] = ("warmup", "working", "drop", "failure")
 Side = Literal["left", "right"]
 
 
+def is_timed(reps: int | None, seconds: float | None) -> bool:
+    """A set measured in time, not reps: no reps, or one 'rep' that is a timed hold (a carry,
+    a plank logged as 1 x 40 s). Such a set has no rep figures (no e1RM, no best set)."""
+    return reps is None or bool(seconds and reps <= 1)
+
+
 def new_id() -> str:
     return uuid4().hex
 
@@ -44,6 +50,10 @@ class LoggedSet(Model):
     # Where the set came from: "app", "cli", "import:strong" ... (import dedup uses source_key).
     source: str = Field(default="app", max_length=40)
     source_key: str | None = Field(default=None, max_length=200)
+
+    @property
+    def timed(self) -> bool:
+        return is_timed(self.reps, self.seconds)
 
     @model_validator(mode="after")
     def _has_work(self) -> "LoggedSet":

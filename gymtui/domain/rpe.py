@@ -118,8 +118,9 @@ def load_for(one_rm: float, reps: int, rpe: float | None) -> float:
 
 
 def work_sets(sets: Iterable[LoggedSet]) -> list[LoggedSet]:
-    """The sets an estimate can use: working or failure sets with a load and at least one rep."""
-    return [s for s in sets if s.set_type in WORK_SET_TYPES and s.load is not None and s.reps]
+    """The sets an estimate can use: working or failure sets with a load and at least one rep
+    (a timed hold or carry has no rep to estimate from)."""
+    return [s for s in sets if s.set_type in WORK_SET_TYPES and s.load is not None and s.reps and not s.timed]
 
 
 def average_e1rm(sets: Iterable[LoggedSet], unit: Unit) -> E1rm | None:

@@ -14,12 +14,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, TypedDict
 
+from .journal import is_timed
 from .rpe import WORK_SET_TYPES, e1rm
 from .units import Unit, convert
 
 # Bump when the shape or meaning of a summary changes: cached summaries of another version
 # are thrown away and rebuilt.
-SUMMARY_VERSION = 2
+SUMMARY_VERSION = 3
 # Sets that count as training volume: warm-ups are preparation, not work.
 VOLUME_TYPES = frozenset({"working", "failure", "drop"})
 BODYWEIGHT = "bw"  # the reps_at key for sets without an external load
@@ -86,6 +87,8 @@ def _exercise_day(session: Mapping[str, Any], sets: list[Mapping[str, Any]]) -> 
         if kind not in VOLUME_TYPES:
             continue
         reps = record.get("reps") or 0
+        if is_timed(record.get("reps"), record.get("seconds")):
+            reps = 0  # a hold or carry: its one 'rep' is not a rep to compare or estimate from
         load = _load_kg(record)
         day["sets"] += 1
         if load is not None:

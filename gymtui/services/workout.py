@@ -65,6 +65,11 @@ class Slot:
         return self.draft is not None and self.logged is None
 
 
+def is_hold_plan(plan: Plan) -> bool:
+    """The plan is timed holds (a carry, a 40 s walk, a plank), not reps with a hold."""
+    return bool(plan.hold_seconds) and (plan.pattern == "carry" or plan.reps_max <= 1)
+
+
 @dataclass
 class Card:
     """An exercise as the lifter works it today."""
@@ -86,7 +91,7 @@ class Card:
     @property
     def is_hold(self) -> bool:
         """A set that is one isometric hold (a carry, a 40 s walk), not reps with a hold."""
-        return bool(self.plan.hold_seconds) and (self.plan.pattern == "carry" or self.plan.reps_max <= 1)
+        return is_hold_plan(self.plan)
 
     def set_number(self, slot: int) -> int:
         return slot // self.per_set + 1

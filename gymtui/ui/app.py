@@ -282,6 +282,19 @@ class GymApp(StatusNotices, App[None]):
         else:
             self.push_screen(HelpScreen(self.screen))
 
+    def action_import_file(self) -> None:
+        """The import dialog over any screen; what it stores shows once the screen reads again."""
+        from .screens.import_dialog import ImportDialog
+
+        screen = self.screen
+
+        def done(stored: bool | None) -> None:
+            refresh = getattr(screen, "reload", None) or getattr(screen, "action_refresh", None)
+            if stored and refresh is not None:
+                refresh()
+
+        self.push_screen(ImportDialog(), done)
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         from .screens.help import screen_commands
 
@@ -290,6 +303,8 @@ class GymApp(StatusNotices, App[None]):
         for section in SECTIONS:
             yield SystemCommand(section.name, section.description, lambda k=section.key: self.action_open_section(k))
         yield SystemCommand("Help", "Every key of this screen (? or F1)", self.action_help)
+        yield SystemCommand("Import", "Import a Strong, Hevy, FitNotes or gymtui export (History: i)",
+                            self.action_import_file)
         # The shown screen's own actions, so each can be found by name too.
         yield from screen_commands(screen)
 

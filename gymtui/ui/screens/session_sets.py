@@ -38,9 +38,10 @@ def amount_text(logged: LoggedSet) -> str:
 
 
 def set_e1rm(logged: LoggedSet, *, method: bool = False) -> str:
-    """The set's estimated 1RM ('' for warm-ups, drop sets and bodyweight), and with `method`
+    """The set's estimated 1RM ('' for warm-ups, drop sets, bodyweight and timed holds or
+    carries), and with `method`
     how it was estimated: the RTS chart needs an RPE, else a rep formula is used."""
-    if logged.set_type not in ("working", "failure") or not logged.load or not logged.reps:
+    if logged.set_type not in ("working", "failure") or not logged.load or not logged.reps or logged.timed:
         return ""
     estimate = e1rm(logged.load, logged.reps, logged.rpe)
     if estimate is None:

@@ -43,6 +43,18 @@ class ProgressChart(PlotextPlot):
             self.refresh()
             return
         points = progress.points
+        if len({p.day for p in points}) == 1:
+            # One day gives a date axis with nothing to read on it: the figures in words instead.
+            plt.title(progress.name)
+            plt.xfrequency(0)
+            plt.yfrequency(0)
+            plt.frame(False)
+            plt.xlim(0, 1)
+            plt.ylim(0, 1)
+            for row, line in enumerate(one_session_lines(progress)):
+                plt.text(line, 0.0, 0.8 - 0.2 * row, alignment="left", color=self._colour("foreground"))
+            self.refresh()
+            return
         span = (points[-1].day - points[0].day).days
         # Short date labels keep four of them readable in 50 columns.
         plt.date_form("Y-m-d", "Y-m" if span > 180 else "d/m")
@@ -61,3 +73,20 @@ class ProgressChart(PlotextPlot):
         peak = f"  best e1RM {format_load(round(best_e1rm.value, 1), unit)}" if best_e1rm else ""
         plt.title(f"{progress.name}{peak}")
         self.refresh()
+
+
+def one_session_lines(progress: ExerciseProgress) -> list[str]:
+    """What a chart of a single session would show, in words, and when the chart starts."""
+    point = progress.points[-1]
+    unit = progress.unit
+    if progress.loaded:
+        figures = [f"best set {format_load(point.best_load, unit)}" if point.best_load is not None else "",
+                   f"e1RM {format_load(round(point.e1rm, 1), unit)}" if point.e1rm is not None else ""]
+    else:
+        figures = [f"most reps {point.best_reps}"]
+    lines = [f"One session so far: {point.day:%d %b %Y}"]
+    shown = ", ".join(f for f in figures if f)
+    if shown:
+        lines.append(shown)
+    lines.append("The chart starts with the second.")
+    return lines

@@ -118,10 +118,14 @@ class TempoPanel(Vertical):
             rep = max(state.rep, 0)
             self.query_one("#tp-rep", BigText).update(f"{rep}/{state.target_reps}" if rep else f"0/{state.target_reps}")
         total = schedule.time_under_tension
-        lines = [
-            f"[b]TUT[/b] {elapsed_text(state.time_under_tension)} of {elapsed_text(total)}",
-            f"[b]Reps done[/b] {state.reps_completed} of {state.target_reps}",
-        ]
+        if hold_set:
+            # A hold or carry is timed, not counted: no reps to speak of.
+            lines = [f"[b]Held[/b] {elapsed_text(state.time_under_tension)} of {elapsed_text(total)}"]
+        else:
+            lines = [
+                f"[b]TUT[/b] {elapsed_text(state.time_under_tension)} of {elapsed_text(total)}",
+                f"[b]Reps done[/b] {state.reps_completed} of {state.target_reps}",
+            ]
         nxt = _next_phase(schedule, state.phase_index)
         if state.paused:
             lines.append("[$warning b]PAUSED[/] space resumes")
