@@ -79,6 +79,25 @@ def build_parser() -> argparse.ArgumentParser:
     nxt.add_argument("--day", metavar="DAY_ID", help="plan this program day instead of the next in turn")
     nxt.add_argument("--date", help="plan for YYYY-MM-DD, 'today' or 'yesterday' (default: today)")
 
+    program = commands.add_parser("program", help="list, choose, export, import or copy training programs")
+    actions = program.add_subparsers(dest="action", metavar="ACTION", required=True)
+    actions.add_parser("list", help="the shipped programs and yours; * marks the one in use")
+    use = actions.add_parser("use", help="train this program from now on (every logged set is kept)")
+    use.add_argument("program_id", metavar="ID")
+    out = actions.add_parser("export", help="write a program to a file you can edit and import")
+    out.add_argument("program_id", metavar="ID")
+    out.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: standard output)")
+    into = actions.add_parser("import", help="check a program file and keep it as one of yours")
+    into.add_argument("file", metavar="FILE")
+    copy = actions.add_parser("copy", help="copy a program (a shipped one too) as one of yours to change")
+    copy.add_argument("program_id", metavar="ID")
+    copy.add_argument("new_id", metavar="NEW_ID", help="lower-case letters, digits and dashes")
+
+    block = commands.add_parser("block", help="the training block: start it on a day")
+    block_actions = block.add_subparsers(dest="action", metavar="ACTION", required=True)
+    start = block_actions.add_parser("start", help="week 1 of the block starts this week (or --date's week)")
+    start.add_argument("--date", help="YYYY-MM-DD, 'today' or 'yesterday' (default: today)")
+
     serve = commands.add_parser("serve", help="serve the app to a web browser (e.g. a phone) with textual-serve")
     serve.add_argument("--host", default="127.0.0.1",
                        help="address to listen on (default 127.0.0.1: this machine only; another address"
@@ -137,6 +156,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "next": _cmd_next,
         "bodyweight": _cmd_bodyweight,
         "serve": _cmd_serve,
+        "program": _cmd_program,
+        "block": _cmd_block,
     }
     try:
         code = handlers[args.command](args, data_dir)
@@ -271,13 +292,16 @@ def _cmd_doctor(args: argparse.Namespace, data_dir: Path) -> int:
     from .store.doctor import check_data_dir
 
     problems = 0
+    catalog = None
     try:
-        load_catalog()
+        catalog = load_catalog()
         print("library: ok")
     except CatalogError as error:
         print(f"error: library {error}")
         problems += 1
     findings = check_data_dir(data_dir, pendulum.now().date())
+    if catalog is not None:
+        findings += _program_findings(data_dir, catalog)
     for finding in findings:
         print(f"{finding.level}: {finding.message}")
         problems += finding.level == "error"
@@ -286,6 +310,22 @@ def _cmd_doctor(args: argparse.Namespace, data_dir: Path) -> int:
         return EXIT_FAILED
     print(f"data: ok ({data_dir})")
     return 0
+
+
+def _program_findings(data_dir: Path, catalog) -> list:
+    """Each program file of the lifter's that would be skipped, as an error."""
+    from .services.programs import read_own_programs
+    from .store import Store
+    from .store.doctor import Finding
+
+    ids = set(catalog.exercises)
+    try:  # the lifter's own exercises, when the profile can be read (its damage is told above)
+        with Store.open_read_only(data_dir, "checked by gymtui doctor") as store:
+            ids |= {exercise.id for exercise in store.custom_exercises()}
+    except Exception:
+        pass
+    own = read_own_programs(data_dir, ids, catalog.programs)
+    return [Finding("error", f"{problem} (skipped until it is fixed)") for problem in own.problems]
 
 
 def _cmd_restore(args: argparse.Namespace, data_dir: Path) -> int:
@@ -381,6 +421,18 @@ def _cmd_bodyweight(args: argparse.Namespace, data_dir: Path) -> int:
         record_bodyweight(store, value, unit, day, now)
     print(f"Bodyweight {format_load(value, unit)} on {day}")
     return 0
+
+
+def _cmd_program(args: argparse.Namespace, data_dir: Path) -> int:
+    from .cli_programs import run_program_command
+
+    return run_program_command(args, data_dir)
+
+
+def _cmd_block(args: argparse.Namespace, data_dir: Path) -> int:
+    from .cli_programs import run_block_start
+
+    return run_block_start(args, data_dir, parse_day(args.date, pendulum.now().date()))
 
 
 def _cmd_checklist(args: argparse.Namespace, data_dir: Path) -> int:

@@ -33,6 +33,15 @@ class Exercise(Model):
     custom: bool = False
 
 
+# How an exercise's load or volume moves between sessions:
+# double: reps climb through the range, then the load goes up a step and reps start again;
+# slow: one more rep, or one more set, every two weeks at the same load;
+# load_steps: the load goes up a step each time every set reaches the top of the range;
+# none: the same prescription every time (drills, prehab, warm-up work).
+Progression = Literal["double", "slow", "load_steps", "none"]
+PROGRESSIONS: tuple[str, ...] = ("double", "slow", "load_steps", "none")
+
+
 class Prescription(Model):
     """What to do for one exercise on a program day."""
 
@@ -49,6 +58,10 @@ class Prescription(Model):
     rest_seconds: int = Field(default=120, ge=0, le=900)
     # Main lifts take the week's emphasis (reps, RPE, sets); accessories keep their own.
     follows_block: bool = False
+    progression: Progression = "double"
+    # Exercises of a day sharing a label (A, B...) are done as a superset, one set of each
+    # in turn, resting after the round.
+    superset: str | None = Field(default=None, min_length=1, max_length=3, pattern=r"^[A-Z][0-9]?$")
     note: Text = ""
 
     @model_validator(mode="after")
@@ -65,6 +78,14 @@ class Day(Model):
     name: Name
     focus: Text = ""
     prescriptions: list[Prescription] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _supersets(self) -> "Day":
+        labels = [rx.superset for rx in self.prescriptions if rx.superset]
+        alone = sorted({label for label in labels if labels.count(label) == 1})
+        if alone:
+            raise ValueError(f"superset {', '.join(alone)} has one exercise: a superset needs two or more")
+        return self
 
 
 class WeekPlan(Model):
@@ -87,7 +108,9 @@ class Program(Model):
     name: Name
     description: Text = ""
     days: list[Day] = Field(min_length=1)
-    cycle: list[WeekPlan] = Field(min_length=1, max_length=12)
+    # The block: a week plan per week, repeated (four weeks of strength, hypertrophy,
+    # technique and deload, or any cycle of up to a year).
+    cycle: list[WeekPlan] = Field(min_length=1, max_length=52)
 
     @model_validator(mode="after")
     def _unique_days(self) -> "Program":

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from ..domain.catalog import Catalog, find_exercise, name_key, suggest
 from ..domain.library import Exercise, Program, Routine
 from ..store import Store
+from .programs import read_own_programs
 
 
 @dataclass(frozen=True)
@@ -15,10 +16,29 @@ class Library:
     catalog: Catalog
     custom: tuple[Exercise, ...] = ()
     custom_routines: tuple[Routine, ...] = ()
+    # The lifter's own programs (files in the data folder's programs/), and the files skipped.
+    own_programs: tuple[Program, ...] = ()
+    program_problems: tuple[str, ...] = ()
 
     @classmethod
     def from_store(cls, catalog: Catalog, store: Store) -> "Library":
-        return cls(catalog, tuple(store.custom_exercises()), tuple(store.routines()))
+        custom = tuple(store.custom_exercises())
+        ids = {*catalog.exercises, *(e.id for e in custom)}
+        own = read_own_programs(store.data_dir, ids, catalog.programs)
+        return cls(catalog, custom, tuple(store.routines()), tuple(own.programs.values()), own.problems)
+
+    def programs(self) -> dict[str, Program]:
+        """Every program by id: the shipped ones first, then the lifter's."""
+        return {**self.catalog.programs, **{p.id: p for p in self.own_programs}}
+
+    def is_shipped(self, program_id: str) -> bool:
+        return program_id in self.catalog.programs
+
+    def program_problem_message(self) -> str | None:
+        """The program files skipped, named in one message (None: none was)."""
+        from .programs import OwnPrograms
+
+        return OwnPrograms(problems=self.program_problems).message()
 
     def exercise(self, exercise_id: str) -> Exercise | None:
         found = self.catalog.exercises.get(exercise_id)
@@ -45,10 +65,14 @@ class Library:
         return (names + custom)[:n]
 
     def program(self, program_id: str) -> Program:
-        program = self.catalog.programs.get(program_id)
+        program = self.programs().get(program_id)
         if program is None:
-            # A settings file naming a program that no longer ships: fall back, never crash.
-            program = next(iter(self.catalog.programs.values()))
+            # A settings file naming a program that no longer ships (or a file of the lifter's
+            # that was removed or broke): fall back to the default one, never crash.
+            from ..domain.settings import Settings
+
+            default = Settings.model_fields["program"].default
+            program = self.catalog.programs.get(default) or next(iter(self.catalog.programs.values()))
         return program
 
     def routines(self) -> list[Routine]:

@@ -120,6 +120,10 @@ class GymApp(StatusNotices, App[None]):
         self.report_theme_problems()
         if self.timezone_note:
             self.notify(self.timezone_note, title="Time zone", severity="warning", timeout=30)
+        skipped = self.library.program_problem_message()
+        if skipped:
+            self.notify(skipped + ". Fix or remove them; gymtui doctor checks them again.",
+                        title="Program files", severity="warning", timeout=30)
         if self.store.read_only is not None:
             self.notify(
                 f"{self.store.data_dir} cannot be written ({self.store.read_only}). Everything on it is shown,"
