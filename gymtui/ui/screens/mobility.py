@@ -23,6 +23,7 @@ from textual.widgets import ContentSwitcher, DataTable, Footer, Header, Static
 from ...domain.daily import MobilityDone
 from ...domain.library import Routine
 from ...domain.settings import Settings
+from ...domain.wording import plural
 from ...services.daily import (
     TextFormatError,
     all_routines,
@@ -41,6 +42,11 @@ TICK_SECONDS = 0.2
 FLASH_SECONDS = 1.0
 ROUTINE_HELP = "Per line: name | 30 s or 8 reps | each side (optional) | cue (optional)"
 ROUTINE_EXAMPLE = "Open book | 8 reps | each side | Follow the top hand with your eyes\nDead hang | 30 s"
+
+
+def delete_message(name: str, items: int) -> str:
+    """The question before a routine of the lifter's own is deleted."""
+    return f"{name} is deleted, with its {plural(items, 'item')}."
 
 
 @dataclass(frozen=True)
@@ -231,7 +237,7 @@ class MobilityScreen(Screen[None]):
         if is_shipped(self.app.library, routine.id):
             title, message = "Undo your changes", f"{routine.name} goes back to the library version; your changes are lost."
         else:
-            title, message = "Delete a routine", f"{routine.name} and its {len(routine.items)} items are deleted."
+            title, message = "Delete a routine", delete_message(routine.name, len(routine.items))
 
         def answer(yes: bool | None) -> None:
             if yes:
