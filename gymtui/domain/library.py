@@ -31,6 +31,24 @@ class Exercise(Model):
     bodyweight_share: float = Field(default=0.0, ge=0, le=1)
     cues: list[Text] = Field(min_length=1, max_length=3)
     custom: bool = False
+    # Work measured in seconds or distance rather than reps: holds and carries.
+    timed: bool = False
+    # The load step of this machine or cable stack, when it differs from the settings' one.
+    step_kg: float | None = Field(default=None, gt=0, le=50)
+    # A retired exercise is not offered for new plans; its logged history stays as it is.
+    retired: bool = False
+
+    @model_validator(mode="after")
+    def _step_needs_a_stack(self) -> "Exercise":
+        if self.step_kg is not None and self.equipment not in STACKED:
+            raise ValueError(
+                f"step_kg: only machine and cable exercises take a load step, not {self.equipment}"
+            )
+        return self
+
+
+# Equipment that moves in the fixed steps of a weight stack.
+STACKED = ("machine", "cable")
 
 
 # How an exercise's load or volume moves between sessions:
