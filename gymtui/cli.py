@@ -93,6 +93,10 @@ def build_parser() -> argparse.ArgumentParser:
     copy.add_argument("program_id", metavar="ID")
     copy.add_argument("new_id", metavar="NEW_ID", help="lower-case letters, digits and dashes")
 
+    from .cli_exercises import add_exercise_parser
+
+    add_exercise_parser(commands)
+
     block = commands.add_parser("block", help="the training block: start it on a day")
     block_actions = block.add_subparsers(dest="action", metavar="ACTION", required=True)
     start = block_actions.add_parser("start", help="week 1 of the block starts this week (or --date's week)")
@@ -157,6 +161,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "bodyweight": _cmd_bodyweight,
         "serve": _cmd_serve,
         "program": _cmd_program,
+        "exercise": _cmd_exercise,
         "block": _cmd_block,
     }
     try:
@@ -214,6 +219,7 @@ def _cmd_log(args: argparse.Namespace, data_dir: Path) -> int:
     from .domain.tempo import TempoError, parse_tempo
     from .domain.units import format_load
     from .services.context import load_library
+    from .services.exercises import add_hint
     from .services.logging import log_entries
     from .store import StoreError
 
@@ -229,8 +235,9 @@ def _cmd_log(args: argparse.Namespace, data_dir: Path) -> int:
         exercise = library.find(args.exercise)
         if exercise is None:
             near = library.suggest(args.exercise)
-            hint = f"; did you mean: {', '.join(near)}?" if near else ""
-            raise CliError(f"unknown exercise {args.exercise!r}{hint} (nothing stored)", EXIT_USAGE)
+            hint = f"; did you mean: {', '.join(near)}?" if near else "."
+            raise CliError(f"unknown exercise {args.exercise!r} (nothing stored){hint} {add_hint(args.exercise)}",
+                           EXIT_USAGE)
         try:
             entries = parse_entries(args.entries, store.settings().unit)
         except EntryError as error:
@@ -427,6 +434,12 @@ def _cmd_program(args: argparse.Namespace, data_dir: Path) -> int:
     from .cli_programs import run_program_command
 
     return run_program_command(args, data_dir)
+
+
+def _cmd_exercise(args: argparse.Namespace, data_dir: Path) -> int:
+    from .cli_exercises import run_exercise_command
+
+    return run_exercise_command(args, data_dir)
 
 
 def _cmd_block(args: argparse.Namespace, data_dir: Path) -> int:

@@ -6,6 +6,7 @@ import difflib
 from dataclasses import dataclass
 
 from ..domain.catalog import Catalog, find_exercise, name_key, suggest
+from ..domain.catalog import _words as words
 from ..domain.library import Exercise, Program, Routine
 from ..store import Store
 from .programs import read_own_programs
@@ -60,9 +61,22 @@ class Library:
         return None
 
     def suggest(self, text: str, n: int = 3) -> list[str]:
+        """The `n` names closest to `text`, the library's and the lifter's ranked together
+        (a typo of one's own exercise must not lose to three library names)."""
         names = suggest(self.catalog, text, n)
-        custom = difflib.get_close_matches(text, [e.name for e in self.custom], n=n, cutoff=0.5)
-        return (names + custom)[:n]
+        wanted = words(text)
+        custom = {words(candidate): e.name for e in self.custom for candidate in (e.name, *e.aliases)}
+        names += [custom[m] for m in difflib.get_close_matches(wanted, list(custom), n=n, cutoff=0.5)]
+
+        def closeness(name: str) -> float:
+            # By the exercise's closest name or alias: 'barbel rwo' is nearest 'Barbell Row',
+            # an alias of Bent Over Row.
+            exercise = self.find(name)
+            texts = (exercise.name, *exercise.aliases) if exercise is not None else (name,)
+            return max(difflib.SequenceMatcher(None, wanted, words(t)).ratio() for t in texts)
+
+        unique = list(dict.fromkeys(names))
+        return sorted(unique, key=closeness, reverse=True)[:n]
 
     def program(self, program_id: str) -> Program:
         program = self.programs().get(program_id)

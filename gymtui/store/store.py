@@ -221,6 +221,11 @@ class Store:
             if fresh:
                 table.insert_multiple(fresh)
 
+    def save_exercise(self, exercise: Exercise) -> None:
+        """Add the lifter's exercise, or replace the one with its id (an edit, a retirement)."""
+        with self._mutex:
+            self.profile.table("exercises").upsert(_dump(exercise), Query().id == exercise.id)
+
     def routines(self) -> list[Routine]:
         with self._mutex:
             return [Routine.model_validate(d) for d in self.profile.table("routines").all()]
