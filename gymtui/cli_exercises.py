@@ -45,17 +45,17 @@ def add_exercise_parser(commands: argparse._SubParsersAction) -> None:
                          help="a technique cue in your words (up to 3; repeat the option)")
 
     add = actions.add_parser("add", help="add an exercise of your own", epilog=f"e.g. {ADD_EXAMPLE}")
-    add.add_argument("name", metavar="NAME")
+    add.add_argument("name", metavar="NAME", help="what you call it (quote names with spaces)")
     fields(add, adding=True)
     listing = actions.add_parser("list", help="every exercise you can log, or only yours")
     listing.add_argument("--mine", action="store_true", help="only your own, retired ones too")
     edit = actions.add_parser("edit", help="change one of your exercises (its logged sets stay with it)")
-    edit.add_argument("name", metavar="NAME")
+    edit.add_argument("name", metavar="NAME", help="its name, alias or id now")
     edit.add_argument("--name", dest="new_name", metavar="NEW_NAME", help="rename it")
     fields(edit, adding=False)
     retire = actions.add_parser(
         "retire", help="stop offering one of your exercises for new plans (its history stays)")
-    retire.add_argument("name", metavar="NAME")
+    retire.add_argument("name", metavar="NAME", help="its name, alias or id")
     retire.add_argument("--undo", action="store_true", help="offer it again")
 
 
@@ -115,7 +115,7 @@ def run_exercise_command(args: argparse.Namespace, data_dir: Path) -> int:
 
 def _list(library, *, mine: bool) -> None:
     exercises = [e for e in library.exercises() if e.custom or not mine]
-    shown = [e for e in exercises if mine or not e.retired]
+    shown = exercises if mine else library.offered()
     if not shown:
         print(f"No exercises of your own yet. Add one: {ADD_EXAMPLE}")
         return

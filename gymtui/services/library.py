@@ -50,6 +50,11 @@ class Library:
     def exercises(self) -> list[Exercise]:
         return [*self.catalog.exercises.values(), *self.custom]
 
+    def offered(self) -> list[Exercise]:
+        """What pickers and new plans offer: every exercise but the retired ones (whose
+        history stays readable through `exercise` and `find`)."""
+        return [e for e in self.exercises() if not e.retired]
+
     def find(self, text: str) -> Exercise | None:
         found = find_exercise(self.catalog, text)
         if found is not None:
