@@ -124,3 +124,12 @@ def test_one_plate_off_the_belt_for_one_more_rep_never_reads_as_fatigue(bodyweig
     history = [session(belt - 2.5 or None, reps + 1, rpe, D0 + timedelta(days=3)), session(belt, reps, rpe)]
     weights = Bodyweights(((D0, bodyweight),))
     assert fatigue_signals({"Pull Up": with_bodyweight(history, PULL_UP, weights, Settings())}) == []
+
+
+def test_a_history_read_with_bodyweight_is_not_read_twice():
+    history = [session(5, 6, 8, D0 + timedelta(days=3)), session(None, 5, 8)]
+    once = with_bodyweight(history, PULL_UP, AT_80, Settings())
+    assert [s.load for s in once[0].sets] == [85.0] * 4 and [s.load for s in once[1].sets] == [80.0] * 4
+    assert with_bodyweight(once, PULL_UP, AT_80, Settings()) == once
+    plan = next_prescription(PULL_UP, RX, None, once, Settings(), bodyweights=AT_80)
+    assert plan == next_prescription(PULL_UP, RX, None, history, Settings(), bodyweights=AT_80)

@@ -122,6 +122,8 @@ class SessionSets:
     reps_max: int | None = None
     target_rpe: float | None = None
     deload: bool = False
+    # Bodyweight already added to each set's load (a pull-up read as bodyweight + belt).
+    bodyweight: float | None = None
 
 
 def group_history(

@@ -89,12 +89,13 @@ def with_bodyweight(
     history: Sequence[SessionSets], exercise: Exercise, weights: Bodyweights, settings: Settings
 ) -> list[SessionSets]:
     """Each set's load read as bodyweight moved + belt (no belt: bodyweight alone), in the
-    settings' unit. Sets of a day without a known bodyweight are left as they were."""
+    settings' unit. Sets of a day without a known bodyweight are left as they were, and a
+    session read this way already is not read again (planning may do it before the rules)."""
     unit = settings.unit
     found = []
     for session in history:
         kg = weights.on(session.date)
-        if kg is None:
+        if kg is None or session.bodyweight is not None:
             found.append(session)
             continue
         body = moved(exercise, kg, settings)
@@ -104,7 +105,7 @@ def with_bodyweight(
             if s.reps or s.seconds else s
             for s in session.sets
         )
-        found.append(dataclasses.replace(session, sets=sets))
+        found.append(dataclasses.replace(session, sets=sets, bodyweight=body))
     return found
 
 

@@ -290,6 +290,8 @@ def plan_session(
     lifts = [(library.exercise(e), h) for e, h in histories.items()]
     lifts += [(by_name.get(name), h) for name, h in main_lifts.items()]
     weights = bodyweights(store, settings, lifts, today)
+    # Lifts moving the body are read as bodyweight + belt by every rule from here on.
+    histories = {e: _with_bodyweight(library.exercise(e), h, weights, settings) for e, h in histories.items()}
     main_lifts = {name: _with_bodyweight(by_name.get(name), history, weights, settings)
                   for name, history in main_lifts.items()}
     latest_deload = max(deloads.values(), default=None)
