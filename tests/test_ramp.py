@@ -124,6 +124,13 @@ def test_plates_text():
     assert plates_text(None) == ""
 
 
+
+def test_plates_text_keeps_every_plate_in_a_narrow_column():
+    assert plates_text((10, 2.5, 1.25), room=15) == "10 + 2.5 + 1.25"
+    assert plates_text((20, 10, 2.5, 1.25), room=15) == "20+10+2.5+1.25"
+    assert plates_text((25, 25, 25, 5, 2.5, 1.25), room=15) == "3×25+5+2.5+1.25"
+
+
 # -- properties -------------------------------------------------------------------------------
 
 KG_PLATES = [25, 20, 15, 10, 5, 2.5, 1.25, 0.5]

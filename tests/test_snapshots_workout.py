@@ -79,3 +79,23 @@ def test_workout_timer(snap_compare, workout_app, clock, size):
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
 def test_workout_logging(snap_compare, workout_app, clock, size):
     assert snap_compare(workout_app, terminal_size=size, run_before=_logging(clock))
+
+
+def _resting(clock):
+    async def run_before(pilot):
+        await _settle(pilot)
+        pilot.app.action_open_section("w")
+        await _settle(pilot)
+        await pilot.press("l", "8", "enter")  # the first face pull logged: the rest starts
+        clock.advance(15)
+        pilot.app.rest.tick()  # drawn from the clock now, not when a timer next fires
+        await _settle(pilot)
+        pilot.app.clear_notifications()  # "Saved ..." comes and goes with the next key
+        await _settle(pilot)
+
+    return run_before
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+def test_workout_resting(snap_compare, workout_app, clock, size):
+    assert snap_compare(workout_app, terminal_size=size, run_before=_resting(clock))

@@ -251,3 +251,23 @@ async def test_a_session_logged_today_shows_after_reopening(data_dir):
             assert str(screen.query_one("#history-weeks", DataTable).get_row_at(0)[0]) == "2026-W47"
     finally:
         app.store.close()
+
+
+async def test_a_wide_terminal_shows_whole_exercise_lists(data_dir):
+    app = make_app(data_dir)
+    fill_history(app.store)
+    try:
+        async with app.run_test(size=(120, 33)) as pilot:
+            screen = await open_history(pilot, app)
+            table = screen.query_one("#history-sessions", DataTable)
+            assert column(table, 3)[1] == "Deadlift, Chest Supported Row, Face Pull"
+            # Narrowed to 80 columns, the same list is cut to fit, and wider again it is whole.
+            await pilot.resize_terminal(80, 24)
+            await settle(pilot, app)
+            assert column(table, 3)[1] == "Deadlift, Chest Support…"
+            assert table.row_count == 16
+            await pilot.resize_terminal(120, 33)
+            await settle(pilot, app)
+            assert column(table, 3)[1] == "Deadlift, Chest Supported Row, Face Pull"
+    finally:
+        app.store.close()

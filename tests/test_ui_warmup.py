@@ -174,3 +174,25 @@ def test_draw_bar_puts_plates_on_both_sides_and_falls_back_when_wide():
     assert "no plates" in empty[1]
     wide = draw_bar([25] * 12, 20, "kg", heaviest=25, width=60)
     assert "per side" in wide[1] and wide[1].count("25") == 12
+
+
+def drawn_lines(widget) -> list[str]:
+    """The widget's rows as drawn on screen (cut where the screen cuts them)."""
+    return [widget.render_line(y).text for y in range(widget.size.height)]
+
+
+async def test_every_plate_of_a_ramp_set_shows_at_80_columns(data_dir):
+    from app_factory import open_warmup_with_load
+
+    app = make_app(data_dir)
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            screen = await open_warmup_with_load(pilot, app, "77.5")
+            assert screen.ramp[2].plates == (10, 2.5, 1.25)  # 60 %: 47.5 kg on a 20 kg bar
+            table = screen.query_one("#wu-table", DataTable)
+            table.move_cursor(row=table.get_row_index("r:2"))
+            await pilot.pause()
+            row = next(line for line in drawn_lines(table) if "60 %" in line)
+            assert "10 + 2.5 + 1.25" in row
+    finally:
+        app.store.close()

@@ -125,10 +125,23 @@ def ramp_sets(
     return out
 
 
-def plates_text(plates: Sequence[float] | None) -> str:
-    """'20 + 10 + 2.5' per side; 'empty bar' with no plates; '' when not a barbell."""
+def plates_text(plates: Sequence[float] | None, room: int | None = None) -> str:
+    """'20 + 10 + 2.5' per side; 'empty bar' with no plates; '' when not a barbell.
+
+    `room`: the columns there are. Every plate is kept (a plate left out is a wrong load):
+    the spaces go first ('20+10+2.5'), then repeats are counted ('3×25+5')."""
     if plates is None:
         return ""
     if not plates:
         return "empty bar"
-    return " + ".join(f"{p:g}" for p in plates)
+    spaced = " + ".join(f"{p:g}" for p in plates)
+    if room is None or len(spaced) <= room:
+        return spaced
+    tight = "+".join(f"{p:g}" for p in plates)
+    if len(tight) <= room:
+        return tight
+    counted = []
+    for plate in dict.fromkeys(plates):
+        times = sum(1 for p in plates if p == plate)
+        counted.append(f"{times}×{plate:g}" if times > 1 else f"{plate:g}")
+    return "+".join(counted)

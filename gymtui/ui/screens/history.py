@@ -60,6 +60,8 @@ class HistoryScreen(Screen[None]):
         self.loading_page = False
         self.generation = 0  # bumped on every reset, so a late page for an old list is dropped
         self.session_ids: list[str] = []
+        self.session_rows: list[history.SessionRow] = []  # as read, to draw again at another width
+        self.clips = (16, 24)  # name and exercises columns, set for the terminal's width
         self.week_list: list[WeekRow] = []
         self.exercise_shown: str | None = None
 
@@ -98,7 +100,7 @@ class HistoryScreen(Screen[None]):
 
     def reset_sessions(self) -> None:
         self.generation += 1
-        self.next_after, self.more, self.session_ids = None, True, []
+        self.next_after, self.more, self.session_ids, self.session_rows = None, True, [], []
         self.query_one("#history-sessions", DataTable).clear()
         self.query_one("#history-sessions-status", Static).update("Reading sessions...")
         self.loading_page = True
@@ -125,10 +127,8 @@ class HistoryScreen(Screen[None]):
             if row.id in self.session_ids:
                 continue
             self.session_ids.append(row.id)
-            table.add_row(
-                f"{row.day:%Y-%m-%d}", f"{row.day:%a}", Text(clip(row.name, 16)), Text(clip(", ".join(row.exercises), 24)),
-                str(row.sets), tonnage_text(row.tonnage) if row.tonnage else "-", key=row.id,
-            )
+            self.session_rows.append(row)
+            self._add_session_row(table, row)
         self.next_after, self.more = page.next_after, page.next_after is not None
         shown = len(self.session_ids)
         which = f" with {escape(history.exercise_name(self.app.library, self.exercise))}" if self.exercise else ""
@@ -141,6 +141,29 @@ class HistoryScreen(Screen[None]):
         self.query_one("#history-sessions-status", Static).update(text)
         if self.more and table.cursor_row >= shown - NEAR_END:
             self.load_more()
+
+    def _add_session_row(self, table: DataTable, row: history.SessionRow) -> None:
+        name, exercises = self.clips
+        table.add_row(
+            f"{row.day:%Y-%m-%d}", f"{row.day:%a}", Text(clip(row.name, name)),
+            Text(clip(", ".join(row.exercises), exercises)),
+            str(row.sets), tonnage_text(row.tonnage) if row.tonnage else "-", key=row.id,
+        )
+
+    def on_resize(self) -> None:
+        """A wider terminal gives the name and the exercises the room (80 columns: 16 and 24)."""
+        extra = max(0, self.size.width - 80)
+        clips = (16 + extra // 4, 24 + extra - extra // 4)
+        if clips == self.clips:
+            return
+        self.clips = clips
+        table = self.query_one("#history-sessions", DataTable)
+        row = table.cursor_row
+        table.clear()
+        for session in self.session_rows:
+            self._add_session_row(table, session)
+        if self.session_rows:
+            table.move_cursor(row=min(row, len(self.session_rows) - 1))
 
     def load_more(self) -> None:
         if self.more and not self.loading_page:

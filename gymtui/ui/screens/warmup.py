@@ -46,6 +46,8 @@ from ..widgets.load_dialog import LoadDialog
 from ..widgets.plate_bar import PlateBar
 from ...domain.wording import plural
 
+PER_SIDE_WIDTH = 15
+
 # Drill ticks per app and day: leaving the screen and coming back keeps them.
 _TICKS: WeakKeyDictionary[App, dict[date, set[str]]] = WeakKeyDictionary()
 # What was ticked, oldest first, per app and day, so x takes back the newest tick wherever
@@ -96,10 +98,11 @@ class WarmupScreen(Screen[None]):
     def on_mount(self) -> None:
         table = self.query_one("#wu-table", DataTable)
         table.add_column("", key="tick", width=2)
-        table.add_column("Warm-up", key="name", width=25)
+        # At 80 columns "Per side" has room for "10 + 2.5 + 1.25"; plates_text fits longer lists.
+        table.add_column("Warm-up", key="name", width=23)
         table.add_column("Do", key="do", width=17)
         table.add_column("Load", key="load", width=9)
-        table.add_column("Per side", key="plates", width=13)
+        table.add_column("Per side", key="plates", width=PER_SIDE_WIDTH)
         self.load()
 
     @property
@@ -205,7 +208,7 @@ class WarmupScreen(Screen[None]):
             f"  {ramp_set.label}",
             plural(ramp_set.reps, "rep"),
             f"{approx}{format_load(ramp_set.load, ramp_set.unit)}",
-            plates_text(ramp_set.plates),
+            plates_text(ramp_set.plates, room=PER_SIDE_WIDTH),
         )
 
     def _show_working(self) -> None:

@@ -58,6 +58,8 @@ FLASH_SECONDS = 0.3  # the band inverts this long at each phase change
 # instead of just before it (which cost a second redraw, and the flash came 5 ms late).
 REDRAW_LATE = 0.001
 CUE_BACKUP_LATE = 0.025  # the loop's own redraw after a boundary the cue thread signals
+# From this many rows (120x33, not 80x24) the block figures are drawn ten rows tall.
+LARGE_HEIGHT = 32
 
 _READY = {"start_set", "log_set", "exercise", "move_set", "rest_more", "rest_skip", "add_set", "skip_set",
           "swap", "reorder", "edit_set", "delete_set", "tempo", "finish"}
@@ -134,7 +136,9 @@ class WorkoutScreen(SessionEdits, TempoCues, Screen[None]):
                 yield TempoPanel(id="wo-timer")
                 yield SetEntry(id="wo-log")
                 yield Static("", id="wo-message")
-        yield Footer()
+        # Compact, and the palette (ctrl+p, listed in help) not shown: at 80 columns the keys
+        # of a rest (+15 s, +30 s, skip) and t Today / ? Help all fit on the line.
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.app.rest.subscribe(self._rest_changed)
@@ -146,7 +150,19 @@ class WorkoutScreen(SessionEdits, TempoCues, Screen[None]):
         if self.cue_scheduler is not None:
             self.cue_scheduler.close()
 
+    def on_resize(self) -> None:
+        self._fit_figures()
+
+    def _fit_figures(self) -> None:
+        """A tall terminal gets large block figures (the set, the rest, the timer band)."""
+        large = self.size.height >= LARGE_HEIGHT
+        self.query_one("#workout").set_class(large, "-large")
+        for big in self.query(BigText):
+            big.set_large(large)
+        self.redraw()
+
     def on_screen_resume(self) -> None:
+        self._fit_figures()  # the terminal may have been resized on another screen
         if self.state == "problem":
             # The session could not be opened (a full disk, a damaged file): try again each
             # time the screen is shown, as the cause may be gone, not only after a restart.
@@ -304,7 +320,7 @@ class WorkoutScreen(SessionEdits, TempoCues, Screen[None]):
         elif self.state == "log":
             card_text = text.prescription_line(card)
         else:
-            card_text = text.card_lines(card)
+            card_text = text.card_lines(card, every_cue=self.query_one("#workout").has_class("-large"))
         self.query_one("#wo-card", Static).update(card_text)
         sets = self.query_one("#wo-sets", Static)
         sets.update(text.set_strip(card, slot))
@@ -508,7 +524,7 @@ class WorkoutScreen(SessionEdits, TempoCues, Screen[None]):
             title = f"[b]Edit {card.exercise.name}, {text.slot_label(card, slot)}[/b]: {text.short_set(logged)}"
         else:
             fields = prefill(card, slot, reps=reps, seconds=seconds)
-            title = f"[b]Log {card.exercise.name}, {text.slot_label(card, slot)}[/b]   target {text.target_text(card)}"
+            title = text.log_title(card, slot, self.size.width - 2)
         self.set_state("log")
         self.query_one("#wo-log", SetEntry).load_form(
             title, fields, unit=card.plan.unit, bodyweight_ok=card.plan.equipment in UNLOADED,

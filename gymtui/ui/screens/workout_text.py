@@ -60,6 +60,15 @@ def tempo_text(card: Card) -> str:
     return f"{tempo} {' '.join(parts)}"
 
 
+def log_title(card: Card, slot: int, width: int) -> str:
+    """The set form's title: the set, then its target, on a line of its own when the two do
+    not fit in `width` (a long name at 80 columns would cut the RPE off the end)."""
+    head = f"Log {card.exercise.name}, {slot_label(card, slot)}"
+    target = f"target {target_text(card)}"
+    gap = "   " if len(head) + 3 + len(target) <= width else "\n"
+    return f"[b]{escape(head)}[/b]{gap}{escape(target)}"
+
+
 def slot_label(card: Card, slot: int) -> str:
     """'set 2 of 4', 'set 2 of 4, left'."""
     side = card.slots[slot].side
@@ -83,17 +92,20 @@ def cue_line(card: Card) -> str:
     return f"[$text-muted]Cue:[/] {escape(card.exercise.cues[0])}"
 
 
-def card_lines(card: Card) -> str:
-    """The full card: what to do, why, last time, a cue (one line each)."""
+def card_lines(card: Card, *, every_cue: bool = False) -> str:
+    """The full card: what to do, why, last time, a cue (one line each); with `every_cue`
+    (a tall terminal) each cue of the exercise on a line of its own."""
     reasons = "; ".join(card.plan.reasons) or "as prescribed"
-    cues = " · ".join(card.exercise.cues[:2])
     last = card.last_time or "nothing logged yet"
     lines = [
         prescription_line(card),
         f"[$text-muted]Why:[/] {escape(reasons)}",
         f"[$text-muted]Last:[/] {escape(last)}",
-        f"[$text-muted]Cue:[/] {escape(cues)}",
     ]
+    if every_cue:
+        lines += [f"[$text-muted]Cue:[/] {escape(cue)}" for cue in card.exercise.cues]
+    else:
+        lines.append(f"[$text-muted]Cue:[/] {escape(' · '.join(card.exercise.cues[:2]))}")
     return "\n".join(lines)
 
 

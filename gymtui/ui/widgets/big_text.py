@@ -93,13 +93,25 @@ def text_width(text: str, scale: int = 1) -> int:
     return pixel_width(text) * 2 * scale
 
 
-def render_rows(text: str, scale: int = 1) -> list[str]:
-    """Rows of block characters for the text at `scale` (1: five rows, 2: ten rows)."""
+def render_rows(text: str, scale: int = 1, *, cells: int | None = None) -> list[str]:
+    """Rows of block characters for the text at `scale` (1: five rows, 2: ten rows); each
+    pixel is `cells` wide (2 x scale unless given)."""
+    wide = 2 * scale if cells is None else cells
     out = []
     for row in pixel_rows(text):
-        line = "".join(("█" if p == "#" else " ") * (2 * scale) for p in row)
+        line = "".join(("█" if p == "#" else " ") * wide for p in row)
         out.extend([line] * scale)
     return out
+
+
+# The large size, for a tall terminal: pixels three cells wide and two rows tall (ten rows in
+# all). Not quite square, but a timer band ("▲ PAUSED 10") fits in 120 columns, which square
+# pixels (four cells) would not.
+LARGE_CELLS, LARGE_ROWS = 3, 2
+
+
+def large_width(text: str) -> int:
+    return pixel_width(text) * LARGE_CELLS
 
 
 class BigText(Widget):
@@ -116,7 +128,15 @@ class BigText(Widget):
         super().__init__(id=id, classes=classes)
         self._text = text
         self._lines: list[str] = []
-        self._key: tuple[str, int, int] | None = None
+        self._key: tuple[str, int, int, bool] | None = None
+        self.large = False  # drawn ten rows tall when the widget has the room (set_large)
+
+    def set_large(self, large: bool) -> None:
+        """Draw large when the widget is tall enough (its CSS height) and the text fits."""
+        if large != self.large:
+            self.large = large
+            self._key = None
+            self.refresh(layout=True)
 
     @property
     def text(self) -> str:
@@ -124,20 +144,26 @@ class BigText(Widget):
 
     def update(self, text: str) -> None:
         if text != self._text:
+            # A wider or narrower text needs a new layout when the width is the text's own.
+            relayout = self.large and pixel_width(text) != pixel_width(self._text)
             self._text = text
-            self.refresh()
+            self.refresh(layout=relayout)
 
     def get_content_width(self, container: Size, viewport: Size) -> int:
-        return text_width(self._text)
+        return large_width(self._text) if self.large else text_width(self._text)
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return HEIGHT
+        return HEIGHT * LARGE_ROWS if self.large else HEIGHT
 
     def _layout(self) -> list[str]:
         width, height = self.content_size
-        key = (self._text, width, height)
+        key = (self._text, width, height, self.large)
         if key != self._key:
-            rows = render_rows(self._text)
+            fits_large = height >= HEIGHT * LARGE_ROWS and large_width(self._text) <= width
+            if self.large and fits_large:
+                rows = render_rows(self._text, LARGE_ROWS, cells=LARGE_CELLS)
+            else:
+                rows = render_rows(self._text)
             drawn = len(rows[0]) if rows and rows[0] else 0
             if drawn > width:  # too wide: cut on the right, never wrap
                 rows = [row[:width] for row in rows]
