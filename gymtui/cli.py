@@ -40,7 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     log = commands.add_parser("log", help="log sets, e.g.: gymtui log 'barbell row' 80x8@8.5 80x8@9")
     log.add_argument("exercise", help="exercise name, id or alias (quote names with spaces)")
-    log.add_argument("entries", nargs="+", metavar="ENTRY", help="LOADxREPS[@RPE]: 80x8@8.5, bw x12, 80kgx8, 175lbx5")
+    log.add_argument("entries", nargs="+", metavar="ENTRY", help="LOADxREPS[@RPE]: 80x8@8.5, bw x12, 80kgx8, 175lbx5; timed: bw x45s, 32x40s")
     log.add_argument("--tempo", help="tempo used, e.g. 3-1-1-0 or 31X0")
     log.add_argument("--type", dest="set_type", default="working", choices=["warmup", "working", "drop", "failure"])
     log.add_argument("--side", choices=["left", "right"], help="for one-sided exercises")
@@ -258,7 +258,8 @@ def _cmd_log(args: argparse.Namespace, data_dir: Path) -> int:
     for logged in stored:
         rpe = f" @ {logged.rpe:g}" if logged.rpe is not None else ""
         side = f" ({logged.side})" if logged.side else ""
-        print(f"  {format_load(logged.load, logged.unit)} x {logged.reps}{rpe}{side}")
+        work = f"{logged.seconds:g} s" if logged.reps is None and logged.seconds else f"{logged.reps}"
+        print(f"  {format_load(logged.load, logged.unit)} x {work}{rpe}{side}")
     if backup_problem is not None:
         print(f"gymtui: warning: today's backup was not made: {backup_problem}", file=sys.stderr)
     return 0

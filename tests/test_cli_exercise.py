@@ -213,3 +213,17 @@ def test_next_plans_an_own_exercise_from_its_history(data_dir, tmp_path, capsys)
     row = next(r for r in rows if r["exercise"] in ("zercher-squat", "Zercher Squat"))
     assert row["load"] is not None and row["load"] > 60
     assert any("60" in reason for reason in row["reasons"])
+
+
+def test_a_timed_exercise_is_logged_in_seconds(data_dir, capsys):
+    assert run(data_dir, "exercise", "add", "L-Sit", "--pattern", "core", "--equipment", "bodyweight",
+               "--timed", "--seconds", "20") == 0
+    capsys.readouterr()
+    assert run(data_dir, "log", "L-Sit", "bw x20s", "bw", "x25s@9") == 0
+    out = capsys.readouterr().out
+    assert "bodyweight x 20 s" in out and "bodyweight x 25 s @ 9" in out
+    with Store.open(data_dir) as store:
+        sets = store.recent_sets("l-sit", sessions=1)[0][1]
+    assert [(s.reps, s.seconds, s.timed) for s in sets] == [(None, 20.0, True), (None, 25.0, True)]
+    assert run(data_dir, "log", "L-Sit", "bw x0s") == 2
+    assert "a timed set lasts 1 to 3600 seconds" in capsys.readouterr().err

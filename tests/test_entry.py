@@ -21,6 +21,19 @@ def test_entries_read(words, expected):
     assert got == expected
 
 
+@pytest.mark.parametrize(
+    "words, expected",
+    [
+        (["bw", "x45s"], (None, None, 45.0, None)),
+        (["32x40s@8"], (32.0, None, 40.0, 8.0)),
+        (["20kgx30sec"], (20.0, None, 30.0, None)),
+    ],
+)
+def test_timed_entries_read_as_seconds(words, expected):
+    entry = parse_entries(words, "kg")[0]
+    assert (entry.load, entry.reps, entry.seconds, entry.rpe) == expected
+
+
 def test_default_unit_applies_to_bare_numbers():
     assert parse_entries(["100x5"], "lb")[0].unit == "lb"
 
@@ -36,6 +49,9 @@ def test_default_unit_applies_to_bare_numbers():
         ("80x-1", "reps '-1'"),
         ("80", "no 'x'"),
         ("bwkgx5", "bodyweight takes no unit"),
+        ("bwx0s", "a timed set lasts 1 to 3600 seconds"),
+        ("bwx4000s", "a timed set lasts 1 to 3600 seconds"),
+        ("bwx3m", "reps '3m'"),
     ],
 )
 def test_bad_entries_say_what_and_where(text, fragment):

@@ -1,4 +1,5 @@
-"""Set entries as typed on the command line: `80x8@8.5`, `bw x12`, `80kgx8`, `175lbx5`."""
+"""Set entries as typed on the command line: `80x8@8.5`, `bw x12`, `80kgx8`, `175lbx5`, and
+timed sets in seconds: `bw x45s` (a plank), `32x40s` (a carry with 32 kg in each hand)."""
 
 from __future__ import annotations
 
@@ -17,12 +18,13 @@ class EntryError(ValueError):
 class Entry:
     load: float | None  # None: bodyweight
     unit: Unit
-    reps: int
+    reps: int | None  # None: a timed set (a hold, a carry), measured in seconds
     rpe: float | None
+    seconds: float | None = None
 
 
 _ENTRY = re.compile(
-    r"^(?P<load>bw|\d+(?:[.,]\d+)?)(?P<unit>kgs?|lbs?)?x(?P<reps>\d+)(?:@(?P<rpe>\d+(?:[.,]\d+)?))?$"
+    r"^(?P<load>bw|\d+(?:[.,]\d+)?)(?P<unit>kgs?|lbs?)?x(?P<reps>\d+)(?P<seconds>s|sec)?(?:@(?P<rpe>\d+(?:[.,]\d+)?))?$"
 )
 
 
@@ -37,7 +39,7 @@ def _explain(token: str) -> str:
     if "x" not in token:
         return "no 'x' between load and reps (write LOADxREPS, e.g. 80x8)"
     load, _, rest = token.partition("x")
-    reps = rest.split("@")[0]
+    reps = rest.split("@")[0].removesuffix("sec").removesuffix("s")
     if not load:
         return "load missing before x (a number, or bw for bodyweight)"
     if not re.fullmatch(r"(bw|\d+(?:[.,]\d+)?)(kgs?|lbs?)?", load):
@@ -67,7 +69,10 @@ def parse_entry(token: str, default_unit: Unit, position: int = 1) -> Entry:
         raise EntryError(f"entry {position} {_short(token)!r}: bodyweight takes no unit")
     # Compared as text first: int() refuses thousands of digits with a ValueError.
     reps = int(match["reps"]) if len(match["reps"]) <= 5 else 10**6
-    if reps > 1000:
+    timed = bool(match["seconds"])
+    if timed and not 1 <= reps <= 3600:
+        raise EntryError(f"entry {position} {_short(token)!r}: a timed set lasts 1 to 3600 seconds")
+    if reps > 1000 and not timed:
         raise EntryError(f"entry {position} {_short(token)!r}: {_short(match['reps'])} reps is too many")
     if load is not None and load > 2000:
         raise EntryError(f"entry {position} {_short(token)!r}: load {load:g} is beyond any barbell")
@@ -76,11 +81,13 @@ def parse_entry(token: str, default_unit: Unit, position: int = 1) -> Entry:
         rpe = float(match["rpe"].replace(",", "."))
         if rpe not in RPE_VALUES:
             raise EntryError(f"entry {position} {_short(token)!r}: RPE {rpe:g} is not on the scale 6-10 in half steps")
+    if timed:
+        return Entry(load=load, unit=unit, reps=None, rpe=rpe, seconds=float(reps))
     return Entry(load=load, unit=unit, reps=reps, rpe=rpe)
 
 
 def parse_entries(words: list[str], default_unit: Unit) -> list[Entry]:
     tokens = split_entries(words)
     if not tokens:
-        raise EntryError("no set given: write LOADxREPS[@RPE], e.g. 80x8@8.5 or bw x12")
+        raise EntryError("no set given: write LOADxREPS[@RPE], e.g. 80x8@8.5 or bw x12 (bw x45s for 45 seconds)")
     return [parse_entry(token, default_unit, i + 1) for i, token in enumerate(tokens)]

@@ -47,6 +47,7 @@ def log_entries(
             load=entry.load,
             unit=entry.unit,
             reps=entry.reps,
+            seconds=entry.seconds,
             missed=entry.reps == 0,
             rpe=entry.rpe,
             tempo=tempo,
