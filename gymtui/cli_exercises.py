@@ -29,8 +29,12 @@ def add_exercise_parser(commands: argparse._SubParsersAction) -> None:
             side.add_argument("--bilateral", dest="unilateral", action="store_const", const=False,
                               help="both sides together")
         sub.add_argument("--tempo", help="default tempo, e.g. 3-1-1-0 or 31X0")
-        sub.add_argument("--concentric-first", dest="starts_concentric", action="store_const", const=True,
-                         help="a rep starts with the lift (a deadlift, a curl), not the lowering")
+        start = sub.add_mutually_exclusive_group()
+        start.add_argument("--concentric-first", dest="starts_concentric", action="store_const", const=True,
+                           help="a rep starts with the lift (a deadlift, a curl), not the lowering")
+        if not adding:
+            start.add_argument("--lowering-first", dest="starts_concentric", action="store_const", const=False,
+                               help="a rep starts with the lowering (a squat, a bench press)")
         sub.add_argument("--alias", dest="aliases", action="append", metavar="ALIAS",
                          help="another name it goes by (repeat for more)")
         timed = sub.add_mutually_exclusive_group()

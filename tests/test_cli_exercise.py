@@ -135,6 +135,12 @@ def test_edit_changes_fields_and_the_history_stays(data_dir, capsys):
     assert (exercise.name, exercise.default_tempo, exercise.cues) == (
         "Zercher Box Squat", "3-1-1-0", ["Bar in the crook of the elbows"])
     assert exercise.pattern == "squat"  # what was not given stays
+    assert run(data_dir, "exercise", "edit", "Zercher Box Squat", "--concentric-first", "--unilateral") == 0
+    changed = mine(data_dir)["zercher-squat"]
+    assert changed.starts_concentric and changed.unilateral
+    assert run(data_dir, "exercise", "edit", "Zercher Box Squat", "--lowering-first", "--bilateral") == 0
+    changed = mine(data_dir)["zercher-squat"]
+    assert not changed.starts_concentric and not changed.unilateral
     assert run(data_dir, "log", "Zercher Box Squat", "62.5x8@8") == 0
     with Store.open(data_dir) as store:
         assert len(store.recent_sets("zercher-squat", sessions=5)) == 2
@@ -227,3 +233,16 @@ def test_a_timed_exercise_is_logged_in_seconds(data_dir, capsys):
     assert [(s.reps, s.seconds, s.timed) for s in sets] == [(None, 20.0, True), (None, 25.0, True)]
     assert run(data_dir, "log", "L-Sit", "bw x0s") == 2
     assert "a timed set lasts 1 to 3600 seconds" in capsys.readouterr().err
+
+
+def test_a_retired_exercise_still_takes_imported_sets(data_dir, tmp_path, capsys):
+    assert run(data_dir, *ZERCHER, "--alias", "Zercher Squat (Barbell)") == 0
+    assert run(data_dir, "exercise", "retire", "Zercher Squat") == 0
+    export = tmp_path / "strong.csv"
+    export.write_text("Date,Workout Name,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes\n"
+                      '2026-11-10 18:00:00,"Legs","Zercher Squat (Barbell)",1,70,6,0,0,"",""\n')
+    assert run(data_dir, "import", str(export), "--unit", "kg") == 0
+    assert "Zercher Squat (Barbell) -> Zercher Squat (zercher-squat" in capsys.readouterr().out
+    with Store.open(data_dir) as store:
+        assert [s.load for _, sets in store.recent_sets("zercher-squat", sessions=5) for s in sets] == [70.0]
+    assert list(mine(data_dir)) == ["zercher-squat"]  # no second exercise made for the name
