@@ -269,7 +269,8 @@ class WorkoutScreen(SessionEdits, TempoCues, Screen[None]):
         self.set_state("finished" if workout.session.status == "done" else "ready")
         if moved:
             self._save_position()
-        if workout.resumed and not self._asked_resume:
+        # Enter on a Today row already answers "go on where?": no resume question then.
+        if workout.resumed and not self._asked_resume and wanted is None:
             self._asked_resume = True
             self.app.clear_notifications()  # the start-up hint says the same
             card = workout.card
