@@ -44,6 +44,8 @@ async def test_today_shows_the_session_under_way_and_enter_opens_the_workout_the
                                                 "Single Arm Dumbbell Row", "Farmer Carry"]
             assert [row[-1] for row in rows] == ["✓ 3/3", "1/3", "0/4", "0/3", "0/2", "0/3"]
             assert rows[0][1] == "3 x 15"  # the set added counts
+            # No history before today, so nothing was planned: the load lifted today shows, not "choose".
+            assert [row[2] for row in rows[:3]] == ["20 kg", "20 kg", "choose"]
             assert "Session in progress: 4 of 18 sets done" in str(today.query_one("#last-session", Static).render())
             # The cursor starts where the workout is; the line under the table says it in words.
             why = str(today.query_one("#why", Static).render())

@@ -20,7 +20,14 @@ from ...domain.library import Exercise
 from ...domain.progression import Plan
 from ...domain.rpe import rpe_text
 from ...services.planning import SessionPlan
-from ...services.workout import Workout, is_hold_plan, progress_mark, progress_words, session_in_progress
+from ...services.workout import (
+    Workout,
+    is_hold_plan,
+    prefill,
+    progress_mark,
+    progress_words,
+    session_in_progress,
+)
 from ...store import StoreError
 from ..format import ago, load_text, reps_text, rest_text
 from ..sections import SECTIONS
@@ -95,7 +102,11 @@ class TodayScreen(Screen[None]):
         for index, (exercise, p) in enumerate(self.rows):
             # A carry or a plank is one timed hold: a rep tempo would mean nothing there.
             tempo = "hold" if is_hold_plan(p) else p.tempo
-            cells = [exercise.name, reps_text(p), load_text(p), tempo, f"@{rpe_text(p.target_rpe)}",
+            load = load_text(p)
+            if progress is not None and p.load is None:
+                # Nothing planned, but the lifter has chosen a load today: that is the load now.
+                load = prefill(progress.cards[index], 0).load or load
+            cells = [exercise.name, reps_text(p), load, tempo, f"@{rpe_text(p.target_rpe)}",
                      rest_text(p.rest_seconds)]
             if progress is not None:
                 cells.append(progress_mark(progress.cards[index]))
