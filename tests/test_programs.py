@@ -136,3 +136,39 @@ def test_copy_refuses_a_taken_id(data_dir):
         copy_program(data_dir, SHIPPED, "upper-back-posterior-chain", CATALOG.programs)
     copy_ = copy_program(data_dir, SHIPPED, "my-back", CATALOG.programs)
     assert copy_.days == SHIPPED.days and copy_.name.endswith("(copy)")
+
+
+SHIPPED_IDS = ["full-body-three-day", "minimal-two-day", "upper-back-add-on", "upper-back-posterior-chain",
+               "upper-lower-four-day"]
+
+
+def test_the_shipped_programs_are_there_and_plan_every_day(data_dir):
+    from datetime import date
+
+    from gymtui.services.planning import plan_session
+
+    assert sorted(CATALOG.programs) == SHIPPED_IDS
+    with Store.open(data_dir) as store:
+        library = Library.from_store(CATALOG, store)
+        for program in CATALOG.programs.values():
+            assert any(rx.follows_block for day in program.days for rx in day.prescriptions), program.id
+            settings = store.settings().model_copy(update={"program": program.id})
+            for day in program.days:
+                plan = plan_session(store, library, settings, date(2026, 11, 16), day)
+                assert [item.exercise.id for item in plan.exercises] == [rx.exercise for rx in day.prescriptions]
+
+
+def test_the_minimal_program_fits_45_minutes():
+    """Work (reps at the tempo, or the hold) plus rests, with a superset resting once a round."""
+    from gymtui.domain.tempo import parse_tempo
+
+    for day in CATALOG.programs["minimal-two-day"].days:
+        seconds = 0.0
+        for index, rx in enumerate(day.prescriptions):
+            tempo = parse_tempo(rx.tempo or "2-0-1-0")
+            rep = sum(1.0 if phase is None else phase for phase in tempo.figures())
+            work = rx.hold_seconds or rx.reps_max * rep
+            following = day.prescriptions[index + 1] if index + 1 < len(day.prescriptions) else None
+            rests = rx.rest_seconds if not (rx.superset and following and following.superset == rx.superset) else 0
+            seconds += rx.sets * (work + rests + 30)  # 30 s to set up each set
+        assert seconds <= 45 * 60 - 10 * 60, (day.id, seconds / 60)  # 10 minutes of warm-up left

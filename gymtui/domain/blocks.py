@@ -204,6 +204,8 @@ def _e1rm_drop(label: str, tops: list[TopSets]) -> str | None:
     if len(estimates) < 2:
         return None
     best = max(estimates[1:4])
+    if best <= 0:  # sets at no load (an assisted lift at 0) give no strength to drop from
+        return None
     drop = 1 - estimates[0] / best
     if drop < E1RM_DROP:
         return None

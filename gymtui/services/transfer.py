@@ -30,6 +30,7 @@ IMPORT_FORMATS = ("auto", "strong", "hevy", "fitnotes")
 
 def export_text(store: Store, fmt: str, *, unit: Unit | None = None) -> str:
     records = store.export_records()
+    library = load_library(store)
     if fmt == "json":
         return export_json(
             {
@@ -37,10 +38,10 @@ def export_text(store: Store, fmt: str, *, unit: Unit | None = None) -> str:
                 "settings": store.settings(),
                 "exercises": store.custom_exercises(),
                 "routines": store.routines(),
+                "programs": list(library.own_programs),
                 "checklist_items": store.checklist_items() or [],
             }
         )
-    library = load_library(store)
     sessions = [Session.model_validate(d) for d in records["sessions"]]
     sets = [LoggedSet.model_validate(d) for d in records["sets"]]
     return export_strong_csv(sessions, sets, library.exercises(), unit=unit or store.settings().unit)
@@ -248,8 +249,7 @@ def _restore_the_rest(store: Store, data: GymtuiData, outcome: ImportOutcome) ->
     if data.checklist_items:
         outcome.restored.append(_restore_checklist_items(store, data))
     if data.programs:
-        outcome.restored.append(f"Programs: {len(data.programs)} in the file, not stored (programs come "
-                                "with gymtui's library).")
+        outcome.restored.append(_restore_programs(store, data))
 
 
 def _unique(items):
@@ -272,6 +272,36 @@ def _restore_routines(store: Store, data: GymtuiData) -> int:
             have.add(routine.id)
             added += 1
     return added
+
+
+def _restore_programs(store: Store, data: GymtuiData) -> str:
+    """The lifter's programs from the file, as files in programs/; one already here (or a
+    shipped one) is kept as it is, and one naming an exercise nobody has is left out."""
+    from ..domain.programs import ProgramError, check_program
+    from .programs import save_own_program
+
+    library = load_library(store)  # after the file's exercises were stored
+    have = library.programs()
+    ids = {exercise.id for exercise in library.exercises()}
+    added, kept, refused = 0, 0, []
+    for program in data.programs:
+        if program.id in have:
+            kept += 1
+            continue
+        try:
+            check_program(program.model_dump(mode="json"), ids)
+        except ProgramError as error:
+            refused.append(f"{program.id} ({error})")
+            continue
+        save_own_program(store.data_dir, program)
+        have[program.id] = program
+        added += 1
+    line = f"Programs: {added} of {len(data.programs)} added"
+    if kept:
+        line += f"; {kept} with an id already here kept as they were"
+    if refused:
+        line += "; left out: " + "; ".join(refused)
+    return line + "."
 
 
 def _restore_checklist_items(store: Store, data: GymtuiData) -> str:
