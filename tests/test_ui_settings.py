@@ -196,3 +196,30 @@ async def test_bodyweight_is_typed_once_in_settings_and_checked(data_dir):
             assert app.store.settings().bodyweight_kg == 81.5
     finally:
         app.store.close()
+
+
+async def test_program_and_block_start_are_chosen_in_settings(data_dir):
+    app = make_app(data_dir)
+    app.store.save_settings(app.store.settings().model_copy(update={"program_start": FROZEN_NOW.date().subtract(weeks=2)}))
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            screen = await _open_settings(pilot, app)
+            select = screen.query_one("#set-program", Select)
+            assert select.value == "upper-back-posterior-chain"
+            assert screen.query_one("#set-program_start", Input).value == "2026-11-02"
+            select.value = "minimal-two-day"
+            await settle(pilot, app)
+            assert app.store.settings().program == "minimal-two-day"
+            await pilot.press("escape", "b")  # out of the form, then: the block starts this week
+            await settle(pilot, app)
+            assert app.store.settings().program_start.isoformat() == "2026-11-16"
+            assert screen.query_one("#set-program_start", Input).value == "2026-11-16"
+            await _type_into(pilot, app, "program_start", "2026-11-11")  # a Wednesday: its Monday is kept
+            assert app.store.settings().program_start.isoformat() == "2026-11-09"
+            await _type_into(pilot, app, "program_start", "11/11/2026")
+            assert "Block start: '11/11/2026': write a day as YYYY-MM-DD" in _errors(app)
+            await pilot.press("escape", "t")
+            await settle(pilot, app)
+            assert "Minimal A" in str(app.screen.query_one("#plan-title").render())
+    finally:
+        app.store.close()

@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
+from datetime import date, timedelta
 from typing import Any
 
 from annotated_types import Ge, Gt, Le, Lt
@@ -157,6 +158,17 @@ def show_duration(seconds: int) -> str:
     return f"{minutes}:{secs:02d}"
 
 
+def parse_monday(text: str) -> date | None:
+    """A day as YYYY-MM-DD (empty: none); block weeks count from its Monday, which is kept."""
+    if not text.strip():
+        return None
+    try:
+        day = date.fromisoformat(text.strip())
+    except ValueError:
+        raise _Refused(f"{text.strip()!r}: write a day as YYYY-MM-DD, e.g. 2026-11-16") from None
+    return day - timedelta(days=day.weekday())
+
+
 def parse_switch(text: str) -> bool:
     key = text.strip().lower()
     if key not in _SWITCH:
@@ -219,6 +231,8 @@ TEXT_FIELDS: dict[str, TextField] = {
         _number("x_cue_seconds", "X-phase cue", "s"),
         _whole("backups_kept", "Backups kept"),
         _optional_number("bodyweight_kg", "Bodyweight", "kg"),
+        TextField("program", "Program", str, lambda text: text.strip()),
+        TextField("program_start", "Block start", lambda day: "" if day is None else day.isoformat(), parse_monday),
     ]
 }
 

@@ -1,4 +1,5 @@
-"""Settings: units, bar and plates, load steps, the ramp scheme, rests, timer cues, theme.
+"""Settings: units, bar and plates, load steps, the ramp scheme, rests, timer cues, theme,
+the program trained and the Monday its block counts from (b: this week).
 
 Each field stands alone: it is saved when enter is pressed in it, when focus leaves it, or
 (for the choices: units, theme, bell) as soon as it is changed. A value that cannot be a
@@ -68,6 +69,8 @@ ROWS: tuple[Row, ...] = (
     Row("X-phase cue", (Box("x_cue_seconds", 6, suffix="s"),), "length of an explosive X cue"),
     Row("Backups kept", (Box("backups_kept", 6),), "daily copies in backups/"),
     Row("Bodyweight", (Box("bodyweight_kg", 6, suffix="kg"),), "counts in weighted pull-ups"),
+    Row("Program", (Box("program", 31),), "what Today plans"),
+    Row("Block start", (Box("program_start", 11),), "week 1; b: this week"),
 )
 KEYS: tuple[str, ...] = tuple(box.key for row in ROWS for box in row.boxes)
 
@@ -82,6 +85,7 @@ class SettingsScreen(Screen[None]):
     BINDINGS = [
         Binding("escape", "leave_form", "Leave form"),
         Binding("e", "edit", "Edit"),
+        Binding("b", "block_today", "Block starts today"),
         Binding("ctrl+r", "revert", "Undo typing", key_display="^r"),
     ]
 
@@ -117,7 +121,10 @@ class SettingsScreen(Screen[None]):
         if box.prefix:
             yield Label(box.prefix, classes="set-prefix")
         widget: Widget
-        if box.key in CHOICES or box.key == "theme":
+        if box.key == "program":
+            widget = Select(self._program_options(), allow_blank=False, compact=True,
+                            id="set-program", classes="set-choice")
+        elif box.key in CHOICES or box.key == "theme":
             names = CHOICES.get(box.key) or theme_names(list(self.app.available_themes))
             widget = Select([(name, name) for name in names], allow_blank=False, compact=True,
                             id=f"set-{box.key}", classes="set-choice")
@@ -127,6 +134,14 @@ class SettingsScreen(Screen[None]):
         yield widget
         if box.suffix:
             yield Label(box.suffix, classes="set-suffix")
+
+    def _program_options(self, also: str | None = None) -> list[tuple[str, str]]:
+        """(name, id) of every program: the shipped ones and the lifter's own."""
+        options = [(program.name, pid) for pid, program in self.app.library.programs().items()]
+        if also is not None and also not in self.app.library.programs():
+            # A program whose file is gone or broken: shown so the form can say so, not crash.
+            options.append((f"{also} (not found)", also))
+        return options
 
     def on_mount(self) -> None:
         self.load()
@@ -164,6 +179,8 @@ class SettingsScreen(Screen[None]):
         if isinstance(widget, Select):
             if key == "theme" and text not in self.app.available_themes:
                 text = self.app.theme
+            if key == "program" and text not in self.app.library.programs():
+                widget.set_options(self._program_options(also=text))
             widget.value = text
         else:
             assert isinstance(widget, Input)
@@ -204,6 +221,8 @@ class SettingsScreen(Screen[None]):
             candidate = with_text(self.saved, key, text)
             if key == "theme" and candidate.theme not in self.app.available_themes:
                 raise SettingsTextError("Theme", f"no theme called {candidate.theme!r}")
+            if key == "program" and candidate.program not in self.app.library.programs():
+                raise SettingsTextError("Program", f"no program called {candidate.program!r}")
         except SettingsTextError as error:
             self.errors[key] = str(error)
             self._mark(key, True)
@@ -305,6 +324,11 @@ class SettingsScreen(Screen[None]):
     def action_edit(self) -> None:
         self.query_one("#set-unit", Select).focus()
 
+    def action_block_today(self) -> None:
+        """Week 1 of the block is this week: one key for what is often wanted."""
+        today = self.app.now().date()
+        self.commit("program_start", today.isoformat())
+
     def action_revert(self) -> None:
         """Put the saved value back in the field being typed in."""
         focused = self.focused
@@ -317,7 +341,7 @@ class SettingsScreen(Screen[None]):
             self._status(f"{TEXT_FIELDS[key].label} is back to {shown}, as saved.")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "edit":
+        if action in ("edit", "block_today"):
             return self.focused is None
         if action in ("leave_form", "revert"):
             return self.focused is not None
