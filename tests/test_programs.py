@@ -172,3 +172,14 @@ def test_the_minimal_program_fits_45_minutes():
             rests = rx.rest_seconds if not (rx.superset and following and following.superset == rx.superset) else 0
             seconds += rx.sets * (work + rests + 30)  # 30 s to set up each set
         assert seconds <= 45 * 60 - 10 * 60, (day.id, seconds / 60)  # 10 minutes of warm-up left
+
+
+def test_the_readme_example_program_validates():
+    import re
+    from pathlib import Path
+
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Programs"):]
+    example = re.search(r"```json\n(.*?)```", section, re.S).group(1)
+    program = read_program_text(example, IDS)
+    assert program.days[0].prescriptions[0].superset == "A"
