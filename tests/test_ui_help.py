@@ -135,6 +135,6 @@ async def test_key_groups_follow_what_the_screen_allows_now(data_dir):
             await pilot.pause()
             groups = {g.title: dict((what, keys) for keys, what in g.rows) for g in key_groups(app.screen)}
             # Nothing focused: Edit is offered, Leave form is not.
-            assert groups["Settings keys"] == {"Edit": "e"}
+            assert groups["Settings keys"] == {"Edit": "e", "Block starts today": "b"}
     finally:
         app.store.close()
