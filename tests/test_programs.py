@@ -183,3 +183,15 @@ def test_the_readme_example_program_validates():
     example = re.search(r"```json\n(.*?)```", section, re.S).group(1)
     program = read_program_text(example, IDS)
     assert program.days[0].prescriptions[0].superset == "A"
+
+
+def test_full_body_and_upper_lower_squat_press_and_pull_every_week():
+    for program_id in ("full-body-three-day", "upper-lower-four-day"):
+        program = CATALOG.programs[program_id]
+        mains = {CATALOG.exercises[rx.exercise].pattern for d in program.days for rx in d.prescriptions if rx.follows_block}
+        assert {"squat", "hinge", "press"} <= mains, (program_id, mains)
+        patterns = [{CATALOG.exercises[rx.exercise].pattern for rx in d.prescriptions} for d in program.days]
+        # Back work on at least two days a week, and each of those days opens with scapular work.
+        pulling = [d for d, p in zip(program.days, patterns) if p & {"horizontal_pull", "vertical_pull"}]
+        assert len(pulling) >= 2
+        assert all(CATALOG.exercises[d.prescriptions[0].exercise].pattern == "scapular" for d in pulling), program_id
