@@ -1,6 +1,7 @@
 """`gymtui program list/use/export/import/copy` and `gymtui block start`."""
 
 import json
+from pathlib import Path
 from datetime import date
 
 import pendulum
@@ -111,3 +112,13 @@ def test_block_start_sets_week_one_to_this_week(data_dir, capsys):
     assert "today is week 3 of 4 (technique)" in capsys.readouterr().out
     assert run(data_dir, "next") == 0
     assert "Block: week 3 of 4" in capsys.readouterr().out
+
+
+def test_a_block_started_here_is_not_moved_by_history_imported_later(data_dir, capsys):
+    assert run(data_dir, "block", "start") == 0
+    fixture = Path(__file__).parent / "fixtures" / "import" / "strong_comma_2019.csv"
+    assert run(data_dir, "import", str(fixture), "--unit", "kg") == 0
+    assert settings(data_dir).program_start == date(2026, 11, 16)
+    capsys.readouterr()
+    assert run(data_dir, "program", "list") == 0
+    assert "week 1 of 4 (strength), counted from Monday 2026-11-16" in capsys.readouterr().out
