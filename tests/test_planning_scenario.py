@@ -95,7 +95,7 @@ def test_on_target_sessions_progress_by_double_progression(story):
     assert deadlift(plans[3]).reasons[-1] == (
         "top of the range (120 kg x 5 @ 8, target @ 8): +6 % to 127.5 kg, back to 3 reps")
     assert deadlift(plans[10]).reasons[-1] == (
-        "last time 142.5 kg x 3 @ 8.5, a little over target @ 8: same load and reps")
+        "last time 142.5 kg x 3 @ 8.5, a little over target @ 8: same 142.5 kg x 3 again")
     for plan in plans[:11]:
         assert not plan.deload and plan.block_reasons[0].startswith("no deload due: week ")
 
@@ -135,7 +135,7 @@ def test_the_week_after_starts_from_the_last_full_session(story):
         "only 1 week since the last deload: change volume, load or exercise instead of another deload")
     lift = deadlift(monday)
     assert lift.reasons[1] == f"after the deload: from the last full session ({START + timedelta(days=35)})"
-    assert lift.reasons[-1] == "last time 142.5 kg x 3 @ 9.5, target @ 8: -5 % to 135 kg"
+    assert lift.reasons[-1] == "last time 142.5 kg x 3 @ 9.5, target @ 8 (e1RM 157.1 kg by RTS): -5 % to 135 kg"
     assert (lift.sets, lift.reps, lift.load) == (3, 3, 135)
     # Face pulls were not lightened in the deload: their last session counts as it is.
     face = next(item.plan for item in monday.exercises if item.exercise.id == "face-pull")

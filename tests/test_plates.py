@@ -180,8 +180,11 @@ def test_next_loadable(load, equipment, up, expected):
         (95, 80, 0.10, "barbell", (87.5, True)),
         (70, 80, 0.10, "barbell", (72.5, True)),
         (83, 80, 0.10, "barbell", (82.5, False)),
-        (12, 10, 0.10, "dumbbell", (10, True)),  # the next dumbbell is 20 % up
-        (13, 11, 0.05, "dumbbell", (10, False)),  # nothing loadable within 5 % of 11: nearest to 11
+        # The next dumbbell is 20 % up: one step is always allowed, whatever the cap.
+        (12, 10, 0.10, "dumbbell", (12, False)),
+        (16, 10, 0.10, "dumbbell", (12, True)),
+        (13, 11, 0.05, "dumbbell", (12, False)),  # nothing loadable within 5 % of 11: one step up
+        (8, 11, 0.05, "dumbbell", (10, True)),  # one step down
     ],
 )
 def test_within_cap(wanted, around, change, equipment, expected):

@@ -61,7 +61,7 @@ def test_on_target_sessions_progress_by_double_progression():
     assert LOG[0][4].reasons == ["strength week: 3 x 3-5 @ 8", "first time: the program's 120 kg"]
     assert LOG[1][4].reasons[-1] == "last time 120 kg x 3 @ 8, target @ 8: same 120 kg, aim for 4 reps"
     assert LOG[3][4].reasons[-1] == "top of the range (120 kg x 5 @ 8, target @ 8): +6 % to 127.5 kg, back to 3 reps"
-    assert LOG[10][4].reasons[-1] == "last time 142.5 kg x 3 @ 8.5, a little over target @ 8: same load and reps"
+    assert LOG[10][4].reasons[-1] == "last time 142.5 kg x 3 @ 8.5, a little over target @ 8: same 142.5 kg x 3 again"
 
 
 def test_no_deload_while_training_goes_well():
@@ -91,5 +91,5 @@ def test_without_the_deload_the_rules_would_lower_the_load():
     day = START + timedelta(days=38)
     plan = next_prescription(DEADLIFT, BASE, STRENGTH, HISTORY, Settings(), today=day)
     assert (plan.sets, plan.reps, plan.load) == (3, 3, 135)
-    assert plan.reasons[-1] == "last time 142.5 kg x 3 @ 9.5, target @ 8: -5 % to 135 kg"
+    assert plan.reasons[-1] == "last time 142.5 kg x 3 @ 9.5, target @ 8 (e1RM 157.1 kg by RTS): -5 % to 135 kg"
     assert plan.e1rm is not None and round(plan.e1rm.value, 1) == 157.1

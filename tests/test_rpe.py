@@ -77,7 +77,8 @@ def test_chart_falls_with_reps_and_rises_with_rpe():
         (100, 10, None, 100 * 36 / 27, "brzycki"),
         (100, 11, None, 100 * (1 + 11 / 30), "epley"),
         (60, 15, None, 90.0, "epley"),
-        (60, 13, 8, 60 * (1 + 15 / 30), "epley"),  # 13 reps with 2 in reserve: 15 to failure
+        # 13 reps with 2 in reserve: Epley for 15 to failure, scaled to meet the chart at 12 reps.
+        (60, 13, 8, 60 * (1 + 15 / 30) * (1 / (1 + 14 / 30)) / 0.626, "epley"),
         (0, 5, 8, 0.0, "rts"),
     ],
 )
@@ -86,6 +87,14 @@ def test_e1rm_values_and_methods(load, reps, rpe, value, method):
     assert result is not None
     assert result.value == pytest.approx(value)
     assert result.method == method
+
+
+@pytest.mark.parametrize("rpe", RPE_VALUES)
+def test_no_jump_from_the_chart_to_the_formula_at_13_reps(rpe):
+    """One more rep at the same load and RPE is always a little stronger, never a drop."""
+    values = [e1rm(100, reps, rpe).value for reps in range(10, 16)]
+    steps = [b / a - 1 for a, b in zip(values, values[1:])]
+    assert all(0 < step < 0.05 for step in steps), steps  # the chart itself steps about 4.5 %
 
 
 def test_zero_reps_has_no_estimate_and_negatives_are_refused():

@@ -13,11 +13,9 @@ history both this module and progression read; `group_history` builds it from th
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import date, timedelta
-
-import pendulum
 
 from .daily import REGIONS, RecoveryNote
 from .journal import LoggedSet, Session
@@ -46,8 +44,7 @@ DEFAULT_DELOAD = WeekPlan(
 
 
 def _monday(day: date) -> date:
-    start = pendulum.date(day.year, day.month, day.day).start_of("week")
-    return date(start.year, start.month, start.day)
+    return date.fromordinal(day.toordinal() - day.weekday())  # weeks start on Monday
 
 
 def program_week(program_start: date, today: date) -> int:
@@ -238,6 +235,11 @@ def _recovery_signals(notes: Sequence[RecoveryNote], today: date | None) -> list
     return signals
 
 
+def lift_fatigue(label: str, tops: list[TopSets]) -> list[str]:
+    """The fatigue signals of one lift from its sessions' top sets (newest first, no deloads)."""
+    return [signal for signal in (_rpe_creep(label, tops), _e1rm_drop(label, tops)) if signal]
+
+
 def fatigue_signals(
     histories: Mapping[str, Sequence[SessionSets]],
     recovery_notes: Sequence[RecoveryNote] = (),
@@ -289,18 +291,33 @@ def should_deload(
     histories: Mapping[str, Sequence[SessionSets]],
     recovery_notes: Sequence[RecoveryNote] = (),
     last_deload: date | None = None,
+    *,
+    week: int | None = None,
+    weeks_since: tuple[int, bool] | None = None,
+    restarted: date | None = None,
 ) -> tuple[bool, list[str]]:
     """Whether this week should be a deload, and why (or why not).
 
     `last_deload` is the date of a deload taken early (outside the cycle's deload week).
+    `week` and `weeks_since` (weeks trained since the last deload, and whether there was
+    one) are the day's main lifts' own, when known; else the calendar's from the start.
+    `restarted` is the Monday the block began again after a layoff.
     """
-    week, plan = week_plan_for(cycle, program_start, today)
+    if week is None:
+        week, plan = week_plan_for(cycle, program_start, today)
+    else:
+        plan = cycle[week - 1]
     if plan.emphasis == "deload":
         return True, [f"week {week} of the block is the planned deload"]
     if last_deload is not None and _monday(last_deload) == _monday(today):
         return True, [f"this week is a deload (started {last_deload.isoformat()})"]
-    weeks, had_one = _weeks_since_deload(cycle, program_start, today, last_deload)
+    if weeks_since is None:
+        weeks, had_one = _weeks_since_deload(cycle, program_start, today, last_deload)
+    else:
+        weeks, had_one = weeks_since
     since = f"{_weeks(weeks)} since the last deload" if had_one else f"week {weeks + 1} of the program"
+    if restarted is not None and not had_one:
+        since = f"week {weeks + 1} back after a layoff"
     signals = fatigue_signals(histories, recovery_notes, today)
     if weeks >= MAX_WEEKS_WITHOUT_DELOAD:
         due = f"{since}: time for another" if had_one else f"{since} and no deload yet: time for one"
@@ -310,3 +327,133 @@ def should_deload(
     if had_one and weeks < MIN_WEEKS_BETWEEN_DELOADS:
         return False, [*signals, f"only {since}: change volume, load or exercise instead of another deload"]
     return True, [*signals, f"fatigue shows ({since}): deload early"]
+
+
+# A lift not trained for longer than this starts its block again at week 1.
+RESTART_AFTER_DAYS = 21
+# A session logged this many days into a week may belong to the week before (logged late).
+LATE_LOG_DAYS = 1
+# ... and was lifted at the week before's load, near enough (a missed session of this week is lighter).
+LATE_LOAD_MATCH = 0.95
+
+
+@dataclass(frozen=True, slots=True)
+class LiftWeeks:
+    """The lift's own block weeks: for each of its sessions (by date) and for today.
+
+    A lift's block advances one week for each calendar week it is trained, so a lifter who
+    trains it once a fortnight still meets every week of the cycle, its deload included.
+    """
+
+    by_date: Mapping[date, int]
+    today: int
+    # Weeks the lift was trained since its last deload week (or since its block began).
+    weeks_since_deload: int
+    had_deload: bool
+    # Sessions read as the week before theirs: logged a day late (date -> that week's Monday).
+    late: Mapping[date, date]
+    restarted: date | None = None  # the Monday the block began again after a layoff
+    # For each week the lift was deloaded (its Monday), the day the deload began.
+    deloads: Mapping[date, date] = field(default_factory=dict)
+
+
+def lift_weeks(
+    sessions: Sequence[tuple[date, bool, Sequence[int], float]],
+    cycle: Sequence[WeekPlan],
+    program_start: date,
+    today: date,
+    base: Prescription | None = None,
+    fatigued: Callable[[date, frozenset[date]], bool] | None = None,
+) -> LiftWeeks:
+    """Walk the lift's sessions (date, planned as a deload, reps of its work sets, their top
+    load), oldest first, from the program start, and number its weeks of the cycle.
+
+    The first week it is trained takes the calendar week of the block; each later week it is
+    trained is the next week of the cycle; after a layoff (RESTART_AFTER_DAYS) or an early
+    deload the block starts again at week 1. With `base`, a session early in a week whose reps
+    fit the week before's targets and not its own, at the week before's load, is read as the
+    week before's (logged late).
+    `fatigued(monday, deload_mondays)` says whether fatigue showed before that week (from the
+    sessions before it, those of the deload weeks left out): a week the planner would have
+    made an early deload is remembered as one, however its sessions were logged.
+    """
+    length = len(cycle)
+    start = _monday(program_start)
+
+    def targets(week: int) -> tuple[int, int]:
+        plan = apply_week(base, cycle[week - 1]) if base is not None else cycle[week - 1]
+        return plan.reps_min, plan.reps_max
+
+    def fits(reps: Sequence[int], week: int) -> bool:
+        lo, hi = targets(week)
+        return bool(reps) and all(lo <= r <= hi for r in reps)
+
+    by_monday: dict[date, int] = {}
+    deload_mondays: set[date] = set()
+    deload_began: dict[date, date] = {}
+    by_date: dict[date, int] = {}
+    late: dict[date, date] = {}
+    week: int | None = None
+    prev: date | None = None
+    last_day: date | None = None
+    restarted: date | None = None
+    since_deload, had_deload = 0, False
+
+    def advance(monday: date, day: date) -> int:
+        nonlocal restarted
+        if week is None or prev is None:
+            return week_of_block(start, monday, length)
+        if last_day is not None and (day - last_day).days > RESTART_AFTER_DAYS:
+            restarted = monday
+            return 1
+        if prev in deload_mondays and cycle[week - 1].emphasis != "deload":
+            return 1  # an early deload ends the block: the next week starts a new one
+        return week % length + 1
+
+    top_load: dict[date, float] = {}
+    for day, deload, reps, load in sorted(sessions, key=lambda s: s[0]):
+        if day < start:
+            continue
+        monday = _monday(day)
+        if (
+            base is not None and prev is not None and week is not None and monday - prev == timedelta(days=7)
+            and day.weekday() < LATE_LOG_DAYS and fits(reps, week) and not fits(reps, week % length + 1)
+            and load >= top_load.get(prev, 0.0) * LATE_LOAD_MATCH
+        ):
+            late[day] = prev
+            monday = prev
+        top_load[monday] = max(top_load.get(monday, 0.0), load)
+        if monday != prev:
+            new = advance(monday, day)
+            if week is not None and new == 1 and restarted == monday:
+                since_deload, had_deload = 0, False
+            week = new
+            prev = monday
+            since_deload += 1
+        by_monday[monday] = week
+        by_date[day] = week
+        if (
+            not deload and fatigued is not None and monday not in deload_mondays
+            and (not had_deload or since_deload >= MIN_WEEKS_BETWEEN_DELOADS)
+            and fatigued(monday, frozenset(deload_mondays))
+        ):
+            deload = True
+        if deload or cycle[week - 1].emphasis == "deload":
+            if monday not in deload_mondays:
+                deload_began[monday] = monday if cycle[week - 1].emphasis == "deload" else day
+            deload_mondays.add(monday)
+            since_deload, had_deload = 0, True
+        last_day = max(last_day, day) if last_day else day
+    this_monday = _monday(today)
+    if prev is None or week is None:
+        today_week = week_of_block(start, today, length) if today >= start else 1
+    elif this_monday == prev:
+        today_week = week
+        since_deload = max(0, since_deload - 1)  # weeks before this one
+    else:
+        today_week = advance(this_monday, today)
+        if today_week == 1 and restarted == this_monday:
+            since_deload, had_deload = 0, False
+    # Counted like calendar weeks since a deload began: the deload week itself is one of them.
+    since = since_deload + 1 if had_deload and this_monday != prev else since_deload
+    return LiftWeeks(by_date, today_week, since, had_deload, late, restarted, deload_began)

@@ -185,15 +185,16 @@ def within_cap(
     wanted: float, around: float, max_change: float, unit: Unit, equipment: Equipment, settings: Settings
 ) -> tuple[float, bool]:
     """The loadable weight nearest `wanted` no further than `max_change` (a fraction) from
-    `around`, and whether the cap moved it. If nothing loadable lies inside the cap (a light
-    dumbbell), the loadable weight nearest `around` is returned."""
+    `around`, and whether the cap moved it. The next loadable weight either side of `around`
+    is always allowed: on a light dumbbell or a stack with big pins one step is more than the
+    cap, and refusing it would freeze the load for good."""
 
     def rounded(value: float, direction: Direction = "nearest") -> float:
         return round_for_exercise(value, unit, equipment, settings, direction)
 
     lowest, highest = rounded(around * (1 - max_change), "up"), rounded(around * (1 + max_change), "down")
-    if lowest > highest:
-        return rounded(around), False
+    lowest = min(lowest, next_loadable(around, unit, equipment, settings, up=False))
+    highest = max(highest, next_loadable(around, unit, equipment, settings, up=True))
     nearest = rounded(wanted)
     value = min(max(nearest, lowest), highest)
     return value, abs(value - nearest) > 1e-6

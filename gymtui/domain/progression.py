@@ -35,6 +35,7 @@ from .common import Emphasis, Equipment, Pattern
 from .daily import RecoveryNote
 from .journal import LoggedSet
 from .library import Exercise, Prescription, WeekPlan
+from .lift_state import RAMP_SESSIONS, LiftState, lift_state, smoothed_e1rm
 from .plates import Direction, next_loadable, round_for_exercise, within_cap
 from .readiness import Readiness, adjust_for_readiness, exercise_regions
 from .rpe import WORK_SET_TYPES, E1rm, TopSets, load_for, rpe_text, top_sets
@@ -45,6 +46,12 @@ from .wording import plural
 
 SLOW_STEP_DAYS = 14
 EXTRA_SETS = 2  # the most sets slow progression adds above the prescription
+# Rounding that moves a load by more than this fraction is said: the lifter sees why.
+ROUNDING_NOTE = 0.02
+# An RPE this far from the session before is a surprise: it moves the load one step only.
+SURPRISE_RPE = 1.5
+# How far below last block's load the recent e1RM may point before it overrules it.
+LAST_BLOCK_SLACK = 0.05
 
 
 @dataclass(frozen=True)
@@ -78,6 +85,7 @@ class _Context:
     today: date | None
     reasons: list[str]
     capped_note: str = ""
+    state: LiftState | None = None
 
     @property
     def unit(self) -> Unit:
@@ -94,12 +102,25 @@ class _Context:
         return next_loadable(load, self.unit, self.exercise.equipment, self.settings, up)
 
     def capped(self, wanted: float, around: float) -> float:
-        """`wanted`, loadable, no further than max_change from `around`; a cap is noted."""
+        """`wanted`, loadable, raised no more than max_change above `around` (one loadable step
+        is always allowed); a cut the chart calls for is never held back. A cap, or rounding
+        that moved the load noticeably, is noted."""
+        if wanted < around - 1e-6:
+            value = self.round(wanted)
+            self._note_rounding(wanted, value)
+            return value
         change = self.settings.max_change
         value, moved = within_cap(wanted, around, change, self.unit, self.exercise.equipment, self.settings)
         if moved:
             self.capped_note = f" (capped at {change * 100:g} %)"
+        else:
+            self._note_rounding(wanted, value)
         return value
+
+    def _note_rounding(self, wanted: float, value: float) -> None:
+        if wanted > 0 and abs(value - wanted) / wanted > ROUNDING_NOTE:
+            shown = format_load(round(wanted, 1), self.unit)
+            self.capped_note = f" (the chart says {shown}; {format_load(value, self.unit)} is the nearest you can load)"
 
     def say(self, text: str) -> None:
         """Add a reason; a cap applied since the last one is mentioned in it."""
@@ -123,6 +144,23 @@ def _change(old: float, new: float, unit: Unit) -> str:
         return f"same {format_load(new, unit)}"
     percent = (new / old - 1) * 100 if old else 0.0
     return f"{percent:+.0f} % to {format_load(new, unit)}"
+
+
+def _same(lifted: float, load: float, unit: Unit) -> str:
+    """'same 60 kg', or what rounding made of a load the equipment cannot make."""
+    if abs(load - lifted) < 1e-6:
+        return f"same {format_load(load, unit)}"
+    return f"{format_load(load, unit)} (the nearest you can load to the {format_load(lifted, unit)} lifted)"
+
+
+# The same names History uses: RTS is the chart (up to 12 reps with an RPE), the others formulas.
+_METHOD_TEXT = {"rts": "RTS", "epley": "Epley", "brzycki": "Brzycki"}
+
+
+def _e1rm_text(value: float, method: str | None, unit: Unit) -> str:
+    """'e1RM 141.2 kg by RTS': the estimate a load came from and how it was made."""
+    how = f" by {_METHOD_TEXT.get(method, method)}" if method else ""
+    return f"e1RM {format_load(round(value, 1), unit)}{how}"
 
 
 def _work(session: SessionSets) -> list[LoggedSet]:
@@ -213,6 +251,68 @@ def _unloaded(ctx: _Context, history: Sequence[SessionSets]) -> Plan:
     return ctx.plan(sets, reps, None)
 
 
+def _previous_rpe(history: Sequence[SessionSets]) -> float | None:
+    """The average RPE of the session before the last at its top load (deloads skipped)."""
+    earlier = [s for s in history[1:] if not s.deload]
+    if not earlier:
+        return None
+    found = top_sets([s for s in earlier[0].sets if s.set_type != "failure"], "kg")
+    return found.avg_rpe if found else None
+
+
+def _verdict_sets(sets: Sequence[LoggedSet], unit: Unit) -> TopSets | None:
+    """The top sets judged against the target. Sets taken to failure (AMRAP) are left out of
+    the verdict: they were meant to be hard. They still count in the e1RM."""
+    planned = [s for s in sets if s.set_type != "failure"]
+    top = top_sets(planned, unit) if planned else None
+    every = top_sets(sets, unit)
+    if top is not None and every is not None and every.e1rm and top.e1rm and every.e1rm.value > top.e1rm.value:
+        if abs(every.load - top.load) < 1e-6 or len(planned) < len(sets):
+            top = TopSets(top.load, top.unit, top.reps, top.rpes, max(every.e1rm, top.e1rm, key=lambda e: e.value))
+    if top is None:
+        top = top_sets(sets, unit)
+        if top is not None:
+            top = TopSets(top.load, top.unit, top.reps, tuple(None for _ in top.rpes), top.e1rm)
+    return top
+
+
+_RAMP = (0.8, 0.875, 0.95)  # of the pre-layoff load, for the 1st, 2nd and 3rd session back
+
+
+def _after_layoff(ctx: _Context, state: LiftState) -> Plan:
+    """Back after a layoff: say how long it was, start the block again, ramp the load back."""
+    rx = ctx.rx
+    last = state.before_layoff[0]
+    back = len(state.sessions)
+    factor = _RAMP[min(back, len(_RAMP) - 1)]
+    weeks = (state.layoff_days or 0) // 7
+    gap = f"back after {weeks} weeks off (last on {last.date:%d %b %Y})"
+    step = f"session {back + 1} of {RAMP_SESSIONS} back"
+    reference = smoothed_e1rm(state.before_layoff, ctx.unit)
+    top = top_sets(last.sets, ctx.unit)
+    if top is None or reference is None or ctx.exercise.pattern == "carry" or rx.hold_seconds:
+        ctx.say(f"{gap}: {step}, {rx.sets} x {rx.reps_min}, easy (RPE {rx.target_rpe:g} at most)")
+        load = None if top is None else ctx.round(top.load * factor, "down")
+        return ctx.plan(rx.sets, rx.reps_min, load)
+    full = load_for(reference.value, rx.reps_min, rx.target_rpe)
+    if ctx.deload and ctx.week is not None:
+        full *= min(ctx.week.load_factor, 1.0)
+    load = ctx.round(full * factor, "down")
+    if state.sessions:
+        newest = top_sets(state.sessions[0].sets, ctx.unit)
+        hard = newest is not None and newest.hardest_rpe is not None and newest.hardest_rpe > rx.target_rpe + 0.5
+        if newest is not None and hard and load > newest.load:
+            load = ctx.round(newest.load)
+            ctx.say(f"{gap}: {step}, hold {format_load(load, ctx.unit)}: it was hard last time ({newest.describe()})")
+            return ctx.plan(rx.sets, rx.reps_min, load, reference)
+    percent = f"{factor * 100:.1f}".removesuffix(".0")
+    ctx.say(
+        f"{gap}: {step}, {percent} % of {format_load(ctx.round(full), ctx.unit)} "
+        f"(from the e1RM before the break, {format_load(round(reference.value, 1), ctx.unit)})"
+    )
+    return ctx.plan(rx.sets, rx.reps_min, load, reference)
+
+
 def _stepped(ctx: _Context, history: Sequence[SessionSets], last_load: float) -> Plan:
     """Carries and holds: one loadable step by RPE; the chart says nothing about them."""
     work = _work(history[0])
@@ -243,6 +343,49 @@ def _deload(ctx: _Context, last: SessionSets, top: TopSets) -> Plan:
     return ctx.plan(sets, reps, load, top.e1rm)
 
 
+def _same_week_last_block(ctx: _Context, history: Sequence[SessionSets]) -> SessionSets | None:
+    """The newest earlier session planned with this week's targets (the same week of the
+    last block), if it is in the history read."""
+    now = (ctx.rx.reps_min, ctx.rx.reps_max, ctx.rx.target_rpe)
+    for session in history[1:]:
+        if not session.deload and (session.reps_min, session.reps_max, session.target_rpe) == now:
+            return session
+    return None
+
+
+def _from_last_block(ctx: _Context, history: Sequence[SessionSets], e1: float) -> Plan | None:
+    """A new week of the block carries forward what the same week of the last block did:
+    met at target, one more rep (a load step once the top of the range is reached); missed,
+    the same again. None when that week is not in the history (the chart decides then)."""
+    rx, unit = ctx.rx, ctx.unit
+    lo, hi, target = rx.reps_min, rx.reps_max, rx.target_rpe
+    prior = _same_week_last_block(ctx, history)
+    top = _verdict_sets(prior.sets, unit) if prior is not None else None
+    if prior is None or top is None:
+        return None
+    done, when = top.min_reps, f"{prior.date:%d %b}"
+    hardest = top.hardest_rpe
+    met = done >= lo and (hardest is None or hardest <= target + 0.5)
+    same = f"same week last block ({top.describe()} on {when})"
+    if not met:
+        load, reps = ctx.round(top.load), max(lo, min(done, hi))
+        ctx.say(f"{same} was not met at target @ {target:g}: the same again, {format_load(load, unit)} x {reps}")
+    elif done < hi:
+        load, reps = ctx.round(top.load), done + 1
+        ctx.say(f"{same}: one more rep, {format_load(load, unit)} x {reps}")
+    else:
+        load = ctx.capped(ctx.step(top.load, up=True), top.load)
+        reps = lo
+        ctx.say(f"{same} topped the range: {_change(top.load, load, unit)}, back to {lo} reps")
+    # Weaker now than then (a hard block, a bad month): the recent e1RM has the last word.
+    chart = load_for(e1, reps, target)
+    if chart < load * (1 - LAST_BLOCK_SLACK):
+        lighter = ctx.round(chart, "down")
+        ctx.say(f"but your recent e1RM ({format_load(round(e1, 1), unit)}) gives {format_load(lighter, unit)} for it: that")
+        load = lighter
+    return ctx.plan(rx.sets, reps, load, top.e1rm)
+
+
 def _loaded(ctx: _Context, history: Sequence[SessionSets], top: TopSets) -> Plan:
     rx, last, unit = ctx.rx, history[0], ctx.unit
     lo, hi, target = rx.reps_min, rx.reps_max, rx.target_rpe
@@ -250,12 +393,21 @@ def _loaded(ctx: _Context, history: Sequence[SessionSets], top: TopSets) -> Plan
     if ctx.deload:
         return _deload(ctx, last, top)
     e1 = top.e1rm.value if top.e1rm else last_load
+    method = top.e1rm.method if top.e1rm else None
     if _week_changed(ctx, last):
+        # A new week type starts from the e1RM of the last few sessions, not one day's.
+        smooth = ctx.state.e1rm if ctx.state is not None else None
+        if smooth is not None:
+            e1, method = smooth.value, smooth.method
+        carried = _from_last_block(ctx, history, e1)
+        if carried is not None:
+            return carried
         old_lo, old_hi = last.reps_min or done, last.reps_max or done
         old_reps = min(max(done, old_lo), old_hi)
         implied = last_load * load_for(1.0, lo, target) / load_for(1.0, old_reps, last.target_rpe or target)
         load = ctx.capped(load_for(e1, lo, target), implied)
-        ctx.say(f"new targets {lo}-{hi} @ {target:g}: from {desc}, {_change(last_load, load, unit)}")
+        ctx.say(f"new targets {lo}-{hi} @ {target:g}: from {desc} ({_e1rm_text(e1, method, unit)}), "
+                f"{_change(last_load, load, unit)}")
         return ctx.plan(rx.sets, lo, load, top.e1rm)
     if done < lo:
         load = ctx.capped(min(last_load, load_for(e1, lo, target)), last_load)
@@ -282,27 +434,39 @@ def _loaded(ctx: _Context, history: Sequence[SessionSets], top: TopSets) -> Plan
         sets, reps = _slow_step(ctx, history, sets, hi, level, now=False)
         return ctx.plan(sets, reps, same_load, top.e1rm)
     if avg is None:
-        ctx.say(f"no RPE logged ({desc}): same load, aim for {plural(min(done + 1, hi), 'rep')}")
+        ctx.say(f"no RPE logged ({desc}): {_same(last_load, same_load, unit)}, aim for {plural(min(done + 1, hi), 'rep')}")
         return ctx.plan(rx.sets, min(done + 1, hi), same_load, top.e1rm)
     reps = min(done, hi)
     diff = avg - target
+    before = _previous_rpe(history)
+    if abs(diff) >= 1 and before is not None and abs(avg - before) >= SURPRISE_RPE:
+        # One odd day, far from the session before: a step, not the whole chart difference.
+        load = ctx.step(last_load, up=diff < 0)
+        if diff < 0 or load < same_load:
+            ctx.say(
+                f"last time {desc}, target @ {target:g}, after @ {rpe_text(before)} the time before: "
+                f"one step only, {_change(last_load, load, unit)}"
+            )
+            return ctx.plan(rx.sets, reps, load, top.e1rm)
     if abs(diff) >= 1:
         # Easier than target never lowers and harder never raises, even when more reps than
         # the range were done (the chart's load for fewer reps would be heavier).
         chart = load_for(e1, reps, target)
         load = ctx.capped(max(chart, last_load) if diff < 0 else min(chart, last_load), last_load)
         if abs(load - same_load) > 1e-6:
-            ctx.say(f"last time {desc}, target @ {target:g}: {_change(last_load, load, unit)}")
+            ctx.say(f"last time {desc}, target @ {target:g} ({_e1rm_text(e1, method, unit)}): "
+                    f"{_change(last_load, load, unit)}")
             return ctx.plan(rx.sets, reps, load, top.e1rm)
         ctx.capped_note = ""
-    if diff >= 1:
-        ctx.say(f"last time {desc}, over target @ {target:g}: the next load down is over the cap, same load")
-        return ctx.plan(rx.sets, reps, same_load, top.e1rm)
+        if diff >= 1:
+            ctx.say(f"last time {desc}, over target @ {target:g}: the chart's {format_load(round(chart, 1), unit)} "
+                    f"rounds to {_same(last_load, same_load, unit)}")
+            return ctx.plan(rx.sets, reps, same_load, top.e1rm)
     if diff > 0:
-        ctx.say(f"last time {desc}, a little over target @ {target:g}: same load and reps")
+        ctx.say(f"last time {desc}, a little over target @ {target:g}: {_same(last_load, same_load, unit)} x {reps} again")
         return ctx.plan(rx.sets, reps, same_load, top.e1rm)
     reps = min(done + 1, hi)
-    ctx.say(f"last time {desc}, target @ {target:g}: same {format_load(same_load, unit)}, aim for {plural(reps, 'rep')}")
+    ctx.say(f"last time {desc}, target @ {target:g}: {_same(last_load, same_load, unit)}, aim for {plural(reps, 'rep')}")
     return ctx.plan(rx.sets, reps, same_load, top.e1rm)
 
 
@@ -317,6 +481,7 @@ def next_prescription(
     recent_notes: Sequence[RecoveryNote] = (),
     today: date | None = None,
     bodyweights: Bodyweights | None = None,
+    state: LiftState | None = None,
 ) -> Plan:
     """The plan for the next session of `exercise`. `history` is newest first.
 
@@ -327,7 +492,7 @@ def next_prescription(
     an exercise that moves it (the plan's load is then the belt; None for bodyweight only).
     """
     rx = apply_week(prescription, week_plan) if week_plan is not None else prescription
-    ctx = _Context(exercise, rx, week_plan, settings, today, [])
+    ctx = _Context(exercise, rx, week_plan, settings, today, [], state=state)
     if week_plan is not None and rx.follows_block:
         ctx.say(f"{week_plan.emphasis} week: {rx.sets} x {rx.reps_min}-{rx.reps_max} @ {rx.target_rpe:g}")
     body: tuple[float, float] | None = None  # bodyweight moved (settings' unit), bodyweight (kg)
@@ -340,7 +505,26 @@ def next_prescription(
     elif exercise.bodyweight_share and any(s.load for session in history for s in session.sets):
         ctx.say("your bodyweight is not known, so only the belt counts: set it in Settings"
                 " or with gymtui bodyweight 81.5")
-    usable = [s for s in history if _work(s)]
+    if state is None:
+        state = lift_state(exercise.id, history, exercise.equipment, settings.unit, today)
+    ctx.state = state
+    for outlier in state.outliers:
+        ctx.say(outlier.describe())
+    if state.back_from_layoff:
+        plan = _after_layoff(ctx, state)
+    else:
+        plan = _from_history(ctx, [s for s in state.sessions if _work(s)])
+    if readiness is not None:
+        plan = adjust_for_readiness(plan, readiness, recent_notes, settings, exercise_regions(exercise))
+    if body is not None and plan.load is not None:
+        belt, said = belt_text(plan.load, body[0], settings.unit, body[1])
+        plan = dataclasses.replace(plan, load=belt, reasons=[*plan.reasons, said])
+    return plan
+
+
+def _from_history(ctx: _Context, usable: list[SessionSets]) -> Plan:
+    """The plan from the sessions since the lift was last taken up (newest first)."""
+    exercise, rx, settings = ctx.exercise, ctx.rx, ctx.settings
     if usable and usable[0].deload and any(not s.deload for s in usable):
         usable = [s for s in usable if not s.deload]
         ctx.say(f"after the deload: from the last full session ({usable[0].date.isoformat()})")
@@ -353,7 +537,7 @@ def next_prescription(
         plan = _first_time(ctx)
     else:
         last = usable[0]
-        top = top_sets(last.sets, settings.unit)
+        top = _verdict_sets(last.sets, settings.unit)
         for other in sorted({s.unit for s in _work(last) if s.load is not None and s.unit != settings.unit}):
             original = top_sets([s for s in last.sets if s.unit == other], other)
             shown = ""
@@ -368,9 +552,4 @@ def next_prescription(
             plan = _loaded(ctx, usable, top)
         else:
             plan = _unloaded(ctx, usable)
-    if readiness is not None:
-        plan = adjust_for_readiness(plan, readiness, recent_notes, settings, exercise_regions(exercise))
-    if body is not None and plan.load is not None:
-        belt, said = belt_text(plan.load, body[0], settings.unit, body[1])
-        plan = dataclasses.replace(plan, load=belt, reasons=[*plan.reasons, said])
     return plan

@@ -14,13 +14,16 @@ Past 12 reps, or without an RPE, the chart does not apply and a rep formula is u
 Brzycki up to 10 reps to failure, Epley beyond (Brzycki's denominator runs out near 37
 reps, and Epley is the better-known estimate for long sets). "Reps to failure" is the reps
 done plus the reps left in reserve (10 - RPE); a set without an RPE counts as taken to
-failure, which makes the estimate low rather than high.
+failure, which makes the estimate low rather than high. Past 12 reps with an RPE, the
+formula is scaled to meet the chart's 12-rep cell, so the estimate moves smoothly from 12
+reps to 13 instead of jumping.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from .journal import LoggedSet
@@ -91,6 +94,15 @@ def _uses_chart(reps: int, rpe: float | None) -> bool:
     return rpe is not None and reps <= CHART_MAX_REPS
 
 
+def _past_chart_fraction(reps: int, rpe: float) -> float:
+    """Past 12 reps with an RPE: the formula, scaled to meet the chart at 12 reps so that one
+    more rep never makes the estimate jump (unscaled, 13 reps read up to 6 % lower than 12)."""
+    in_reserve = RPE_MAX - _check_rpe(rpe)
+    at_edge = percent_1rm(CHART_MAX_REPS, rpe) / 100
+    return _formula_fraction(reps + in_reserve) * at_edge / _formula_fraction(CHART_MAX_REPS + in_reserve)
+
+
+@lru_cache(maxsize=8192)  # planning asks for the same few sets many times over
 def e1rm(load: float, reps: int, rpe: float | None) -> E1rm | None:
     """Estimated 1RM of one set; None for 0 reps (nothing was lifted)."""
     if reps < 0 or load < 0:
@@ -100,6 +112,8 @@ def e1rm(load: float, reps: int, rpe: float | None) -> E1rm | None:
     if _uses_chart(reps, rpe):
         assert rpe is not None
         return E1rm(load / (percent_1rm(reps, rpe) / 100), "rts")
+    if rpe is not None:
+        return E1rm(load / _past_chart_fraction(reps, rpe), _formula_method(_reps_to_failure(reps, rpe)))
     to_failure = _reps_to_failure(reps, rpe)
     return E1rm(load / _formula_fraction(to_failure), _formula_method(to_failure))
 
@@ -114,6 +128,8 @@ def load_for(one_rm: float, reps: int, rpe: float | None) -> float:
     if _uses_chart(reps, rpe):
         assert rpe is not None
         return one_rm * percent_1rm(reps, rpe) / 100
+    if rpe is not None:
+        return one_rm * _past_chart_fraction(reps, rpe)
     return one_rm * _formula_fraction(_reps_to_failure(reps, rpe))
 
 

@@ -21,9 +21,12 @@ import pendulum
 
 from ..domain.blocks import (
     MAX_WEEKS_WITHOUT_DELOAD,
+    LiftWeeks,
     SessionSets,
     deload_plan,
     group_history,
+    lift_fatigue,
+    lift_weeks,
     should_deload,
     week_of_block,
     week_plan_for,
@@ -31,16 +34,24 @@ from ..domain.blocks import (
 from ..domain.daily import RecoveryNote
 from ..domain.journal import LoggedSet, Session
 from ..domain.library import Day, Exercise, Prescription, Program, WeekPlan
+from ..domain.common import Equipment
+from ..domain.lift_state import LiftState, fatigue_window, lift_state, without_outliers
+from ..domain.units import Unit
 from ..domain.progression import Plan, next_prescription
 from ..domain.bodyweight import Bodyweights, with_bodyweight
 from ..domain.catalog import substitutes
 from ..domain.readiness import SORE_DAYS, Readiness, exercise_regions, readiness, sore_days
+from ..domain.rpe import WORK_SET_TYPES, top_sets
 from ..domain.settings import Settings
 from ..store import Store
 from .chosen_loads import with_chosen_loads
 from .library import Library
 
-HISTORY_SESSIONS = 6  # enough for the e1RM trend (4 sessions) and two weeks of slow progression
+# Main lifts: enough for the e1RM trend (4 sessions), the same week of the last block and the
+# lift's own block weeks (about three months of twice-weekly training). Other exercises: the
+# trend and two weeks of slow progression. Older sets say little about today.
+HISTORY_SESSIONS = 24
+ACCESSORY_SESSIONS = 8
 RECOVERY_DAYS = 14
 # A recovery note counts for this many days after its date: last evening's for this morning.
 NOTE_COUNTS_DAYS = 1
@@ -49,6 +60,9 @@ BODYWEIGHT_YEARS = 1
 # An early deload older than this no longer changes the deload decision (one is due by then).
 DELOAD_LOOKBACK_DAYS = 7 * (MAX_WEEKS_WITHOUT_DELOAD + 1)
 ROTATION_LOOKBACK = 20  # sessions read to find the last program day trained
+
+
+_NONE = LiftWeeks({}, 1, 0, False, {})  # a lift with no sessions read
 
 
 @dataclass(frozen=True)
@@ -187,17 +201,45 @@ def _annotated(
 
 
 def _history(
-    store: Store, program: Program, rx: Prescription, start: date, cutoff: date, deloads: dict[date, date]
-) -> list[SessionSets]:
-    recent = store.recent_sets(rx.exercise, sessions=HISTORY_SESSIONS, before=cutoff)
+    store: Store, program: Program, rx: Prescription, start: date, cutoff: date, deloads: dict[date, date],
+    today: date | None = None, equipment: Equipment = "barbell", unit: Unit = "kg",
+) -> tuple[list[SessionSets], LiftWeeks | None]:
+    """The lift's sessions, newest first, each with the targets of its own block week, and
+    those weeks (for a lift that follows the block)."""
+    count = HISTORY_SESSIONS if rx.follows_block else ACCESSORY_SESSIONS
+    recent = store.recent_sets(rx.exercise, sessions=count, before=cutoff)
     sessions = _annotated((s for s, _ in recent), program.cycle, start, deloads)
     sets: list[LoggedSet] = [logged for _, group in recent for logged in group]
-    return group_history(sessions, sets, rx.exercise, program.cycle, rx)
+    weeks = None
+    if rx.follows_block:
+        reps = {s.id: [x.reps or 0 for x in group if x.set_type in WORK_SET_TYPES] for s, group in recent}
+        top = {s.id: max((x.load or 0.0 for x in group if x.set_type in WORK_SET_TYPES), default=0.0)
+               for s, group in recent}
+        walked = [(s.date, s.deload, reps.get(s.id, []), top.get(s.id, 0.0)) for s in sessions]
+        clean = without_outliers(group_history(sessions, sets, rx.exercise), equipment, unit)
+
+        tops = {id(s): top_sets(s.sets, unit) for s in clean}  # once, not once per week asked
+
+        def fatigued(monday: date, skip: frozenset[date]) -> bool:
+            window = (tops[id(s)] for s in fatigue_window(clean, monday, skip))
+            return bool(lift_fatigue(rx.exercise, [t for t in window if t is not None]))
+
+        weeks = lift_weeks(walked, program.cycle, start, today or cutoff, rx, fatigued)
+        # Each session takes its lift week's targets; one in a week the lift was deloaded (the
+        # cycle's, or an early one however it was logged) is a deload session.
+        sessions = [
+            s.model_copy(update={
+                "block_week": weeks.by_date[s.date],
+                "deload": s.deload or s.date >= weeks.deloads.get(monday_of(s.date), date.max),
+            }) if s.date in weeks.by_date else s
+            for s in sessions
+        ]
+    return group_history(sessions, sets, rx.exercise, program.cycle, rx), weeks
 
 
 def _main_lift_histories(
     store: Store, library: Library, program: Program, start: date, cutoff: date,
-    deloads: dict[date, date], known: dict[str, list[SessionSets]],
+    deloads: dict[date, date], known: dict[str, list[SessionSets]], settings: Settings, today: date,
 ) -> dict[str, list[SessionSets]]:
     """Every main lift of the program, not only today's: a deload is decided for the week."""
     found: dict[str, list[SessionSets]] = {}
@@ -208,8 +250,29 @@ def _main_lift_histories(
                 continue
             history = known.get(rx.exercise)
             if history is None:
-                history = _history(store, program, rx, start, cutoff, deloads)
+                history, _ = _history(
+                    store, program, rx, start, cutoff, deloads, today, exercise.equipment, settings.unit
+                )
             found[exercise.name] = history
+    return found
+
+
+def _fatigue_windows(
+    main_lifts: dict[str, list[SessionSets]], by_name: dict[str, Exercise], states: dict[str, LiftState],
+    settings: Settings, today: date,
+) -> dict[str, list[SessionSets]]:
+    """What fatigue is read from for each main lift: nothing while it ramps back after a
+    layoff (detraining is not fatigue), else its sessions since the layoff, typos set aside.
+    `states` holds the lifts already read (today's, by id); the others are added to it."""
+    found: dict[str, list[SessionSets]] = {}
+    for name, history in main_lifts.items():
+        exercise = by_name.get(name)
+        if exercise is None:
+            continue
+        state = states.get(exercise.id)
+        if state is None:
+            state = states[exercise.id] = lift_state(exercise.id, history, exercise.equipment, settings.unit, today)
+        found[name] = [] if state.back_from_layoff else list(state.sessions)
     return found
 
 
@@ -283,9 +346,20 @@ def plan_session(
 
     deloads = deload_starts(store, cutoff)
     histories: dict[str, list[SessionSets]] = {}
+    weeks: dict[str, LiftWeeks] = {}
     for rx in day.prescriptions:
-        histories[rx.exercise] = _history(store, program, rx, start, cutoff, deloads)
-    main_lifts = _main_lift_histories(store, library, program, start, cutoff, deloads, histories)
+        exercise = library.exercise(rx.exercise)
+        equipment = exercise.equipment if exercise is not None else "barbell"
+        histories[rx.exercise], found = _history(
+            store, program, rx, start, cutoff, deloads, today, equipment, settings.unit
+        )
+        if found is not None:
+            weeks[rx.exercise] = found
+    # The day's block week is its main lifts' own (the first one's, if they differ).
+    leading = next((weeks[rx.exercise] for rx in day.prescriptions if weeks.get(rx.exercise, _NONE).by_date), None)
+    if leading is not None:
+        week, week_plan = leading.today, program.cycle[leading.today - 1]
+    main_lifts = _main_lift_histories(store, library, program, start, cutoff, deloads, histories, settings, today)
     by_name = {exercise.name: exercise for exercise in library.exercises()}
     lifts = [(library.exercise(e), h) for e, h in histories.items()]
     lifts += [(by_name.get(name), h) for name, h in main_lifts.items()]
@@ -294,9 +368,19 @@ def plan_session(
     histories = {e: _with_bodyweight(library.exercise(e), h, weights, settings) for e, h in histories.items()}
     main_lifts = {name: _with_bodyweight(by_name.get(name), history, weights, settings)
                   for name, history in main_lifts.items()}
+    states = {
+        rx.exercise: lift_state(rx.exercise, histories[rx.exercise], exercise.equipment, settings.unit, today)
+        for rx in day.prescriptions if (exercise := library.exercise(rx.exercise)) is not None
+    }
+    main_lifts = _fatigue_windows(main_lifts, by_name, states, settings, today)
     latest_deload = max(deloads.values(), default=None)
-    deload, block_reasons = should_deload(program.cycle, start, today, main_lifts, notes, latest_deload)
-    if deload and week_plan.emphasis != "deload":
+    since = (leading.weeks_since_deload, leading.had_deload) if leading is not None else None
+    deload, block_reasons = should_deload(
+        program.cycle, start, today, main_lifts, notes, latest_deload, week=week, weeks_since=since,
+        restarted=leading.restarted if leading is not None else None,
+    )
+    early = deload and week_plan.emphasis != "deload"
+    if early:
         week_plan = deload_plan(program.cycle)
 
     exercises = [(library.exercise(rx.exercise), rx) for rx in day.prescriptions]
@@ -307,11 +391,17 @@ def plan_session(
     for exercise, rx in exercises:
         if exercise is None:
             continue
+        own = weeks.get(rx.exercise)
+        lift_plan = week_plan
+        if own is not None and own.by_date and not early:
+            lift_plan = program.cycle[own.today - 1]  # its own week; a lift not yet trained follows the day
         # next_prescription applies the readiness itself (once: a second pass would cut twice).
         plan = next_prescription(
-            exercise, rx, week_plan, histories[rx.exercise], settings, ready, recent_notes=notes, today=today,
-            bodyweights=weights,
+            exercise, rx, lift_plan, histories[rx.exercise], settings, ready, recent_notes=notes, today=today,
+            bodyweights=weights, state=states[rx.exercise],
         )
+        if own is not None:
+            plan = _said_late(plan, own, histories[rx.exercise])
         hint = swap_hint(library, exercise, ready)
         if hint:
             plan = replace(plan, reasons=[*plan.reasons, hint])
@@ -322,6 +412,17 @@ def plan_session(
     )
     # A load the lifter typed for today (in the warm-up) is the session's load on every screen.
     return with_chosen_loads(session_plan, store.in_progress_session(), settings)
+
+
+def _said_late(plan: Plan, weeks: LiftWeeks, history: Sequence[SessionSets]) -> Plan:
+    """The newest session, if it was read as the week before's, says so."""
+    if not history or history[0].date not in weeks.late:
+        return plan
+    day = history[0].date
+    low, high = history[0].reps_min, history[0].reps_max
+    fit = f" ({low}-{high} reps)" if low is not None else ""
+    text = f"{day:%a %d %b}'s session fits last week's targets{fit}: read as last week's, logged a day late"
+    return replace(plan, reasons=[*plan.reasons[:1], text, *plan.reasons[1:]])
 
 
 def session_from_plan(plan: SessionPlan, now: pendulum.DateTime) -> Session:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from ..domain.journal import LoggedSet, Session
@@ -147,6 +148,7 @@ def import_csv(
     known = _KnownKeys(store.iter_source_keys())
     had = {e.id for e in store.custom_exercises()}
     outcome = ImportOutcome(csv=reading.result)
+    block_start = _block_start_to_keep(store)
     saved: set[str] = set()
     sessions: list[Session] = []
     sets: list[LoggedSet] = []
@@ -175,12 +177,14 @@ def import_csv(
                 store_batch()
         store_batch()
     except DiskWriteError as error:
+        _keep_block_start(store, block_start, quietly=True)
         # Earlier batches are on disk: the message counts them with what this one stored.
         workouts = outcome.sessions_added + getattr(error, "workouts", 0)
         stored_sets = outcome.sets_added + getattr(error, "sets", 0)
         if workouts or stored_sets:
             raise PartlyStoredError(error, workouts, stored_sets) from error
         raise
+    _keep_block_start(store, block_start)
     outcome.sessions_read = reading.result.tally.sessions
     outcome.sets_read = reading.result.tally.sets
     outcome.exercises_added = len(saved - had)
@@ -200,6 +204,28 @@ class _KnownKeys:
 
     def __contains__(self, key: object) -> bool:
         return isinstance(key, str) and self._digest(key) in self._digests
+
+
+def _block_start_to_keep(store: Store) -> date | None:
+    """Where block weeks count from, fixed before imported history lands (None when the
+    settings already hold it): without a start in the settings the oldest week file stands
+    in, and an import would move it years back (today could then be any week of the block, a
+    deload too). Imported sessions give starting loads; the block goes on from the lifter's
+    own first week, or starts this week."""
+    from .planning import program_start
+
+    settings = store.settings()
+    return program_start(store, settings, store.today()) if settings.program_start is None else None
+
+
+def _keep_block_start(store: Store, start: date | None, *, quietly: bool = False) -> None:
+    if start is None or store.settings().program_start is not None:
+        return
+    try:
+        store.save_settings(store.settings().model_copy(update={"program_start": start}))
+    except (DiskWriteError, OSError):
+        if not quietly:
+            raise
 
 
 def restore_json(store: Store, text: str, library: Library) -> ImportOutcome:

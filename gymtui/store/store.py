@@ -132,6 +132,10 @@ class Store:
             self._lock.release()
             raise
 
+    def today(self) -> date:
+        """Today by the store's clock (tests give it a fixed one)."""
+        return self._now().date()
+
     def close(self) -> None:
         with self._mutex:
             for db in self._parts.values():
