@@ -51,7 +51,7 @@ def test_the_plan_follows_the_weaker_side_not_the_stronger():
     plan = next_prescription(ROW, rx(), None, [last], Settings())
     assert (plan.sets, plan.reps, plan.load) == (2, 10, 28)  # the right side was over target: lighter
     assert plan.reasons[0].startswith("right side 17 % weaker than the left")
-    assert plan.reasons[1] == "last time 30 kg x 10 @ 9, target @ 8: -7 % to 28 kg"
+    assert plan.reasons[1] == "last time 30 kg x 10 @ 9, target @ 8 (e1RM 42.4 kg by RTS): -7 % to 28 kg (the chart's 28.9 kg, rounded)"
 
 
 def test_a_pair_of_sides_is_one_set():

@@ -116,10 +116,15 @@ def _outliers_in(history: Sequence[SessionSets], equipment: Equipment, unit: Uni
     limit = PLAUSIBLE_KG.get(equipment, 500.0)
     believable = [o for _, o, _ in estimates if o.load is not None and convert(o.load, o.unit, "kg") <= limit]
     by_ratio: dict[int, list[Outlier]] = {}
-    # The median of all the sets: with a few sets to compare, one wrong set barely moves it,
-    # and it is worked out once rather than once per set.
-    middle = statistics.median(v for _, _, v in estimates) if len(estimates) > OUTLIER_MIN_OTHERS else None
+    # The median of the sets (of each side, for a one-sided lift: a weak side is no typo):
+    # with a few sets to compare, one wrong set barely moves it, and it is worked out once.
+    medians: dict[object, float] = {}
+    for side in {o.side for _, o, _ in estimates}:
+        values = [v for _, o, v in estimates if o.side == side]
+        if len(values) > OUTLIER_MIN_OTHERS:
+            medians[side] = statistics.median(values)
     for session, logged, value in estimates:
+        middle = medians.get(logged.side)
         assert logged.load is not None
         # Only set aside for its weight when believable sets are there to plan from instead.
         if convert(logged.load, logged.unit, "kg") > limit and believable:

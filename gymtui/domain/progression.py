@@ -120,7 +120,7 @@ class _Context:
     def _note_rounding(self, wanted: float, value: float) -> None:
         if wanted > 0 and abs(value - wanted) / wanted > ROUNDING_NOTE:
             shown = format_load(round(wanted, 1), self.unit)
-            self.capped_note = f" (the chart says {shown}; {format_load(value, self.unit)} is the nearest you can load)"
+            self.capped_note = f" (the chart's {shown}, rounded)"
 
     def say(self, text: str) -> None:
         """Add a reason; a cap applied since the last one is mentioned in it."""
