@@ -237,3 +237,15 @@ def test_soreness_changes_only_the_exercises_that_load_a_sore_region(soreness, e
     assert (after != before) == loads_a_sore_one
     if loads_a_sore_one:  # lighter, or a set shorter when the next load down would cut too much
         assert after.load < before.load or (after.load == before.load and after.sets == before.sets - 1)
+
+
+@pytest.mark.parametrize("level", [2, 3])
+def test_a_sore_lift_at_the_empty_bar_loses_a_set_instead(level):
+    """Nothing is lighter than the empty bar: 'load 20 kg -> 20 kg: 0 % off' said nothing true."""
+    result = readiness(note(soreness={"low_back": level}), set(REGIONS))
+    before = plan(load=20.0, sets=3)
+    after = adjust_for_readiness(before, result, regions=frozenset({"low_back"}))
+    assert after.load == 20.0 and after.sets == 2
+    assert any("nothing lighter can be loaded: one set fewer instead" in r for r in after.reasons)
+    assert not any("-> 20 kg" in r for r in after.reasons)
+

@@ -229,7 +229,13 @@ def adjust_for_readiness(
         nearest = round_for_exercise(load * (1 - cut), plan.unit, plan.equipment, settings)
         lighter = min(nearest, next_loadable(load, plan.unit, plan.equipment, settings, up=False), load)
         taken = (1 - lighter / load) * 100 if load else 0.0
-        if taken > 2 * cut * 100 + 0.5 and sets > 1:
+        if lighter >= load:
+            # Already the lightest load there is (the empty bar, the first pin): the volume is
+            # what can come off.
+            instead = "" if drop_set or sets <= 1 else ": one set fewer instead"
+            drop_set = drop_set or sets > 1
+            reasons.append(f"keep {format_load(load, plan.unit)}: nothing lighter can be loaded{instead}")
+        elif taken > 2 * cut * 100 + 0.5 and sets > 1:
             # A coarse stack or rack would cut far more than asked: take the volume off instead.
             instead = "" if drop_set else ": one set fewer instead"
             drop_set = True
