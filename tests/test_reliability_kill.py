@@ -195,9 +195,13 @@ async def app_child(data_dir: str, seed: int) -> None:
             table.move_cursor(row=table.get_row_index(f"r:{index}"))
             await pilot.pause()
             if index in screen.logged:
-                os.write(1, f"begin-del {screen.logged[index].id}\n".encode())
+                # x takes back the newest tick wherever the cursor is: that set is the one in
+                # flight (naming the row under the cursor left the deleted set unaccounted for).
+                kind, target = screen.newest_tick()
+                assert kind == "ramp"
+                os.write(1, f"begin-del {screen.logged[target].id}\n".encode())
                 await pilot.press("x")
-                while index in screen.logged:
+                while target in screen.logged:
                     await pilot.pause()
             else:
                 await pilot.press("space")

@@ -331,28 +331,40 @@ class WarmupScreen(Screen[None]):
                 self.logged[index] = logged
         self.rebuild()
 
-    def action_undo(self) -> None:
-        """Take back the newest tick (a drill, or a ramp set logged), wherever the cursor is,
-        and put the cursor on its row."""
-        table = self.query_one("#wu-table", DataTable)
-        order = self.done_order
-        while order:
-            kind, key = order.pop()
+    def newest_tick(self) -> tuple[str, str] | tuple[str, int] | None:
+        """What x takes back: ("drill", tick key) or ("ramp", row index), or None."""
+        for kind, key in reversed(self.done_order):
             if kind == "drill" and key in self.ticks:
-                self.ticks.discard(key)
-                self.rebuild()
-                table.move_cursor(row=table.get_row_index(f"d:{key}"))
-                return
+                return ("drill", key)
             index = next((i for i, s in self.logged.items() if s.id == key), None)
             if kind == "ramp" and index is not None:
-                self._undo_ramp(index)
-                return
+                return ("ramp", index)
         # Nothing ticked since the app started: the newest ramp set on the list (logged by an
         # earlier run of the app) is the last tick there is.
         if self.logged:
-            self._undo_ramp(max(self.logged, key=lambda i: self.logged[i].logged_at))
-        else:
+            return ("ramp", max(self.logged, key=lambda i: self.logged[i].logged_at))
+        return None
+
+    def action_undo(self) -> None:
+        """Take back the newest tick (a drill, or a ramp set logged), wherever the cursor is,
+        and put the cursor on its row."""
+        target = self.newest_tick()
+        if target is None:
             self.app.notify("Nothing to undo: no drill ticked and no ramp set logged.", timeout=3)
+            return
+        kind, key = target
+        # Entries newer than the target were taken back already: they go with it.
+        wanted = key if kind == "drill" else self.logged[key].id  # type: ignore[index]
+        order = self.done_order
+        while order and order.pop() != (kind, wanted):
+            pass
+        if kind == "drill":
+            self.ticks.discard(key)  # type: ignore[arg-type]
+            self.rebuild()
+            table = self.query_one("#wu-table", DataTable)
+            table.move_cursor(row=table.get_row_index(f"d:{key}"))
+        else:
+            self._undo_ramp(key)  # type: ignore[arg-type]
 
     def _undo_ramp(self, index: int) -> None:
         table = self.query_one("#wu-table", DataTable)
