@@ -203,9 +203,14 @@ class GymApp(StatusNotices, App[None]):
         if hint:
             self.call_from_thread(self.notify, hint)
 
+    @work(thread=True, group="damaged-file")
     def report_damaged_file(self, error: CorruptFileError) -> None:
+        # Finding a good backup hashes (or, for an old backup, validates) every file in it:
+        # years of history, never on the UI thread.
         backup = newest_good_backup(self.store.data_dir, having=error.path)
+        self.call_from_thread(self._offer_restore, error, backup)
 
+    def _offer_restore(self, error: CorruptFileError, backup: Path | None) -> None:
         def rollback_warning() -> str:
             assert backup is not None
             return plan_restore(self.store.data_dir, backup, whole=True).rollback_warning()
