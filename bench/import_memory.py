@@ -24,7 +24,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from import_speed import EXERCISES, HEADER, SET_ORDERS  # noqa: E402
+from import_speed import HEADER, SET_ORDERS, strong_rows  # noqa: E402
 
 # Run in the child: import the file given, as the CLI does, and report the peak RSS.
 CHILD = r"""
@@ -56,23 +56,14 @@ def write_big_strong_file(path: Path, mib: float) -> int:
     with path.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
         writer.writerow(HEADER)
-        workout = 0
-        while handle.tell() < target:
-            when = start + timedelta(days=workout // 3, hours=7 + 5 * (workout % 3))
-            date = when.strftime("%Y-%m-%d %H:%M:%S")
-            for exercise in EXERCISES[workout % 3 : workout % 3 + 4]:
-                for order in SET_ORDERS:
-                    rest = order == "Rest Timer"
-                    timed = exercise == "Plank" and not rest
-                    writer.writerow([
-                        date, f"Pull day {workout % 2 + 1}", "1h 12m", exercise, order,
-                        "0" if rest or timed else f"{60 + workout % 40 * 2.5:.1f}",
-                        "0.0" if rest or timed else f"{5 + workout % 4}.0", "0",
-                        "120.0" if rest else ("45.0" if timed else "0.0"),
-                        "grip, then brace" if order == "1" else "", "", "8.5" if order == "2" else "",
-                    ])
-                    rows += 1
-            workout += 1
+        current = 0
+        for workout, row in strong_rows(lambda w: start + timedelta(days=w // 3, hours=7 + 5 * (w % 3))):
+            if workout != current:  # the size is checked between whole workouts
+                current = workout
+                if handle.tell() >= target:
+                    break
+            writer.writerow(row)
+            rows += 1
     return rows
 
 

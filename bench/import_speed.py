@@ -15,7 +15,9 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta
+from itertools import islice
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -29,30 +31,32 @@ EXERCISES = ["Deadlift (Barbell)", "Bent Over Row (Barbell)", "Pull Up", "Face P
 SET_ORDERS = ["W", "1", "Rest Timer", "2", "Rest Timer", "3", "D"]
 
 
+def strong_rows(when: Callable[[int], datetime]) -> Iterator[tuple[int, list[str]]]:
+    """Endless Strong rows, workout after workout, each with its workout's index; `when`
+    gives a workout's start."""
+    workout = 0
+    while True:
+        date = when(workout).strftime("%Y-%m-%d %H:%M:%S")
+        for exercise in EXERCISES[workout % 3 : workout % 3 + 4]:
+            for order in SET_ORDERS:
+                rest = order == "Rest Timer"
+                timed = exercise == "Plank" and not rest
+                yield workout, [
+                    date, f"Pull day {workout % 2 + 1}", "1h 12m", exercise, order,
+                    "0" if rest or timed else f"{60 + workout % 40 * 2.5:.1f}",
+                    "0.0" if rest or timed else f"{5 + workout % 4}.0", "0",
+                    "120.0" if rest else ("45.0" if timed else "0.0"),
+                    "grip, then brace" if order == "1" else "", "", "8.5" if order == "2" else "",
+                ]
+        workout += 1
+
+
 def write_strong_file(path: Path, rows: int) -> None:
     start = datetime(2020, 1, 6, 18, 0)
-    written = 0
     with path.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
         writer.writerow(HEADER)
-        workout = 0
-        while written < rows:
-            date = (start + timedelta(days=2 * workout)).strftime("%Y-%m-%d %H:%M:%S")
-            for exercise in EXERCISES[workout % 3 : workout % 3 + 4]:
-                for order in SET_ORDERS:
-                    if written == rows:
-                        break
-                    rest = order == "Rest Timer"
-                    timed = exercise == "Plank" and not rest
-                    writer.writerow([
-                        date, f"Pull day {workout % 2 + 1}", "1h 12m", exercise, order,
-                        "0" if rest or timed else f"{60 + workout % 40 * 2.5:.1f}",
-                        "0.0" if rest or timed else f"{5 + workout % 4}.0", "0",
-                        "120.0" if rest else ("45.0" if timed else "0.0"),
-                        "grip, then brace" if order == "1" else "", "", "8.5" if order == "2" else "",
-                    ])
-                    written += 1
-            workout += 1
+        writer.writerows(row for _, row in islice(strong_rows(lambda w: start + timedelta(days=2 * w)), rows))
 
 
 def main() -> None:
