@@ -90,6 +90,10 @@ class Session(Model):
     # Working loads the lifter typed for today (in the warm-up) per exercise id, with their
     # unit: the session's load for that exercise on every screen.
     chosen_loads: dict[Slug, tuple[Annotated[float, Field(gt=0, le=2000)], Unit]] = Field(default_factory=dict)
+    # Started empty, exercises added as the lifter went: no program day, whatever it trained.
+    freestyle: bool = False
+    # Exercises the lifter added to the session (not planned, not swapped in for a planned one).
+    added: list[Slug] = Field(default_factory=list, max_length=200)
     source: str = Field(default="app", max_length=40)
     source_key: str | None = Field(default=None, max_length=200)
 

@@ -133,7 +133,10 @@ def day_of_session(program: Program, store: Store, session: Session) -> Day | No
     """The program day a session trained: its own mark, else the day sharing most exercises.
 
     Sessions logged from the command line or imported carry no program day; their sets say.
+    A freestyle session is no program day, whatever it trained: the rotation goes on past it.
     """
+    if session.freestyle:
+        return None
     if session.program_day is not None:
         return next((d for d in program.days if d.id == session.program_day), None)
     trained = {s.exercise for s in store.session_sets(session.id) if s.set_type != "warmup"}
