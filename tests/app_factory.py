@@ -1,37 +1,79 @@
-"""Build a GymApp on a temporary data folder with a frozen date and a fake clock."""
+"""Build a GymApp on a temporary data folder with a frozen date and a fake clock, seed a
+store, and wait for the app to settle. The `new_app` and `gym_app` fixtures in conftest.py
+wrap `make_app` and close the store after the test."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pendulum
 
 from gymtui.domain.catalog import load_catalog
 from gymtui.domain.clock import FakeClock
+from gymtui.domain.journal import LoggedSet, Session
 from gymtui.services.library import Library
 from gymtui.store import Store
 from gymtui.ui.app import GymApp, first_run_setup
 
 FROZEN_NOW = pendulum.datetime(2026, 11, 16, 18, 30, tz="Europe/Paris")  # a Monday evening
+LAST_WEEK = FROZEN_NOW.subtract(days=7)
+
+# (exercise, load or None, reps, rpe or None)
+SetRow = tuple[str, float | None, int, float | None]
 
 
 def make_app(data_dir: Path, *, now: pendulum.DateTime = FROZEN_NOW, clock: FakeClock | None = None) -> GymApp:
-    """The caller closes `app.store` (use the `app_env` fixture in tests for that)."""
+    """The caller closes `app.store`: in tests, use the `new_app` or `gym_app` fixture, which do."""
     store = Store.open(data_dir, now=lambda: now)
     first_run_setup(store, now.date())
     return GymApp(store, Library.from_store(load_catalog(), store), clock=clock or FakeClock(), now=lambda: now)
 
 
-async def settle(pilot, app: GymApp) -> None:
+@contextmanager
+def apps_closed_after(data_dir: Path) -> Iterator[Callable[..., GymApp]]:
+    """Yields `new(folder=None, **make_app_kwargs)`, which makes a GymApp (on `data_dir`
+    unless told); every store opened that way is closed on leaving, even after a failure."""
+    made: list[GymApp] = []
+
+    def new(folder: Path | None = None, **kwargs) -> GymApp:
+        app = make_app(data_dir if folder is None else folder, **kwargs)
+        made.append(app)
+        return app
+
+    try:
+        yield new
+    finally:
+        for app in made:
+            app.store.close()
+
+
+def seed_session(store: Store, sets: Iterable[SetRow] = (), *, when: pendulum.DateTime = LAST_WEEK,
+                 **fields) -> Session:
+    """Save one session started at `when` (any other Session field by keyword, e.g.
+    status="done", program_day="vertical-pull") with `sets` logged at `when`, in order."""
+    session = store.save_session(Session(date=when.date(), started_at=when, **fields))
+    for exercise, load, reps, rpe in sets:
+        store.add_set(LoggedSet(session_id=session.id, exercise=exercise, load=load, reps=reps, rpe=rpe,
+                                logged_at=when))
+    return session
+
+
+async def settle(pilot, app: GymApp | None = None, *, animations: bool = False) -> None:
     """Let workers finish and the screen refresh (no real-clock sleeping). A worker can start
     another one as it ends (Today's plan starts the daily backup once drawn), so this waits
-    until a refresh leaves none unfinished."""
+    until a refresh leaves none unfinished. `animations=True` also waits for scheduled
+    animations, which a snapshot needs to be the same picture every run."""
+    app = app or pilot.app
     await pilot.pause()
     for _ in range(20):
         await app.workers.wait_for_complete()
         await pilot.pause()
         if all(worker.is_finished for worker in app.workers):
-            return
+            break
+    if animations:
+        await pilot.wait_for_scheduled_animations()
 
 
 async def open_warmup_with_load(pilot, app: GymApp, load: str = "100"):

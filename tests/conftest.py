@@ -2,8 +2,13 @@ import os
 
 import pendulum
 import pytest
+from textual.widgets import Input, TextArea
 
 from gymtui.paths import DATA_DIR_ENV
+
+import hypothesis_profiles  # noqa: F401  (loads the profile HYPOTHESIS_PROFILE names)
+from app_factory import apps_closed_after
+
 
 
 @pytest.fixture(autouse=True)
@@ -16,6 +21,14 @@ def _isolated_dirs(tmp_path, monkeypatch):
     yield
 
 
+@pytest.fixture(autouse=True)
+def _no_cursor_blink(monkeypatch):
+    """A blinking cursor makes what a test sees, and a snapshot, depend on timing: every Input
+    and TextArea made during a test starts with its cursor steady."""
+    monkeypatch.setattr(Input.cursor_blink, "_default", False)
+    monkeypatch.setattr(TextArea.cursor_blink, "_default", False)
+
+
 @pytest.fixture
 def fixed_now():
     return pendulum.datetime(2026, 11, 16, 18, 30, tz="Europe/Paris")
@@ -26,6 +39,20 @@ def data_dir(tmp_path):
     path = tmp_path / "gymdata"
     path.mkdir()
     return path
+
+
+@pytest.fixture
+def new_app(data_dir):
+    """Make a GymApp (`make_app`'s arguments; the folder defaults to `data_dir`); every store
+    opened this way is closed after the test, whether it passed or not."""
+    with apps_closed_after(data_dir) as new:
+        yield new
+
+
+@pytest.fixture
+def gym_app(new_app):
+    """A GymApp on `data_dir` at FROZEN_NOW with a fake clock; its store is closed afterwards."""
+    return new_app()
 
 
 def pytest_configure(config):

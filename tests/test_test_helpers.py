@@ -1,0 +1,61 @@
+"""The shared test helpers do what the tests rely on: stores closed, no blinking cursor, one
+seeding helper, one settle."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import Input, TextArea
+
+from gymtui.store import LockedError, Store
+
+from app_factory import FROZEN_NOW, LAST_WEEK, apps_closed_after, seed_session, settle
+from hypothesis_profiles import examples
+
+
+def test_apps_made_by_the_helper_have_their_store_closed_even_after_a_failure(data_dir, tmp_path):
+    other = tmp_path / "other"
+    other.mkdir()
+    with pytest.raises(RuntimeError), apps_closed_after(data_dir) as new:
+        new()
+        new(other)
+        with pytest.raises(LockedError):
+            Store.open(data_dir)
+        raise RuntimeError("a failing test")
+    Store.open(data_dir).close()
+    Store.open(other).close()
+
+
+def test_the_gym_app_fixture_is_made_on_the_data_dir(gym_app, data_dir):
+    assert gym_app.store.data_dir == data_dir
+
+
+def test_no_input_or_text_area_blinks_in_tests():
+    assert Input().cursor_blink is False
+    assert TextArea().cursor_blink is False
+
+
+def test_seed_session_saves_the_session_and_its_sets_in_order(data_dir):
+    with Store.open(data_dir, now=lambda: FROZEN_NOW) as store:
+        session = seed_session(store, [("face-pull", 20, 15, 7), ("face-pull", 22.5, 12, None)],
+                               status="done", program_day="vertical-pull")
+        assert session.date == LAST_WEEK.date() and session.status == "done"
+        assert [(s.load, s.reps, s.rpe) for s in store.session_sets(session.id)] == [(20, 15, 7), (22.5, 12, None)]
+
+
+async def test_settle_waits_for_a_worker_started_by_another(gym_app):
+    finished = []
+
+    async def second():
+        finished.append("second")
+
+    async def first():
+        gym_app.run_worker(second())
+
+    async with gym_app.run_test(size=(80, 24)) as pilot:
+        gym_app.run_worker(first())
+        await settle(pilot)
+        assert finished == ["second"]
+
+
+def test_examples_keeps_the_asked_count_under_the_default_profile():
+    assert examples(150) == 150
