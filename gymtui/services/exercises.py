@@ -112,7 +112,7 @@ def _apply(data: dict[str, Any], changes: Changes) -> dict[str, Any]:
         data["unilateral"] = changes.unilateral
     if changes.tempo is not None:
         data["default_tempo"] = changes.tempo
-    if changes.aliases:
+    if changes.aliases is not None:  # an empty list clears them (the form's empty field)
         data["aliases"] = [" ".join(a.split()) for a in changes.aliases]
     if changes.timed is not None:
         data["timed"] = changes.timed

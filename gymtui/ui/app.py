@@ -22,6 +22,7 @@ from ..store.backup import newest_good_backup
 from ..store.restore import plan_restore
 from .screens.problem import DamagedFileScreen
 from .screens.today import TodayScreen
+from .commands import OwnTrainingCommands
 from .sections import SECTIONS
 from .status_line import StatusNotices
 from .themes import APP_VARIABLES, DEFAULT_THEME, load_all_themes
@@ -38,6 +39,7 @@ QUIT_TITLE = "Quit gymtui?"
 class GymApp(StatusNotices, App[None]):
     TITLE = "gymtui"
     CSS_PATH = "app.tcss"
+    COMMANDS = App.COMMANDS | {OwnTrainingCommands}  # add exercise, library, program editor
     BINDINGS = [
         # Quit is in help and the palette; footers keep their room for the keys used mid-set.
         Binding("q", "quit", "Quit", show=False),

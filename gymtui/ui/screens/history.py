@@ -48,6 +48,9 @@ class HistoryScreen(Screen[None]):
         Binding("f", "filter", "Filter"),
         Binding("i", "import_file", "Import"),
         Binding("escape", "clear_filter", "Clear", show=False),
+        # Help and the palette list these; the footer keeps its room for the history keys.
+        Binding("a", "add_exercise", "Add exercise", show=False),
+        Binding("l", "exercise_library", "Exercise library", show=False),
     ]
 
     def __init__(self) -> None:
@@ -86,6 +89,16 @@ class HistoryScreen(Screen[None]):
                 yield DataTable(id="history-weeks", cursor_type="row", zebra_stripes=True)
                 yield Static("", id="history-week-detail")
         yield Footer()
+
+    def action_add_exercise(self) -> None:
+        from ..own_training import open_exercise_form
+
+        open_exercise_form(self.app)
+
+    def action_exercise_library(self) -> None:
+        from ..own_training import open_library
+
+        open_library(self.app)
 
     def on_mount(self) -> None:
         sessions = self.query_one("#history-sessions", DataTable)
