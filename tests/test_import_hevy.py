@@ -65,8 +65,11 @@ def test_bad_weight_is_reported_with_its_line_and_the_workout_still_imports():
     assert len(rows) == 1 and rows[0].rpe == 7.5
 
 
-def test_supersets_are_mentioned_not_silently_dropped():
-    assert any("superset" in notice for notice in load("hevy_kg.csv").notices)
+def test_supersets_are_kept_on_their_sets():
+    result = load("hevy_kg.csv")
+    grouped = {(s.exercise, s.superset) for s in result.sets if s.superset is not None}
+    assert grouped == {("pull-up", "A"), ("barbell-row", "A")}
+    assert not any("superset" in notice for notice in result.notices)
 
 
 def test_lbs_file_keeps_pounds_and_reads_miles():

@@ -50,6 +50,8 @@ class LoggedSet(Model):
     # Where the set came from: "app", "cli", "import:strong" ... (import dedup uses source_key).
     source: str = Field(default="app", max_length=40)
     source_key: str | None = Field(default=None, max_length=200)
+    # The superset or circuit the set was done in (an imported Hevy group, or the session's).
+    superset: str | None = Field(default=None, max_length=2, pattern=r"^[A-Z][0-9]?$")
 
     @property
     def timed(self) -> bool:
@@ -94,6 +96,9 @@ class Session(Model):
     freestyle: bool = False
     # Exercises the lifter added to the session (not planned, not swapped in for a planned one).
     added: list[Slug] = Field(default_factory=list, max_length=200)
+    # Supersets made or undone today: exercise id -> group label ('' : on its own, out of the
+    # program day's group). The day's own labels count for the others.
+    groups: dict[Slug, Annotated[str, Field(max_length=2, pattern=r"^([A-Z][0-9]?)?$")]] = Field(default_factory=dict)
     source: str = Field(default="app", max_length=40)
     source_key: str | None = Field(default=None, max_length=200)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
@@ -91,11 +91,26 @@ class Prescription(Model):
         return self
 
 
+GroupLabel = Annotated[str, Field(min_length=1, max_length=2, pattern=r"^[A-Z][0-9]?$")]
+
+
+class SupersetRest(Model):
+    """The rests of one superset or circuit of a day."""
+
+    # Between one member's set and the next member's: walking to the next station.
+    between_seconds: int = Field(default=15, ge=0, le=300)
+    # After each round; None: the longest rest among its members.
+    round_seconds: int | None = Field(default=None, ge=0, le=900)
+
+
 class Day(Model):
     id: Slug
     name: Name
     focus: Text = ""
     prescriptions: list[Prescription] = Field(min_length=1)
+    # The rests of the day's supersets by label; a superset not named here rests 15 s between
+    # members and, after a round, the longest rest of its members.
+    superset_rests: dict[GroupLabel, SupersetRest] = Field(default_factory=dict)
 
     @model_validator(mode="after")
     def _supersets(self) -> "Day":
@@ -103,6 +118,15 @@ class Day(Model):
         alone = sorted({label for label in labels if labels.count(label) == 1})
         if alone:
             raise ValueError(f"superset {', '.join(alone)} has one exercise: a superset needs two or more")
+        # The members of a group follow each other: A1, A2 and only then the next exercise.
+        seen: list[str | None] = []
+        for rx in self.prescriptions:
+            if rx.superset is not None and rx.superset in seen and seen[-1] != rx.superset:
+                raise ValueError(f"superset {rx.superset}: its exercises must follow each other on the day")
+            seen.append(rx.superset)
+        unknown = sorted(set(self.superset_rests) - set(labels))
+        if unknown:
+            raise ValueError(f"superset_rests: no exercise of the day is in superset {', '.join(unknown)}")
         return self
 
 

@@ -166,6 +166,7 @@ class Assembler:
                     logged_at=state.started_at + timedelta(microseconds=state.count),
                     source=source,
                     source_key=set_key,
+                    superset=row.superset,
                 )
             except ValidationError as error:
                 self.out.problems.append(Problem(row.line, describe_error(error)))

@@ -35,7 +35,6 @@ class HevyReader:
         )
         # Hevy repeats the exercise note on every set; gymtui keeps it once, on the first set.
         self._last_note: tuple[str, str, str, str] | None = None
-        self._superset_told = False
 
     def read(self, fields: list[str], line: int) -> ParsedRow | Skipped:
         cols = self.cols
@@ -63,9 +62,7 @@ class HevyReader:
                 end = values.local_datetime(end_text)
             except RowError as error:
                 warnings.append(f"end time: {error}")
-        if not self._superset_told and cols.get(fields, "superset_id").strip():
-            self._superset_told = True
-            self.notices.append("Hevy's superset groups were not kept: gymtui logs each exercise on its own")
+        superset = self._superset_label(cols.get(fields, "superset_id").strip(), warnings)
         title = cols.get(fields, "title").strip()
         note = cols.get(fields, "exercise_notes").strip()
         note_key = (start_text, title, exercise, note)
@@ -88,6 +85,7 @@ class HevyReader:
             workout_end=end,
             workout_notes=cols.get(fields, "description").strip(),
             warnings=warnings,
+            superset=superset,
         )
         if set_type is None:
             keep_unknown_label(row, cols.get(fields, "set_type").strip())
@@ -96,3 +94,19 @@ class HevyReader:
         except RowError as error:
             row.warnings.append(f"{error}: the set was kept without RPE")
         return row
+
+    @staticmethod
+    def _superset_label(text: str, warnings: list[str]) -> str | None:
+        """Hevy numbers a workout's supersets 0, 1, 2...: gymtui labels them A, B, C... (past
+        Z, A1, B1...). Anything else is said and the set kept on its own."""
+        if not text:
+            return None
+        try:
+            number = int(float(text))
+        except ValueError:
+            number = -1
+        if number < 0 or number >= 26 * 10:
+            warnings.append(f"superset_id {text!r} is not a small whole number: the set was kept outside any superset")
+            return None
+        letter, lap = chr(ord("A") + number % 26), number // 26
+        return letter if lap == 0 else f"{letter}{lap}"

@@ -32,6 +32,8 @@ class ParsedRow:
     workout_notes: str = ""
     # FitNotes has no workout names: its sessions are named after the categories trained.
     category: str = ""
+    # The superset or circuit the set was done in, as a group label (A, B...).
+    superset: str | None = None
     # Problems that did not stop the set from being imported (e.g. an RPE off the scale).
     warnings: list[str] = field(default_factory=list)
 
