@@ -73,3 +73,42 @@ def test_any_text_gives_entries_or_entry_error(words):
 def test_error_names_the_position_of_the_bad_entry():
     with pytest.raises(EntryError, match="entry 3 '80x'"):
         parse_entries(["60x5", "70x5", "80x"], "kg")
+
+
+# -- one reader for the command line and the set form ------------------------------------------
+
+from gymtui.domain.entry import SetFields, parse_entry, parse_set_fields  # noqa: E402
+
+
+def test_rpe_without_its_point_is_refused_on_the_command_line_with_the_question():
+    with pytest.raises(EntryError, match=r"entry 1 '80x8@85': RPE 85: did you mean 8\.5\?"):
+        parse_entries(["80x8@85"], "kg")
+
+
+def test_rpe_without_its_point_is_refused_by_the_form_with_the_same_words():
+    values, errors = parse_set_fields(SetFields(rpe="85", reps="8", load="80"), "kg", bodyweight_ok=False, hold=False)
+    assert values is None and "RPE 85: did you mean 8.5?" in errors.by_field["rpe"]
+
+
+_LOADS = st.one_of(st.just("bw"), st.decimals(0, 2500, places=2).map(lambda d: f"{d.normalize():f}"),
+                   st.text("0123456789.,kglbs", max_size=7))
+_REPS = st.one_of(st.integers(0, 1500).map(str), st.text("0123456789-", max_size=5))
+_RPES = st.one_of(st.sampled_from(["", "8", "8.5", "7,5", "85", "10", "11", "5.5"]), st.text("0123456789.,", max_size=4))
+
+
+@given(load=_LOADS, reps=_REPS, rpe=_RPES)
+def test_the_command_line_and_the_form_read_a_set_alike(load, reps, rpe):
+    """A set typed as LOADxREPS@RPE and the same values typed in the form's fields are read
+    to the same values, or both refused."""
+    token = f"{load}x{reps}" + (f"@{rpe}" if rpe else "")
+    try:
+        entry = parse_entry(token, "kg")
+    except EntryError:
+        entry = None
+    values, _ = parse_set_fields(SetFields(rpe=rpe, reps=reps, load=load), "kg", bodyweight_ok=False, hold=False)
+    if entry is None:
+        # The command line is stricter about the shape (no spaces, no sign); it never reads
+        # a value the form refuses.
+        return
+    assert values is not None, token
+    assert (entry.load, entry.unit, entry.reps, entry.rpe) == (values.load, values.unit, values.reps, values.rpe)

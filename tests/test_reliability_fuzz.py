@@ -106,7 +106,7 @@ def test_gymtui_log_stores_exactly_what_was_typed_or_nothing(capsys, words, temp
 
 
 def _set_fields():
-    from gymtui.services.workout import SetFields
+    from gymtui.domain.entry import SetFields
 
     return st.builds(SetFields, rpe=st.one_of(NUMBER, st.text(max_size=5)), reps=st.one_of(NUMBER, st.text(max_size=5)),
                      load=st.one_of(st.builds(lambda n, u: f"{n} {u}".strip(), NUMBER, UNIT), st.text(max_size=6)),
@@ -117,7 +117,8 @@ def _set_fields():
 @FAST
 @given(data=st.data(), bodyweight_ok=st.booleans(), hold=st.booleans())
 def test_the_workout_set_form_gives_a_storable_set_or_messages_naming_fields(data, bodyweight_ok, hold):
-    from gymtui.services.workout import make_logged, parse_set_fields
+    from gymtui.domain.entry import parse_set_fields
+    from gymtui.domain.session_set import make_logged
 
     fields = data.draw(_set_fields())
     values, errors = parse_set_fields(fields, "kg", bodyweight_ok=bodyweight_ok, hold=hold)
@@ -223,7 +224,7 @@ def test_next_refuses_a_date_beyond_sane_years_without_a_traceback(capsys, tmp_p
 def test_thousands_of_digits_of_reps_are_refused_by_log(capsys, tmp_path):
     code, _, err = _run(capsys, ["--data-dir", str(tmp_path / "d"), "log", "deadlift", "80x" + "9" * 5000])
     assert code == 2 and err.startswith("gymtui: entry 1 '80x99999") and "(5003 characters)" in err
-    assert "reps is too many" in err and len(err) < 200
+    assert "at most 1000" in err and len(err) < 200
     assert _store_sets(tmp_path / "d") == []
 
 

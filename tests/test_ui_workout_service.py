@@ -9,21 +9,12 @@ from gymtui.domain.catalog import load_catalog
 from gymtui.domain.journal import LoggedSet, Session
 from gymtui.domain.settings import Settings
 from gymtui.domain.tempo import TempoError
-from gymtui.services.workout import (
-    Card,
-    SetFields,
-    Workout,
-    build_slots,
-    last_time_text,
-    open_workout,
-    parse_load,
-    parse_rpe,
-    parse_set_fields,
-    prefill,
-    set_schedule,
-    short_set,
-)
+from gymtui.domain.entry import SetFields, parse_load, parse_rpe, parse_set_fields
+from gymtui.domain.session_model import Card, Workout, build_slots
+from gymtui.domain.session_set import prefill, set_schedule
+from gymtui.services.workout import open_workout
 from gymtui.ui.screens import workout_text as text
+from gymtui.ui.screens.workout_text import last_time_text, short_set
 from gymtui.ui.widgets.big_text import HEIGHT, pixel_rows, render_rows
 
 from app_factory import FROZEN_NOW, make_app
@@ -114,9 +105,16 @@ def test_reorder_stops_at_the_ends(plan_and_store):
 # -- the set form ------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("typed, value", [("8", 8.0), ("8.5", 8.5), ("8,5", 8.5), ("85", 8.5), ("10", 10.0), ("", None)])
+@pytest.mark.parametrize("typed, value", [("8", 8.0), ("8.5", 8.5), ("8,5", 8.5), ("10", 10.0), ("", None)])
 def test_rpe_spellings(typed, value):
     assert parse_rpe(typed) == value
+
+
+@pytest.mark.parametrize("typed, meant", [("85", "8.5"), ("65", "6.5"), ("95", "9.5")])
+def test_rpe_without_its_point_is_asked_about_not_guessed(typed, meant):
+    # Two figures are as often a slip for 8 or 5 as a missing point: the form asks.
+    with pytest.raises(ValueError, match=f"did you mean {meant}"):
+        parse_rpe(typed)
 
 
 @pytest.mark.parametrize("typed", ["11", "5", "8.3", "eight", "105"])

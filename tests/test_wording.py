@@ -8,7 +8,7 @@ from gymtui.domain.library import Drill
 from gymtui.domain.progression import Plan
 from gymtui.domain.wording import plural
 from gymtui.services.daily import drill_amount
-from gymtui.services.workout import Card, build_slots
+from gymtui.domain.session_model import Card, build_slots
 from gymtui.ui.screens import workout_text
 from gymtui.ui.screens.history_text import records_text, week_detail
 from gymtui.ui.screens.today import TodayScreen

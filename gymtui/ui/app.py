@@ -196,14 +196,15 @@ class GymApp(StatusNotices, App[None]):
     @work(thread=True, exclusive=True, group="resume")
     def offer_resume(self) -> None:
         """A session left in progress today (the app was closed or killed): say so at start."""
-        from ..services.workout import resume_hint
+        from ..services.workout import resume_point
+        from .screens.workout_text import resume_hint
 
         try:
-            hint = resume_hint(self.store, self.library, self.now().date())
+            point = resume_point(self.store, self.library, self.now().date())
         except StoreError:
             return  # the screens report store problems when they read
-        if hint:
-            self.call_from_thread(self.notify, hint)
+        if point is not None:
+            self.call_from_thread(self.notify, resume_hint(point))
 
     @work(thread=True, group="damaged-file")
     def report_damaged_file(self, error: CorruptFileError) -> None:

@@ -29,16 +29,10 @@ from textual.widgets import ContentSwitcher, Footer, Header, Static
 from ...domain.journal import LoggedSet
 from ...domain.tempo import TempoError
 from ...domain.tempo_timer import TempoSchedule, TempoTimer
-from ...services.workout import (
-    UNLOADED,
-    Card,
-    Workout,
-    fields_of,
-    make_logged,
-    open_workout,
-    prefill,
-    set_schedule,
-)
+from ...domain.session_model import UNLOADED, Card
+from ...domain.session_set import fields_of, make_logged, prefill, set_schedule
+from ...services.workout import SessionWorkout as Workout
+from ...services.workout import open_workout
 from ...store import StoreError
 from ..format import clock_text
 from ..widgets.big_text import BigText

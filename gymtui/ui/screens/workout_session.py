@@ -22,7 +22,9 @@ from ...domain.journal import LoggedSet
 from ...domain.settings import Settings, changes_plan
 from ...domain.units import Unit
 from ...services.chosen_loads import chosen_plan
-from ...services.workout import Card, Workout, apply_plans, finish_session, replanned, swap_card
+from ...domain.session_model import Card
+from ...services.workout import SessionWorkout as Workout
+from ...services.workout import finish_session, replanned, swap_card
 from ...store import StoreError
 from . import workout_text as text
 from .workout_dialogs import ConfirmDialog, SwapDialog, TempoDialog
@@ -90,7 +92,7 @@ class SessionEdits(_Base):
             self._replan_due = True  # a swap or a reorder came in between: plan again
             self._replan_if_due()
             return
-        apply_plans(workout, plan, settings, plans)
+        workout.apply_plans(plan, settings, plans)
         self.redraw()
 
     def load_chosen(self, exercise: str, load: float, unit: Unit) -> None:

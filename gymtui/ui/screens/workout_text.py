@@ -7,13 +7,19 @@ order the rep is done, the rest, why the load is what it is, last time, a cue.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from datetime import date
+
+import pendulum
 from rich.markup import escape
 
+from ...domain.journal import LoggedSet
 from ...domain.rpe import rpe_text
+from ...domain.session_model import Card, DayPlan, Workout
 from ...domain.tempo import TempoError, parse_tempo
-from ...domain.units import format_load
+from ...domain.units import Unit, format_load
 from ...domain.wording import plural
-from ...services.workout import Card, Workout, short_set
+from ...services.workout import ResumePoint
 from ..format import rest_text
 from ..widgets.tempo_panel import LOOKS
 
@@ -96,7 +102,7 @@ def card_lines(card: Card, *, every_cue: bool = False) -> str:
     """The full card: what to do, why, last time, a cue (one line each); with `every_cue`
     (a tall terminal) each cue of the exercise on a line of its own."""
     reasons = "; ".join(card.plan.reasons) or "as prescribed"
-    last = card.last_time or "nothing logged yet"
+    last = last_time_text(*card.last) if card.last else "nothing logged yet"
     lines = [
         prescription_line(card),
         f"[$text-muted]Why:[/] {escape(reasons)}",
@@ -143,7 +149,7 @@ def set_strip(card: Card, cursor: int | None) -> str:
     return "".join(parts)
 
 
-def order_line(workout: Workout, width: int = 78) -> str:
+def order_line(workout: Workout[DayPlan], width: int = 78) -> str:
     """The session in order: done exercises ticked, the current one marked."""
     parts = []
     for index, card in enumerate(workout.cards):
@@ -157,7 +163,7 @@ def order_line(workout: Workout, width: int = 78) -> str:
     return " · ".join(parts)
 
 
-def next_label(workout: Workout) -> str:
+def next_label(workout: Workout[DayPlan]) -> str:
     """What comes after the rest, short: 'Deadlift, set 2', 'Single Arm Dumbbell Row, set 1 left'."""
     if workout.finished:
         return "all sets done"
@@ -166,7 +172,71 @@ def next_label(workout: Workout) -> str:
     return f"{card.exercise.name}, set {card.set_number(workout.slot)}" + (f" {side}" if side else "")
 
 
-def finished_text(workout: Workout) -> str:
+def finished_text(workout: Workout[DayPlan]) -> str:
     sets = workout.logged_count()
-    skipped = sum(1 for card in workout.cards for slot in card.slots if slot.skipped)
+    skipped = workout.skipped_count()
     return f"{sets} set{'s' if sets != 1 else ''} logged" + (f", {skipped} skipped" if skipped else "")
+
+
+# -- sets and sessions in a few words (also on Today and at the start of the app) --------------
+
+
+def short_set(logged: LoggedSet, unit: Unit | None = None, *, with_side: bool = True) -> str:
+    """'80×5 @8', 'bw×12', '40 s @7.5', 'L 20×10'; '20kg×16' when the set was logged in
+    another unit than `unit` (the unit was changed during the session). `with_side` False
+    leaves the side out, for a caller that shows it already ('✓1L 20×10')."""
+    side = {"left": "L ", "right": "R "}.get(logged.side or "", "") if with_side else ""
+    load = "bw" if logged.load is None else f"{logged.load:g}"
+    if logged.load is not None and unit is not None and logged.unit != unit:
+        load += logged.unit
+    if logged.reps is None or (logged.seconds and logged.reps <= 1):
+        work = f"{logged.seconds:g} s" if logged.seconds else f"{logged.distance_m:g} m"
+        work = f"{load}×{work}" if logged.load is not None else work
+    else:
+        work = f"{load}×{logged.reps}"
+    rpe = f" @{rpe_text(logged.rpe)}" if logged.rpe is not None else ""
+    return f"{side}{work}{rpe}"
+
+
+def last_time_text(day: date, sets: Sequence[LoggedSet]) -> str:
+    """'Mon 9 Nov: 77.5 kg × 5, 5, 5, 4 @8, 8, 8.5, 9' (working sets; one load named once)."""
+    work = [s for s in sets if s.set_type != "warmup"] or list(sets)
+    when = pendulum.Date(day.year, day.month, day.day).format("ddd D MMM")
+    loads = {(s.load, s.unit) for s in work}
+    rpes = [rpe_text(s.rpe) for s in work if s.rpe is not None]
+    if len(loads) == 1 and all(s.reps is not None for s in work):
+        load, unit = next(iter(loads))
+        reps = ", ".join(str(s.reps) for s in work)
+        head = f"{format_load(load, unit)} × {reps}" if load is not None else f"bw × {reps}"
+        return f"{when}: {head}" + (f" @{', '.join(rpes)}" if rpes else "")
+    return f"{when}: " + ", ".join(short_set(s) for s in work)
+
+
+def progress_mark(card: Card) -> str:
+    """Today's Done column: '✓ 3/3' when nothing is left to do, else '1/3'."""
+    return f"{'✓ ' if card.finished else ''}{card.sets_done}/{card.sets}"
+
+
+def progress_words(card: Card, workout: Workout[DayPlan]) -> str:
+    """One exercise of the session in progress, in words, for Today's line under the table:
+    'Swapped in for Bent Over Row, 1 of 4 sets done, 1 set added, 1 skipped'."""
+    parts = []
+    if card.exercise.id not in workout.planned_ids():
+        swapped = next((r for r in card.plan.reasons if r.startswith("swapped in for")), None)
+        parts.append(swapped[0].upper() + swapped[1:] if swapped else "Added today")
+    parts.append(f"{card.sets_done} of {plural(card.sets, 'set')} done")
+    change = card.sets - card.plan.sets
+    if change:
+        parts.append(f"{plural(abs(change), 'set')} {'added' if change > 0 else 'dropped'}")
+    skipped = len(card.skipped_sets())
+    if skipped:
+        parts.append(f"{skipped} skipped")
+    return ", ".join(parts)
+
+
+def resume_hint(point: ResumePoint) -> str:
+    """One line for the start of the app when today's session has working sets logged."""
+    where = f"at {point.exercise_name}, set {point.set_number}" if point.exercise_name else ""
+    # Shown on one line of the header row: the key and the place first, the count may be cut.
+    where = where or f"today's {point.session_name} session"
+    return f"w resumes {where} ({plural(point.sets_logged, 'set')} logged)."

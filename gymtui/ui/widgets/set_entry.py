@@ -3,7 +3,7 @@
 Focus starts in the RPE field: `8` Enter logs the set with everything else as filled in
 (load and reps from the prescription and the timer); with no load to offer it starts in Load.
 Tab walks the other fields: reps, load with its unit, seconds for holds, set type, side,
-tempo, note. The form reads itself with `services.workout.parse_set_fields`; a bad value
+tempo, note. The form reads itself with `domain.entry.parse_set_fields`; a bad value
 (RPE 11, reps -1, load `8o`, tempo `3-1`) is named under the form, its field is marked, the
 cursor goes there and the form says so, and nothing is handed on. A working set with no RPE
 is pointed out once (the plan reads the next loads from it); Enter again saves it without.
@@ -27,7 +27,7 @@ from ...domain.common import RPE_VALUES
 from ...domain.journal import SET_TYPES
 from ...domain.rpe import rpe_text
 from ...domain.units import Unit
-from ...services.workout import FormErrors, SetFields, SetValues, parse_rpe, parse_set_fields
+from ...domain.entry import FormErrors, SetFields, SetValues, parse_rpe, parse_set_fields
 
 FIELDS = ("rpe", "reps", "load", "seconds", "set_type", "side", "tempo", "note")
 # How the form's labels name each field, to say where the cursor went.
