@@ -115,6 +115,38 @@ def exposure_lines(host: str, port: int) -> list[str]:
     ]
 
 
+# textual-serve's page with a title and its font served from here (nothing from the internet).
+PAGE_FOLDER = Path(__file__).resolve().parent / "serve_page"
+
+
+def page_addresses(host: str, port: int) -> list[str]:
+    """The addresses a browser can open. On loopback, this machine's; on every address, this
+    machine's own network addresses, which a phone on the same network can reach."""
+    if host not in ANY_ADDRESS:
+        shown = f"[{host}]" if ":" in host else host
+        return [f"http://{shown}:{port}"]
+    found: list[str] = []
+    with contextlib.suppress(OSError):
+        for info in socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET):
+            address = str(info[4][0])
+            if not ipaddress.ip_address(address).is_loopback and address not in found:
+                found.append(address)
+    return [f"http://{address}:{port}" for address in found] + [f"http://127.0.0.1:{port}"]
+
+
+def address_lines(host: str, port: int, data_dir: Path) -> list[str]:
+    """Said once the port is open. Each address stands alone on its own short line, so it can
+    be read off a small screen and typed into a phone."""
+    addresses = page_addresses(host, port)
+    where = "Open in a browser:" if len(addresses) == 1 else "Open one of these in a browser:"
+    return [
+        f"gymtui serve is running (data: {data_dir}).",
+        where,
+        *(f"  {address}" for address in addresses),
+        "Each browser tab runs its own gymtui; one at a time can use the data. Ctrl+C stops.",
+    ]
+
+
 def child_command(data_dir: Path) -> str:
     """The shell command textual-serve runs for each browser (it starts it through a shell)."""
     args = [sys.executable, "-m", "gymtui.serve", "--data-dir", str(data_dir)]
@@ -175,10 +207,8 @@ def make_server(data_dir: Path, host: str, port: int):
             pass  # said by `listening`, once the port is really open
 
         def listening(self, *_: object) -> None:
-            shown = "127.0.0.1" if host in ("0.0.0.0", "::", "") else host
-            print(f"gymtui serve: open http://{shown}:{port} in a browser (data: {data_dir})", flush=True)
-            print("Each browser tab runs its own gymtui; one at a time can use the data. Ctrl+C stops.",
-                  flush=True)
+            for line in address_lines(host, port, data_dir):
+                print(line, flush=True)
 
         def serve(self, debug: bool = False) -> None:
             # textual-serve's own serve(), with a fresh event loop and a line once listening.
@@ -225,7 +255,7 @@ def make_server(data_dir: Path, host: str, port: int):
                                          f" not {requested or 'an empty Host'}")
         return await handler(request)
 
-    return GymServer(child_command(data_dir), host=host, port=port, title="gymtui")
+    return GymServer(child_command(data_dir), host=host, port=port, title="gymtui", templates_path=PAGE_FOLDER)
 
 
 # -- the child: one per browser --------------------------------------------------------------

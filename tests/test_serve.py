@@ -7,16 +7,12 @@ bounded time for it, talk to it over 127.0.0.1 only, and always stop it.
 from __future__ import annotations
 
 import asyncio
-import os
 import re
-import selectors
 import socket
 import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request
-from pathlib import Path
 
 import aiohttp
 import pytest
@@ -35,9 +31,8 @@ from gymtui.serve import (
 from gymtui.store import Store
 from gymtui.store.doctor import check_data_dir
 from gymtui.store.errors import LockedError
+from served import free_port, running_server
 
-REPO = Path(__file__).resolve().parents[1]
-START_TIMEOUT = 30.0
 SCREEN_TIMEOUT = 30.0
 ANSI = re.compile(r"\x1b\[[0-9;?<>=$]*[A-Za-z~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[()][A-Z0-9]|\x1b[=>]")
 
@@ -81,6 +76,19 @@ def test_cli_serve_prints_the_warning_before_serving(monkeypatch, tmp_path, caps
     assert "WARNING" not in capsys.readouterr().out
 
 
+def test_the_address_stands_alone_on_a_short_line(tmp_path, monkeypatch):
+    lines = serve_module.address_lines("127.0.0.1", 8000, tmp_path)
+    assert "  http://127.0.0.1:8000" in lines and len("  http://127.0.0.1:8000") <= 40
+    # Served on every address: this machine's network addresses, which a phone can open.
+    monkeypatch.setattr(serve_module.socket, "getaddrinfo", lambda *_a, **_k: [
+        (socket.AF_INET, socket.SOCK_STREAM, 6, "", ("192.168.1.20", 0)),
+        (socket.AF_INET, socket.SOCK_STREAM, 6, "", ("127.0.1.1", 0))])
+    lines = serve_module.address_lines("0.0.0.0", 8123, tmp_path)
+    assert lines[1] == "Open one of these in a browser:"
+    assert lines[2:4] == ["  http://192.168.1.20:8123", "  http://127.0.0.1:8123"]
+    assert serve_module.page_addresses("::1", 8000) == ["http://[::1]:8000"]
+
+
 def test_bad_port_is_refused(tmp_path, capsys):
     assert cli.main(["--data-dir", str(tmp_path), "serve", "--port", "70000"]) == 2
     assert "use a port from 1 to 65535" in capsys.readouterr().err
@@ -114,50 +122,10 @@ def test_lock_holder_and_message(data_dir):
 # -- the real server ---------------------------------------------------------------------------
 
 
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def _wait_for_line(proc: subprocess.Popen, needle: str, timeout: float) -> str:
-    """Read the server's output until `needle` shows (or the deadline passes, or it exits)."""
-    seen = ""
-    deadline = time.monotonic() + timeout
-    with selectors.DefaultSelector() as selector:
-        selector.register(proc.stdout, selectors.EVENT_READ)
-        while needle not in seen:
-            left = deadline - time.monotonic()
-            if left <= 0 or proc.poll() is not None:
-                break
-            if selector.select(timeout=left):
-                chunk = os.read(proc.stdout.fileno(), 4096).decode("utf-8", "replace")
-                if not chunk:
-                    break
-                seen += chunk
-    return seen
-
-
 @pytest.fixture
 def server(data_dir):
-    port = _free_port()
-    env = {**os.environ, "PYTHONUNBUFFERED": "1", "COLUMNS": "200"}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "gymtui", "--data-dir", str(data_dir), "serve", "--port", str(port)],
-        cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-    )
-    try:
-        output = _wait_for_line(proc, f"http://127.0.0.1:{port}", START_TIMEOUT)
-        assert f"open http://127.0.0.1:{port}" in output, output
+    with running_server(data_dir) as (port, _output):
         yield port
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=5)
-        proc.stdout.close()
 
 
 def test_serve_answers_the_page_on_loopback(server):
@@ -166,6 +134,15 @@ def test_serve_answers_the_page_on_loopback(server):
         assert response.status == 200
         page = response.read().decode()
     assert f"ws://127.0.0.1:{port}/ws" in page and "textual.js" in page
+    assert "<title>gymtui</title>" in page and 'name="viewport"' in page
+    # Nothing from the internet: the font is served from here, like the script.
+    external = [url for url in re.findall(r"""(?:https?|wss?)://[^"'\s)]+""", page)
+                if not re.match(rf"(http|ws)://127\.0\.0\.1:{port}/", url)]
+    assert external == [], external
+    assert f"http://127.0.0.1:{port}/static/fonts/RobotoMono-VariableFont_wght.ttf" in page
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}/static/fonts/RobotoMono-VariableFont_wght.ttf",
+                                timeout=10) as font:
+        assert font.status == 200 and len(font.read()) > 10_000
     # A page asked for under another name (DNS rebinding) is refused.
     request = urllib.request.Request(f"http://127.0.0.1:{port}/", headers={"Host": f"evil.example:{port}"})
     with pytest.raises(urllib.error.HTTPError) as refused:
@@ -228,7 +205,7 @@ async def test_served_on_every_address_the_app_still_answers_only_its_own_names(
     under test listens on 127.0.0.1 only: the allow-list is the same whatever it listens on."""
     from aiohttp.test_utils import TestClient, TestServer
 
-    port = _free_port()
+    port = free_port()
     app = await serve_module.make_server(data_dir, "0.0.0.0", port)._make_app()
     async with TestClient(TestServer(app, host="127.0.0.1", port=port)) as client:
         assert await _status(client, f"evil.example:{port}") == 403
