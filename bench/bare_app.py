@@ -12,8 +12,10 @@ bench/probe.py imports `BareApp` and times it exactly as it times gymtui.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual.app import App, ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Footer, Header, Static
 
@@ -40,7 +42,7 @@ CSS = """
 
 class BareApp(App[None]):
     CSS = CSS
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit"),
         Binding("u", "bell", "Warm-up"),
         Binding("m", "bell", "Mobility"),

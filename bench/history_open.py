@@ -25,15 +25,14 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from synthetic import build_history  # noqa: E402
-
-from gymtui.domain.catalog import load_catalog  # noqa: E402
-from gymtui.services import history  # noqa: E402
-from gymtui.services.library import Library  # noqa: E402
-from gymtui.store import Store  # noqa: E402
-from gymtui.ui.app import GymApp  # noqa: E402
-from gymtui.ui.screens.history import HistoryScreen  # noqa: E402
-from gymtui.ui.widgets.progress_chart import ProgressChart  # noqa: E402
+from gymtui.domain.catalog import load_catalog
+from gymtui.services import history
+from gymtui.services.library import Library
+from gymtui.store import Store
+from gymtui.ui.app import GymApp
+from gymtui.ui.screens.history import HistoryScreen
+from gymtui.ui.widgets.progress_chart import ProgressChart
+from synthetic import build_history
 
 
 async def settle(pilot, app) -> None:

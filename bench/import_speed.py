@@ -22,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from gymtui.importers import import_file  # noqa: E402
+from gymtui.importers import import_file
 
 HEADER = ["Date", "Workout Name", "Duration", "Exercise Name", "Set Order", "Weight", "Reps",
           "Distance", "Seconds", "Notes", "Workout Notes", "RPE"]

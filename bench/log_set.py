@@ -20,10 +20,9 @@ import pendulum
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from synthetic import build_history  # noqa: E402
-
-from gymtui.domain.journal import LoggedSet, Session  # noqa: E402
-from gymtui.store import Store  # noqa: E402
+from gymtui.domain.journal import LoggedSet, Session
+from gymtui.store import Store
+from synthetic import build_history
 
 
 def time_logging(data_dir: Path, runs: int) -> list[float]:
@@ -33,7 +32,7 @@ def time_logging(data_dir: Path, runs: int) -> list[float]:
     # Warm the month file once, as the app does at start (it shows today's session).
     store.session_sets(session.id)
     times = []
-    for i in range(runs):
+    for _ in range(runs):
         logged = LoggedSet(session_id=session.id, exercise="barbell-row", load=80, reps=8, rpe=8.5,
                            logged_at=pendulum.now())
         start = time.perf_counter()

@@ -95,11 +95,11 @@ class Table:
     def print(self) -> None:
         heads = ("figure", "median", "reference (median)", "ratio", "target")
         widths = [max(len(r[i]) for r in [heads, *self.rows]) for i in range(5)]
-        line = "  ".join(h.ljust(w) for h, w in zip(heads, widths))
+        line = "  ".join(h.ljust(w) for h, w in zip(heads, widths, strict=True))
         print(line)
         print("-" * len(line))
         for row in self.rows:
-            print("  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip())
+            print("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
 
 
 def verdict(ok: bool) -> str:
@@ -224,7 +224,13 @@ def timer_figures(table: Table, quick: bool, minutes: float | None) -> str:
         # length changes missed p50 p99 max end-drift trend redraws/s (see timer_accuracy.print_runs)
         cells = match["cells"].split()
         try:
-            length, p50, p99, drift, trend = cells[0], float(cells[3]), float(cells[4]), float(cells[6]), float(cells[7])
+            length, p50, p99, drift, trend = (
+                cells[0],
+                float(cells[3]),
+                float(cells[4]),
+                float(cells[6]),
+                float(cells[7]),
+            )
         except (IndexError, ValueError):
             continue
         found = True
@@ -272,8 +278,13 @@ def screen_timer_figures(table: Table, seconds: float) -> str:
         table.add(f"screen bell p50 / p99, {match['load']}", f"{float(match['b50']):.1f} / {b99:.1f} ms",
                   f"{match['set']} set, {match['cues']} cues, {match['miss']} missed", "",
                   f"p99 <= 10 ms {verdict(b99 <= 10)}")
-        table.add(f"screen flash p50 / p99, {match['load']}", f"{float(match['f50']):.1f} / {float(match['f99']):.1f} ms",
-                  "drawn by the event loop", "", "")
+        table.add(
+            f"screen flash p50 / p99, {match['load']}",
+            f"{float(match['f50']):.1f} / {float(match['f99']):.1f} ms",
+            "drawn by the event loop",
+            "",
+            "",
+        )
         table.add(f"screen bell / flash at set end, {match['load']}", f"{float(match['bend']):.1f} / "
                   f"{float(match['fend']):.1f} ms", "drift after the whole set", "", "")
     cpu = re.search(r"no timer, no rest: [\d.]+ ms \(([\d.]+) %\)", output)

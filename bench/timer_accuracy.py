@@ -42,9 +42,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from gymtui.domain.clock import SystemClock  # noqa: E402
-from gymtui.domain.tempo import parse_tempo  # noqa: E402
-from gymtui.domain.tempo_timer import TempoSchedule, TempoTimer, tempo_schedule  # noqa: E402
+import contextlib
+
+from gymtui.domain.clock import SystemClock
+from gymtui.domain.tempo import parse_tempo
+from gymtui.domain.tempo_timer import TempoSchedule, TempoTimer, tempo_schedule
 
 X_SECONDS = 0.5
 BUSY_CHUNK = 0.020  # seconds of CPU work between two awaits in the busy scenario
@@ -154,7 +156,10 @@ async def scenario(label: str, shape: SetShape, seconds: float, cap: float, busy
     quit_thread = threading.Event()
     hog = asyncio.create_task(busy_work(stop)) if busy else None
     timer = TempoTimer(shape.schedule(seconds), SystemClock())
-    runs = [Run(f"{label}, task", seconds=timer.schedule.total), Run(f"{label}, callback", seconds=timer.schedule.total)]
+    runs = [
+        Run(f"{label}, task", seconds=timer.schedule.total),
+        Run(f"{label}, callback", seconds=timer.schedule.total),
+    ]
     watchers = [redraw_loop(timer, runs[0], cap), callback_loop(timer, runs[1], cap)]
     if busy:
         runs.append(Run(f"{label}, thread", seconds=timer.schedule.total))
@@ -189,8 +194,8 @@ def trend_ms_per_minute(run: Run) -> tuple[float, float]:
     var = sum((x - mean_x) ** 2 for x in xs)
     if not var:
         return math.nan, math.nan
-    slope = sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys)) / var
-    residual = sum((y - mean_y - slope * (x - mean_x)) ** 2 for x, y in zip(xs, ys))
+    slope = sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True)) / var
+    residual = sum((y - mean_y - slope * (x - mean_x)) ** 2 for x, y in zip(xs, ys, strict=True))
     return slope * 60, math.sqrt(residual / (len(xs) - 2) / var) * 60
 
 
@@ -204,10 +209,8 @@ async def cpu_over(shape: SetShape, seconds: float, work: str, cap: float) -> tu
         # A set long enough not to end during the measurement.
         timer = TempoTimer(shape.schedule(seconds + 30), SystemClock())
         run = Run("cpu")
-        try:
+        with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(redraw_loop(timer, run, cap), seconds)
-        except TimeoutError:
-            pass
         wakeups = run.redraws
     else:  # naive polling at 60 Hz, reading the state every frame
         timer = TempoTimer(shape.schedule(seconds + 30), SystemClock())
@@ -229,7 +232,7 @@ def print_runs(runs: list[Run]) -> None:
             f"{run.name:<26}{run.seconds:>7.1f}s{len(run.errors_ms):>9}{run.missed:>8}"
             f"{percentile(run.errors_ms, 0.5):>9.2f}{percentile(run.errors_ms, 0.99):>9.2f}"
             f"{max(run.errors_ms, default=math.nan):>9.2f}{run.end_drift_ms:>14.2f}"
-            f"{'%.2f ± %.2f' % trend_ms_per_minute(run):>16}{run.redraws / run.seconds:>11.1f}"
+            f"{'{:.2f} ± {:.2f}'.format(*trend_ms_per_minute(run)):>16}{run.redraws / run.seconds:>11.1f}"
         )
 
 

@@ -55,18 +55,18 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import pendulum  # noqa: E402
-from rich.table import Table  # noqa: E402
-from textual.widgets import Static  # noqa: E402
+import pendulum
+from rich.table import Table
+from textual.widgets import Static
 
-from gymtui.domain.catalog import load_catalog  # noqa: E402
-from gymtui.domain.clock import SystemClock  # noqa: E402
-from gymtui.domain.journal import LoggedSet, Session  # noqa: E402
-from gymtui.domain.tempo import parse_tempo  # noqa: E402
-from gymtui.services.library import Library  # noqa: E402
-from gymtui.store import Store  # noqa: E402
-from gymtui.ui.app import GymApp, first_run_setup  # noqa: E402
-from gymtui.ui.screens.workout import WorkoutScreen  # noqa: E402
+from gymtui.domain.catalog import load_catalog
+from gymtui.domain.clock import SystemClock
+from gymtui.domain.journal import LoggedSet, Session
+from gymtui.domain.tempo import parse_tempo
+from gymtui.services.library import Library
+from gymtui.store import Store
+from gymtui.ui.app import GymApp, first_run_setup
+from gymtui.ui.screens.workout import WorkoutScreen
 
 NOW = pendulum.datetime(2026, 11, 16, 18, 30, tz="Europe/Paris")  # a Monday: face pulls first
 TEMPO = "1-1-X-1"
@@ -322,7 +322,7 @@ async def main(args: argparse.Namespace) -> None:
                 # Modes side by side per scenario, so both meet the same machine load.
                 for busy in args.loads:
                     for cues in modes:
-                        label = f"({'a' if busy is None else 'b'}) {busy and 'busy ' + busy or 'idle'}, {cues}"
+                        label = f"({'a' if busy is None else 'b'}) {(busy and 'busy ' + busy) or 'idle'}, {cues}"
                         runs.append(await one_set(pilot, app, screen, recorder, label, reps, busy, cues))
                 print_runs(runs, args.detail)
                 print()

@@ -40,7 +40,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     log = commands.add_parser("log", help="log sets, e.g.: gymtui log 'barbell row' 80x8@8.5 80x8@9")
     log.add_argument("exercise", help="exercise name, id or alias (quote names with spaces)")
-    log.add_argument("entries", nargs="+", metavar="ENTRY", help="LOADxREPS[@RPE]: 80x8@8.5, bw x12, 80kgx8, 175lbx5; timed: bw x45s, 32x40s")
+    log.add_argument(
+        "entries",
+        nargs="+",
+        metavar="ENTRY",
+        help="LOADxREPS[@RPE]: 80x8@8.5, bw x12, 80kgx8, 175lbx5; timed: bw x45s, 32x40s",
+    )
     log.add_argument("--tempo", help="tempo used, e.g. 3-1-1-0 or 31X0")
     log.add_argument("--type", dest="set_type", default="working", choices=["warmup", "working", "drop", "failure"])
     log.add_argument("--side", choices=["left", "right"], help="for one-sided exercises")
@@ -243,7 +248,7 @@ def _cmd_log(args: argparse.Namespace, data_dir: Path) -> int:
         except EntryError as error:
             raise CliError(f"{error} (nothing stored)", EXIT_USAGE) from None
         try:
-            session, stored = log_entries(
+            _session, stored = log_entries(
                 store, exercise, entries, day=day, now=now, tempo=args.tempo, set_type=args.set_type,
                 side=args.side, note=args.note,
             )

@@ -27,10 +27,11 @@ import socket
 import subprocess
 import sys
 from pathlib import Path
+from typing import ClassVar
 from urllib.parse import urlsplit
 
 from textual.app import App, ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import Static
 
@@ -270,7 +271,7 @@ class NoticeApp(App[None]):
     #notice-title { text-style: bold; color: $warning; margin-bottom: 1; }
     #notice-keys { color: $text-muted; margin-top: 1; }
     """
-    BINDINGS = [Binding("q,escape,enter", "quit", "Close")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("q,escape,enter", "quit", "Close")]
 
     def __init__(self, title: str, message: str) -> None:
         super().__init__()

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import pendulum
 
+from app_factory import FROZEN_NOW
 from gymtui.domain.daily import ChecklistEntry, RecoveryNote
 from gymtui.domain.journal import LoggedSet, Session
 from gymtui.store import Store
-
-from app_factory import FROZEN_NOW
 
 # (exercise, load or None, reps, rpe); load rises a little each session.
 DAY_A = [("deadlift", 120.0, 5, 8.0), ("chest-supported-row", 50.0, 10, 8.0), ("face-pull", 20.0, 15, None)]

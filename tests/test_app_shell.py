@@ -1,11 +1,9 @@
-import pendulum
 from textual.widgets import DataTable, Static
 
+from app_factory import FROZEN_NOW, make_app, settle
 from gymtui.domain.journal import LoggedSet, Session
 from gymtui.ui.screens.problem import DamagedFileScreen
 from gymtui.ui.screens.today import TodayScreen
-
-from app_factory import FROZEN_NOW, make_app, settle
 
 
 async def test_today_shows_the_program_day_with_block_week(data_dir):
@@ -98,4 +96,9 @@ def test_ago_reads_like_a_person():
     from gymtui.ui.format import ago
 
     today = date(2026, 11, 16)
-    assert [ago(date(2026, 11, d), today) for d in (16, 15, 13, 2)] == ["today", "yesterday", "3 days ago", "2 weeks ago"]
+    assert [ago(date(2026, 11, d), today) for d in (16, 15, 13, 2)] == [
+        "today",
+        "yesterday",
+        "3 days ago",
+        "2 weeks ago",
+    ]

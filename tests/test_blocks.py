@@ -1,6 +1,6 @@
 """Block weeks, the week's prescription, fatigue signals and deloads."""
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from hypothesis import given, settings
@@ -25,7 +25,7 @@ from gymtui.domain.plates import round_to_loadable
 from gymtui.domain.progression import next_prescription
 from gymtui.domain.settings import Settings
 
-T0 = datetime(2026, 1, 5, 18, 0, tzinfo=timezone.utc)
+T0 = datetime(2026, 1, 5, 18, 0, tzinfo=UTC)
 MONDAY = date(2026, 1, 5)
 STRENGTH = WeekPlan(emphasis="strength", reps_min=3, reps_max=5, target_rpe=8.5)
 HYPERTROPHY = WeekPlan(emphasis="hypertrophy", reps_min=8, reps_max=12, target_rpe=8, tempo="3-1-1-0")
@@ -107,7 +107,9 @@ def test_deload_plan():
     st.floats(0.1, 2), st.floats(0.1, 1.2),
 )
 def test_a_deload_week_never_raises_volume_or_load(sets, lo, span, rpe, load, w_lo, w_span, w_rpe, set_f, load_f):
-    base = main_lift(sets=sets, reps_min=lo, reps_max=lo + span, target_rpe=rpe, load=load, unit="kg" if load is not None else None)
+    base = main_lift(
+        sets=sets, reps_min=lo, reps_max=lo + span, target_rpe=rpe, load=load, unit="kg" if load is not None else None
+    )
     week = WeekPlan(emphasis="deload", reps_min=w_lo, reps_max=w_lo + w_span, target_rpe=w_rpe,
                     set_factor=set_f, load_factor=load_f)
     deload = apply_week(base, week)
@@ -168,7 +170,9 @@ def test_e1rm_falling_and_deload_sessions_ignored():
 def test_poor_recovery_and_persistent_soreness():
     days = [MONDAY + timedelta(days=i) for i in range(4)]
     poor = [note(d, sleep_hours=4.5, energy=1, stress=5) for d in days]
-    assert fatigue_signals({}, poor, today=days[-1]) == ["poor recovery 4 days running (sleep, soreness, stress or energy)"]
+    assert fatigue_signals({}, poor, today=days[-1]) == [
+        "poor recovery 4 days running (sleep, soreness, stress or energy)"
+    ]
     assert fatigue_signals({}, poor[:2], today=days[1]) == []
     assert fatigue_signals({}, poor, today=days[-1] + timedelta(days=5)) == []  # nothing recent
     gap = [poor[0], poor[1], poor[3]]
@@ -206,7 +210,11 @@ def test_fatigue_brings_the_deload_forward_unless_one_was_just_taken():
         "fatigue shows (week 4 of the program): deload early",
     ]
     due, reasons = should_deload(long_cycle, MONDAY, today, {}, tired, last_deload=MONDAY + timedelta(days=7))
-    assert not due and reasons[-1] == "only 2 weeks since the last deload: change volume, load or exercise instead of another deload"
+    assert (
+        not due
+        and reasons[-1]
+        == "only 2 weeks since the last deload: change volume, load or exercise instead of another deload"
+    )
     # The cycle's own deload counts as the last one.
     with_deload = [STRENGTH, DELOAD] + [STRENGTH] * 6
     assert should_deload(with_deload, MONDAY, today, {}, tired)[0] is False

@@ -1,13 +1,13 @@
 """Bodyweight: kept with dates, validated, and joined to the belt in weighted pull-ups."""
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gymtui.domain.blocks import SessionSets, fatigue_signals
-from gymtui.domain.bodyweight import Bodyweights, BodyweightError, check_bodyweight, with_bodyweight
+from gymtui.domain.bodyweight import BodyweightError, Bodyweights, check_bodyweight, with_bodyweight
 from gymtui.domain.catalog import load_catalog
 from gymtui.domain.daily import RecoveryNote
 from gymtui.domain.journal import LoggedSet
@@ -17,7 +17,7 @@ from gymtui.domain.settings import Settings
 from gymtui.domain.settings_text import SettingsTextError, field_text, with_text
 from gymtui.services.bodyweight import parse_bodyweight
 
-T0 = datetime(2026, 1, 5, 18, 0, tzinfo=timezone.utc)
+T0 = datetime(2026, 1, 5, 18, 0, tzinfo=UTC)
 D0 = date(2026, 1, 5)
 PULL_UP = load_catalog().exercises["pull-up"]
 STRENGTH = WeekPlan(emphasis="strength", reps_min=3, reps_max=5, target_rpe=8.5)

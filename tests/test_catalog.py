@@ -48,7 +48,7 @@ def edit_json(path: Path, change) -> None:
 
 
 def test_shipped_dir_is_the_repository_data_folder_in_a_checkout():
-    assert SHIPPED == Path(gymtui.__file__).resolve().parent.parent / "data"
+    assert Path(gymtui.__file__).resolve().parent.parent / "data" == SHIPPED
     assert (SHIPPED / "exercises.json").is_file()
 
 

@@ -1,7 +1,9 @@
 """`gymtui exercise add|list|edit|retire`, unknown names in `gymtui log`, and planning a
 lifter's own exercise."""
 
+import functools
 import json
+import operator
 
 import pendulum
 import pytest
@@ -74,21 +76,37 @@ def test_machine_step_and_timed_hold(data_dir):
 @pytest.mark.parametrize(
     ("extra", "fragments"),
     [
-        (["--pattern", "legs", "--equipment", "barbell"],
-         ["pattern 'legs' is not one we know: use one of horizontal_pull", "squat"]),
-        (["--pattern", "squat", "--equipment", "smith"],
-         ["equipment 'smith' is not one we know", "weighted-bodyweight", "carry"]),
+        (
+            ["--pattern", "legs", "--equipment", "barbell"],
+            ["pattern 'legs' is not one we know: use one of horizontal_pull", "squat"],
+        ),
+        (
+            ["--pattern", "squat", "--equipment", "smith"],
+            ["equipment 'smith' is not one we know", "weighted-bodyweight", "carry"],
+        ),
         (["--pattern", "squat", "--equipment", "barbell", "--tempo", "3-a-1"], ["tempo:"]),
-        (["--pattern", "squat", "--equipment", "barbell", "--step", "2.5"],
-         ["step: only machine and cable exercises take a load step, not barbell"]),
+        (
+            ["--pattern", "squat", "--equipment", "barbell", "--step", "2.5"],
+            ["step: only machine and cable exercises take a load step, not barbell"],
+        ),
         (["--pattern", "squat", "--equipment", "cable", "--step", "heavy"], ["step 'heavy' is not a weight"]),
         (["--pattern", "squat", "--equipment", "cable", "--step", "0"], ["more than 0"]),
         (["--equipment", "barbell"], ["--pattern is needed", "patterns: horizontal_pull"]),
         (["--pattern", "squat", "--equipment", "barbell", "--seconds", "0"], ["seconds:"]),
-        (["--pattern", "squat", "--equipment", "barbell", *sum((["--cue", "x"] for _ in range(4)), [])],
-         ["cue: at most 3 cues"]),
-        (["--pattern", "squat", "--equipment", "barbell", "--alias", "RDL"],
-         ["name 'RDL' already means the library's exercise 'Romanian Deadlift'"]),
+        (
+            [
+                "--pattern",
+                "squat",
+                "--equipment",
+                "barbell",
+                *functools.reduce(operator.iadd, (["--cue", "x"] for _ in range(4)), []),
+            ],
+            ["cue: at most 3 cues"],
+        ),
+        (
+            ["--pattern", "squat", "--equipment", "barbell", "--alias", "RDL"],
+            ["name 'RDL' already means the library's exercise 'Romanian Deadlift'"],
+        ),
     ],
 )
 def test_bad_values_are_refused_naming_the_field_and_nothing_is_saved(data_dir, capsys, extra, fragments):

@@ -115,7 +115,10 @@ def test_a_future_date_plans_ahead(history, capsys):
 @pytest.mark.parametrize(
     "args, fragment",
     [
-        (["--day", "leg-day"], "unknown day 'leg-day': Upper Back & Posterior Chain has horizontal-pull, vertical-pull"),
+        (
+            ["--day", "leg-day"],
+            "unknown day 'leg-day': Upper Back & Posterior Chain has horizontal-pull, vertical-pull",
+        ),
         (["--date", "2026-13-45"], "--date '2026-13-45': write YYYY-MM-DD"),
         (["--date", "someday"], "--date 'someday'"),
     ],

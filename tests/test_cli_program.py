@@ -1,8 +1,8 @@
 """`gymtui program list/use/export/import/copy` and `gymtui block start`."""
 
 import json
-from pathlib import Path
 from datetime import date
+from pathlib import Path
 
 import pendulum
 import pytest

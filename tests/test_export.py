@@ -96,8 +96,16 @@ def test_duration_text(seconds, text):
     assert format_duration(seconds) == text
 
 
-@pytest.mark.parametrize(("name", "unit"), [("strong_comma_full.csv", "kg"), ("strong_semicolon_quoted.csv", "kg"),
-                                            ("hevy_kg.csv", "kg"), ("hevy_lbs.csv", "lb"), ("strong_comma_2019.csv", "lb")])
+@pytest.mark.parametrize(
+    ("name", "unit"),
+    [
+        ("strong_comma_full.csv", "kg"),
+        ("strong_semicolon_quoted.csv", "kg"),
+        ("hevy_kg.csv", "kg"),
+        ("hevy_lbs.csv", "lb"),
+        ("strong_comma_2019.csv", "lb"),
+    ],
+)
 def test_strong_csv_round_trip_keeps_every_set(name, unit):
     first = import_file(FIXTURES / name, unit=unit, exercises=library(), tz="Europe/Madrid")
     known = library() + first.new_exercises
@@ -139,12 +147,25 @@ def everything() -> dict:
         cycle=[WeekPlan(emphasis="strength", reps_min=3, reps_max=5, target_rpe=8.0)],
     )
     return {
-        "sessions": imported.sessions + [a_session(id="manual", status="in_progress", order=["deadlift"],
-                                                   position=(1, 2), block_week=2, program_day="d")],
-        "sets": imported.sets + [tempo_set],
+        "sessions": [
+            *imported.sessions,
+            a_session(
+                id="manual", status="in_progress", order=["deadlift"], position=(1, 2), block_week=2, program_day="d"
+            ),
+        ],
+        "sets": [*imported.sets, tempo_set],
         "checklist": [ChecklistEntry(date=date(2024, 5, 6), ticked=["thoracic-extension"], updated_at=START)],
-        "recovery": [RecoveryNote(date=date(2024, 5, 6), sleep_hours=7.5, sleep_quality=4,
-                                  soreness={"upper_back": 2, "hips": 1}, grip=52.5, text="ok", updated_at=START)],
+        "recovery": [
+            RecoveryNote(
+                date=date(2024, 5, 6),
+                sleep_hours=7.5,
+                sleep_quality=4,
+                soreness={"upper_back": 2, "hips": 1},
+                grip=52.5,
+                text="ok",
+                updated_at=START,
+            )
+        ],
         "settings": Settings(unit="lb", bell=False, plates_kg=[20, 10, 5, 1.25]),
         "exercises": library() + imported.new_exercises,
         "routines": [Routine(id="r", name="R", items=[Drill(id="d1", name="Hang", kind="hold", seconds=30)])],
@@ -221,7 +242,9 @@ def test_strong_csv_text_that_a_spreadsheet_would_run_is_written_as_text_and_rea
     exercises = [*library(), Exercise(id="formula-row", name="=cmd|' /C calc'!A0", pattern="other",
                                       equipment="other", cues=["x"])]
     session = a_session(name=FORMULAS[0], notes=FORMULAS[4])
-    sets = [a_set(i, note=note, exercise="formula-row" if i == 0 else "deadlift") for i, note in enumerate(FORMULAS[1:4])]
+    sets = [
+        a_set(i, note=note, exercise="formula-row" if i == 0 else "deadlift") for i, note in enumerate(FORMULAS[1:4])
+    ]
     text = export_strong_csv([session], sets, exercises, unit="kg")
     for row in rows_of(text)[1:]:
         for column in ("Workout Name", "Exercise Name", "Notes", "Workout Notes"):

@@ -39,7 +39,10 @@ def test_units_times_distances_and_comments():
 
 
 def test_blank_unit_with_a_load_needs_the_unit_passed():
-    text = "Date,Exercise,Category,Weight,Weight Unit,Reps,Distance,Distance Unit,Time,Comment\n2024-02-01,Row,Back,50,,8,,,,\n"
+    text = (
+        "Date,Exercise,Category,Weight,Weight Unit,Reps,Distance,Distance Unit,Time,Comment\n"
+        "2024-02-01,Row,Back,50,,8,,,,\n"
+    )
     without = import_text(text, exercises=[], tz="UTC")
     assert not without.sets and "Weight Unit" in without.problems[0].reason and without.problems[0].line == 2
     with_unit = import_text(text, unit="lb", exercises=[], tz="UTC")

@@ -61,8 +61,8 @@ def test_an_export_with_one_more_workout_keeps_the_old_keys():
 def test_row_order_shuffled_between_workouts_keeps_keys():
     lines = (FIXTURES / "hevy_lbs.csv").read_text().splitlines(keepends=True)
     other = '"Legs","15 Mar 2025, 18:00","15 Mar 2025, 19:00","","Squat (Barbell)",,"",0,"normal",225,5,,,\n'
-    a = import_text("".join(lines + [other]), exercises=[], tz="UTC")
-    b = import_text("".join([lines[0], other] + lines[1:]), exercises=[], tz="UTC")
+    a = import_text("".join([*lines, other]), exercises=[], tz="UTC")
+    b = import_text("".join([lines[0], other, *lines[1:]]), exercises=[], tz="UTC")
     assert sorted(keys(a)) == sorted(keys(b))
 
 

@@ -52,7 +52,7 @@ def corrupt(row: list[str], how: str) -> list[str] | str:
     elif how == "short":
         bad = bad[:8]
     elif how == "long":
-        bad = bad + ["extra"]
+        bad = [*bad, "extra"]
     elif how == "open-quote":
         return f'{row[0]},"{row[1]}'.replace("\n", " ")  # a quote that is never closed
     return bad
@@ -85,7 +85,7 @@ def test_malformed_rows_never_cost_good_rows(rows, data):
     assert clean.ok and len(clean.sets) == len(rows)
     assert not [p for p in clean.problems if not p.kept]
 
-    pieces = [header()] + write(rows)
+    pieces = [header(), *write(rows)]
     inserted = []
     for _ in range(data.draw(st.integers(1, 4))):
         position = data.draw(st.integers(1, len(pieces)))

@@ -1,13 +1,10 @@
 """A big export is read and stored a piece at a time: memory does not grow with the file."""
 
-import json
 from pathlib import Path
 
-from gymtui.domain.library import Exercise
 from gymtui.importers import import_text
 from gymtui.importers.records import LineSource
 from gymtui.services import transfer
-from gymtui.services.context import load_library
 from gymtui.services.transfer import import_path
 from gymtui.store import Store
 

@@ -158,7 +158,10 @@ def test_quoted_semicolon_file_takes_the_unit_from_the_header():
     result = load("strong_semicolon_quoted.csv", unit=None)
     assert result.format_label == "Strong (semicolon, unit in the header)"
     bench = [s for s in result.sets if s.exercise == "bench-press"]
-    assert [(s.load, s.unit, s.reps, s.rpe) for s in bench] == [(65.181223569, "kg", 5, 8.0), (65.181223569, "kg", 5, None)]
+    assert [(s.load, s.unit, s.reps, s.rpe) for s in bench] == [
+        (65.181223569, "kg", 5, 8.0),
+        (65.181223569, "kg", 5, None),
+    ]
     carry = next(s for s in result.sets if s.exercise == "farmer-carry")
     assert (carry.load, carry.reps, carry.distance_m) == (32.0, None, 40.0)
     upper = result.sessions[0]

@@ -236,7 +236,7 @@ def test_a_poor_note_today_takes_exactly_one_set_off(store, library):
                                      stress=4, updated_at=stamp(monday, 7)))
     tired = plan_for(store, library, monday)
     assert tired.readiness.level == "poor" and tired.readiness.parts[0] == "slept 4.5 h: -30"
-    for before, after in zip(plain.exercises, tired.exercises):
+    for before, after in zip(plain.exercises, tired.exercises, strict=True):
         # Once: readiness applied twice would take two sets off (and 10 % of the load).
         assert after.plan.sets == max(1, before.plan.sets - 1), after.exercise.id
         assert sum("readiness poor" in r for r in after.plan.reasons) == 1

@@ -7,10 +7,12 @@ Each story logs with the service behind `gymtui log --date` and plans with the o
 
 from __future__ import annotations
 
+import itertools
 import tempfile
 from datetime import date, timedelta
 from pathlib import Path
 
+import pendulum
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -23,8 +25,6 @@ from gymtui.domain.plates import next_loadable
 from gymtui.domain.progression import next_prescription
 from gymtui.domain.settings import Settings
 from tests.lifter import START, Lifter, lift, twice_a_week
-
-import pendulum
 
 
 @pytest.fixture
@@ -81,7 +81,9 @@ def test_a_set_typed_ten_times_too_heavy_is_named_and_not_used(lifter):
     following = days[-1] + timedelta(days=4)
     dead = lift(lifter.plan(following), "deadlift")
     assert dead.load is not None and dead.load < 130
-    assert any(r.startswith("1000 kg x ") and " on 09 Feb " in r and r.endswith("not used") for r in dead.reasons), dead.reasons
+    assert any(r.startswith("1000 kg x ") and " on 09 Feb " in r and r.endswith("not used") for r in dead.reasons), (
+        dead.reasons
+    )
     # The next real session is not read as a collapse of the e1RM.
     lifter.train(following)
     plan = lifter.plan(following + timedelta(days=3))
@@ -115,7 +117,7 @@ def test_one_deload_then_back_and_never_two_weeks_running(lifter):
     # Overreaching: every set one RPE over the target, for twelve weeks, logged from the CLI.
     seen = _deload_weeks(lifter, 12, rpe=lambda name, p: min(10.0, p.target_rpe + 1))
     flags = [deload for _, _, deload, _ in seen]
-    assert not any(a and b for a, b in zip(flags, flags[1:])), seen
+    assert not any(a and b for a, b in itertools.pairwise(flags)), seen
     assert 2 <= sum(flags) <= 4  # one every 4-6 weeks
     strength = [row.load for _, week, deload, row in seen if week == 1 and not deload and row.load]
     # The strength week's row does not slide block after block.
@@ -148,7 +150,7 @@ def test_twelve_weeks_on_target_progress_block_after_block(lifter):
     strength.append(final)
     levels = [(p.load or 0, p.reps) for p in strength[1:]]
     # Each block's strength week does more than the last: one more rep, or more load.
-    assert all(b > a for a, b in zip(levels, levels[1:])), levels
+    assert all(b > a for a, b in itertools.pairwise(levels)), levels
     assert any(r.startswith("same week last block (") for r in final.reasons), final.reasons
 
 
@@ -263,10 +265,15 @@ T0 = pendulum.datetime(2026, 3, 2, 18, tz="UTC")
 
 def _session(day: date, load: float, reps: int, rpe: float | None, sets: int = 3) -> SessionSets:
     stamp = T0.add(days=(day - T0.date()).days)
-    return SessionSets(day, tuple(
-        LoggedSet(session_id=f"s{day}", exercise="deadlift", load=load, reps=reps, rpe=rpe, logged_at=stamp.add(minutes=i))
-        for i in range(sets)
-    ))
+    return SessionSets(
+        day,
+        tuple(
+            LoggedSet(
+                session_id=f"s{day}", exercise="deadlift", load=load, reps=reps, rpe=rpe, logged_at=stamp.add(minutes=i)
+            )
+            for i in range(sets)
+        ),
+    )
 
 
 @settings(max_examples=80, deadline=None)
@@ -296,9 +303,16 @@ def test_a_typo_set_never_moves_the_next_load_by_more_than_the_cap(loads, reps, 
 
 @settings(max_examples=8, deadline=None)
 @given(
-    before=st.lists(st.tuples(st.sampled_from([100.0, 110.0, 120.0, 130.0]), st.integers(3, 8)), min_size=1, max_size=5),
-    after=st.lists(st.tuples(st.sampled_from([60.0, 70.0, 80.0, 90.0]), st.integers(1, 8),
-                             st.sampled_from([7.0, 8.0, 9.0, 9.5, 10.0])), min_size=0, max_size=2),
+    before=st.lists(
+        st.tuples(st.sampled_from([100.0, 110.0, 120.0, 130.0]), st.integers(3, 8)), min_size=1, max_size=5
+    ),
+    after=st.lists(
+        st.tuples(
+            st.sampled_from([60.0, 70.0, 80.0, 90.0]), st.integers(1, 8), st.sampled_from([7.0, 8.0, 9.0, 9.5, 10.0])
+        ),
+        min_size=0,
+        max_size=2,
+    ),
     gap=st.integers(22, 800),
 )
 def test_a_gap_never_produces_fatigue(before, after, gap):
@@ -308,8 +322,12 @@ def test_a_gap_never_produces_fatigue(before, after, gap):
     with tempfile.TemporaryDirectory() as folder:
         lifter = Lifter(Path(folder))
         for i, (load, reps) in enumerate(before):
-            lifter.log("deadlift", [Entry(load=load, unit="kg", reps=reps, rpe=8)] * 3, back - timedelta(days=gap + 3 * i))
+            lifter.log(
+                "deadlift", [Entry(load=load, unit="kg", reps=reps, rpe=8)] * 3, back - timedelta(days=gap + 3 * i)
+            )
         for i, (load, reps, rpe) in enumerate(after):
             lifter.log("deadlift", [Entry(load=load, unit="kg", reps=reps, rpe=rpe)] * 3, back + timedelta(days=3 * i))
         plan = lifter.plan(today, "horizontal-pull")
-    assert not any("fatigue shows" in r or "e1RM down" in r or "RPE up" in r for r in plan.block_reasons), plan.block_reasons
+    assert not any("fatigue shows" in r or "e1RM down" in r or "RPE up" in r for r in plan.block_reasons), (
+        plan.block_reasons
+    )

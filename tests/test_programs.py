@@ -43,19 +43,32 @@ CASES = [
     ("days", lambda d: d.update(days=[]), "days: List should have at least 1 item"),
     ("day ids", lambda d: d["days"][1].update(id=d["days"][0]["id"]), "day ids repeat: horizontal-pull"),
     ("day name", lambda d: d["days"][0].pop("name"), "days.0.name: Field required"),
-    ("exercise", lambda d: rx0(d).update(exercise="zercher-squat"),
-     "days.0.prescriptions.0.exercise: 'zercher-squat' is not in the library"),
-    ("sets", lambda d: rx0(d).update(sets=0), "days.0.prescriptions.0.sets: Input should be greater than or equal to 1"),
+    (
+        "exercise",
+        lambda d: rx0(d).update(exercise="zercher-squat"),
+        "days.0.prescriptions.0.exercise: 'zercher-squat' is not in the library",
+    ),
+    (
+        "sets",
+        lambda d: rx0(d).update(sets=0),
+        "days.0.prescriptions.0.sets: Input should be greater than or equal to 1",
+    ),
     ("reps", lambda d: rx0(d).update(reps_min=12, reps_max=8), "rep range 12-8: the top is below the bottom"),
     ("seconds", lambda d: rx0(d).update(hold_seconds=0), "days.0.prescriptions.0.hold_seconds"),
     ("rpe", lambda d: rx0(d).update(target_rpe=11), "RPE 11 is not on the scale"),
     ("tempo", lambda d: rx0(d).update(tempo="fast"), "days.0.prescriptions.0.tempo"),
     ("rest", lambda d: rx0(d).update(rest_seconds=-5), "days.0.prescriptions.0.rest_seconds"),
-    ("progression", lambda d: rx0(d).update(progression="linear"),
-     "days.0.prescriptions.0.progression: Input should be 'double', 'slow', 'load_steps' or 'none'"),
+    (
+        "progression",
+        lambda d: rx0(d).update(progression="linear"),
+        "days.0.prescriptions.0.progression: Input should be 'double', 'slow', 'load_steps' or 'none'",
+    ),
     ("superset label", lambda d: rx0(d).update(superset="a b"), "days.0.prescriptions.0.superset"),
-    ("superset alone", lambda d: rx0(d).update(superset="A"),
-     "superset A has one exercise: a superset needs two or more"),
+    (
+        "superset alone",
+        lambda d: rx0(d).update(superset="A"),
+        "superset A has one exercise: a superset needs two or more",
+    ),
     ("follows_block", lambda d: rx0(d).update(follows_block="sometimes"), "days.0.prescriptions.0.follows_block"),
     ("cycle", lambda d: d.update(cycle=[]), "cycle: List should have at least 1 item"),
     ("cycle week", lambda d: d["cycle"][0].update(emphasis="bulk"), "cycle.0.emphasis"),
@@ -188,10 +201,12 @@ def test_the_readme_example_program_validates():
 def test_full_body_and_upper_lower_squat_press_and_pull_every_week():
     for program_id in ("full-body-three-day", "upper-lower-four-day"):
         program = CATALOG.programs[program_id]
-        mains = {CATALOG.exercises[rx.exercise].pattern for d in program.days for rx in d.prescriptions if rx.follows_block}
+        mains = {
+            CATALOG.exercises[rx.exercise].pattern for d in program.days for rx in d.prescriptions if rx.follows_block
+        }
         assert {"squat", "hinge", "press"} <= mains, (program_id, mains)
         patterns = [{CATALOG.exercises[rx.exercise].pattern for rx in d.prescriptions} for d in program.days]
         # Back work on at least two days a week, and each of those days opens with scapular work.
-        pulling = [d for d, p in zip(program.days, patterns) if p & {"horizontal_pull", "vertical_pull"}]
+        pulling = [d for d, p in zip(program.days, patterns, strict=True) if p & {"horizontal_pull", "vertical_pull"}]
         assert len(pulling) >= 2
         assert all(CATALOG.exercises[d.prescriptions[0].exercise].pattern == "scapular" for d in pulling), program_id

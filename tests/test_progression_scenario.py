@@ -5,7 +5,7 @@ progression. Then RPE creeps up at the same load, the e1RM falls, and the deload
 week 6: before the cycle's own deload (week 8) and before the six-week limit (week 7).
 """
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 from gymtui.domain.blocks import SessionSets, deload_plan, should_deload, week_plan_for
 from gymtui.domain.journal import LoggedSet
@@ -14,7 +14,7 @@ from gymtui.domain.progression import next_prescription
 from gymtui.domain.settings import Settings
 
 START = date(2026, 1, 5)  # a Monday
-T0 = datetime(2026, 1, 5, 18, 0, tzinfo=timezone.utc)
+T0 = datetime(2026, 1, 5, 18, 0, tzinfo=UTC)
 STRENGTH = WeekPlan(emphasis="strength", reps_min=3, reps_max=5, target_rpe=8)
 DELOAD = WeekPlan(emphasis="deload", reps_min=3, reps_max=5, target_rpe=6, set_factor=0.5, load_factor=0.85)
 CYCLE = [STRENGTH] * 7 + [DELOAD]
@@ -65,7 +65,7 @@ def test_on_target_sessions_progress_by_double_progression():
 
 
 def test_no_deload_while_training_goes_well():
-    for day, week, due, why, _ in LOG[:11]:
+    for day, _week, due, why, _ in LOG[:11]:
         assert not due, (day, why)
         assert why[0].startswith("no deload due: week ")
     assert LOG[10][3] == ["no deload due: week 6 of the program, no signs of fatigue"]

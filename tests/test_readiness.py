@@ -1,11 +1,12 @@
 """Readiness from recovery notes, and what a poor day takes off a plan."""
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from gymtui.domain.catalog import load_catalog
 from gymtui.domain.daily import REGIONS, RecoveryNote
 from gymtui.domain.progression import Plan
 from gymtui.domain.readiness import (
@@ -17,10 +18,9 @@ from gymtui.domain.readiness import (
     readiness,
     regions_for,
 )
-from gymtui.domain.catalog import load_catalog
 from gymtui.domain.settings import Settings
 
-T0 = datetime(2026, 1, 5, 7, 0, tzinfo=timezone.utc)
+T0 = datetime(2026, 1, 5, 7, 0, tzinfo=UTC)
 D0 = date(2026, 1, 5)
 HINGE_DAY = day_regions(["hinge", "horizontal_pull"])
 
@@ -40,7 +40,7 @@ def test_pattern_regions():
     assert regions_for("horizontal_pull") == regions_for("vertical_pull") == {"upper_back", "shoulders"}
     assert {"upper_back", "hips"} <= regions_for("carry")
     assert regions_for("other") == set()
-    assert HINGE_DAY == {"low_back", "hamstrings", "hips", "upper_back", "shoulders"}
+    assert {"low_back", "hamstrings", "hips", "upper_back", "shoulders"} == HINGE_DAY
 
 
 def test_hinged_rows_load_the_low_back_supported_ones_do_not():
@@ -121,7 +121,10 @@ def test_soreness_only_touches_exercises_that_load_the_region():
     assert sore.level == "good"
     hinge = adjust_for_readiness(plan(), sore)
     assert hinge.load == 85 and hinge.sets == 4
-    assert hinge.reasons[1:] == ["low back sore (3/3): this exercise loads it, 15 % off", "load 100 kg -> 85 kg: 15 % off"]
+    assert hinge.reasons[1:] == [
+        "low back sore (3/3): this exercise loads it, 15 % off",
+        "load 100 kg -> 85 kg: 15 % off",
+    ]
     row = adjust_for_readiness(plan(pattern="horizontal_pull"), sore)
     assert row == plan(pattern="horizontal_pull")
 

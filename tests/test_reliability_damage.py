@@ -240,19 +240,20 @@ CACHE_DAMAGES: dict[str, Callable[[Path], None]] = {
     "emptied": lambda p: p.write_bytes(b""),
     "wrong version": lambda p: _edit(p, lambda d: d.update(version="x")),
     # Edited in place, as in a text editor: the file keeps its layout.
-    "hand-edited summary": lambda p: p.write_bytes(p.read_bytes().replace(b'"summary":{', b'"summary":"garbage","x":{')),
+    "hand-edited summary": lambda p: p.write_bytes(
+        p.read_bytes().replace(b'"summary":{', b'"summary":"garbage","x":{')
+    ),
     "hand-edited figures": lambda p: p.write_bytes(re.sub(rb'"sets":\d+', b'"sets":-99', p.read_bytes())),
 }
 
 
 @pytest.mark.parametrize("damage", list(CACHE_DAMAGES))
 async def test_a_damaged_summary_cache_is_rebuilt_and_history_opens(data_dir, damage):
+    from app_factory import make_app, settle
     from gymtui.domain import stats
     from gymtui.services import history
-    from history_data import fill_history
-
-    from app_factory import make_app, settle
     from gymtui.ui.screens.history import HistoryScreen
+    from history_data import fill_history
 
     with Store.open(data_dir) as store:
         fill_history(store)

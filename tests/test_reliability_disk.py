@@ -20,8 +20,7 @@ import pytest
 
 from gymtui.domain.daily import ChecklistEntry, RecoveryNote
 from gymtui.domain.journal import LoggedSet, Session
-from gymtui.store import DiskWriteError, Store, StoreError
-from gymtui.store import atomic
+from gymtui.store import DiskWriteError, Store, StoreError, atomic
 from gymtui.store import backup as backup_module
 from gymtui.store import restore as restore_module
 from gymtui.store.backup import list_backups
@@ -252,7 +251,11 @@ def test_a_failed_backup_leaves_no_half_backup_and_retries(filled, monkeypatch):
 
 def _snapshot(folder: Path) -> dict[str, bytes]:
     files = {p.relative_to(folder): p for p in sorted(folder.rglob("*.json"))}
-    return {str(r): p.read_bytes() for r, p in files.items() if r.parts[0] not in ("backups", "cache", "replaced", "manifest.json")}
+    return {
+        str(r): p.read_bytes()
+        for r, p in files.items()
+        if r.parts[0] not in ("backups", "cache", "replaced", "manifest.json")
+    }
 
 
 def _restore_leftovers(data_dir: Path) -> list[str]:
@@ -333,7 +336,7 @@ def test_a_restore_cut_at_any_point_is_finished_or_dropped_when_the_store_opens(
 
 def _put_back(data_dir: Path, aside: Path) -> None:
     """Undo a finished restore by hand, so the next round starts from the same files."""
-    for path in list((data_dir / "journal").glob("*.json")) + [data_dir / "profile.json"]:
+    for path in [*list((data_dir / "journal").glob("*.json")), data_dir / "profile.json"]:
         path.unlink(missing_ok=True)
     for path in aside.rglob("*.json"):
         os.replace(path, data_dir / path.relative_to(aside))

@@ -14,13 +14,12 @@ from pathlib import Path
 
 import pytest
 
+from app_factory import FROZEN_NOW, make_app, open_warmup_with_load, settle
 from gymtui.cli import main
 from gymtui.domain.journal import LoggedSet
 from gymtui.store import LockedError, Store
 from gymtui.store.backup import list_backups
 from gymtui.store.doctor import check_data_dir
-
-from app_factory import FROZEN_NOW, make_app, open_warmup_with_load, settle
 
 ROOT = Path(__file__).resolve().parent.parent
 ENV = dict(os.environ, PYTHONPATH=str(ROOT))
@@ -123,9 +122,11 @@ def _session():
 def test_two_stores_in_one_process_cannot_both_write(data_dir):
     """The lock is per open of the folder, not per process: a second Store in the same
     process (a thread, a plugin) is refused too, so its cached weeks never overwrite the first's."""
-    with Store.open(data_dir, purpose="app 1.0"):
-        with pytest.raises(LockedError, match=r"another gymtui \(pid \d+ app 1.0\)"):
-            Store.open(data_dir, purpose="gymtui log")
+    with (
+        Store.open(data_dir, purpose="app 1.0"),
+        pytest.raises(LockedError, match=r"another gymtui \(pid \d+ app 1.0\)"),
+    ):
+        Store.open(data_dir, purpose="gymtui log")
 
 
 def test_deleting_the_lock_file_lets_no_second_writer_in(data_dir):

@@ -68,7 +68,9 @@ ENTRY_LOADS = [40, 60, 80, 100, 120]
 
 
 def cli_entries(rng: random.Random) -> list[tuple[float, int, float]]:
-    return [(rng.choice(ENTRY_LOADS), rng.randint(1, 12), rng.choice([7, 7.5, 8, 8.5, 9])) for _ in range(rng.randint(1, 4))]
+    return [
+        (rng.choice(ENTRY_LOADS), rng.randint(1, 12), rng.choice([7, 7.5, 8, 8.5, 9])) for _ in range(rng.randint(1, 4))
+    ]
 
 
 def test_gymtui_log_killed_at_random_moments(data_dir):
@@ -495,7 +497,9 @@ def test_killed_part_way_through_every_kind_of_write(data_dir):
                 maybe.pop(kind, None)
         if pending in ("settings", "checklist", "recovery", "session"):
             maybe.setdefault("session-name" if pending == "session" else pending, []).append("?")
-        assert not doctor_errors(data_dir), f"round {round_} (write {die_at} cut at {fraction}): {doctor_errors(data_dir)}"
+        assert not doctor_errors(data_dir), (
+            f"round {round_} (write {die_at} cut at {fraction}): {doctor_errors(data_dir)}"
+        )
 
     with Store.open(data_dir) as store:
         session = store.in_progress_session()

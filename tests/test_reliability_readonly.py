@@ -96,7 +96,9 @@ def test_a_store_opened_read_only_refuses_every_write_by_name(data_dir, monkeypa
         try:
             session = store.sessions_on(DAY)[0]
             try:
-                store.add_set(LoggedSet(session_id=session.id, exercise="bent-over-row", load=85, reps=5, logged_at=NOW))
+                store.add_set(
+                    LoggedSet(session_id=session.id, exercise="bent-over-row", load=85, reps=5, logged_at=NOW)
+                )
             except ReadOnlyFolderError as error:
                 assert str(error).startswith(str(data_dir / "journal")) and "nothing was saved" in str(error)
             else:

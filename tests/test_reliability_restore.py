@@ -12,13 +12,11 @@ from __future__ import annotations
 import errno
 import importlib.util
 import io
-import json
 import os
 import shutil
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
-import pendulum
 import pytest
 
 from gymtui.cli import main
@@ -196,9 +194,9 @@ class FrozenClock:
         return moment.astimezone(tz).replace(tzinfo=None) if tz is None else moment.astimezone(tz)
 
 
-SAME_SECOND = (datetime(2026, 11, 16, 17, 30, 5, tzinfo=timezone.utc),) * 2
+SAME_SECOND = (datetime(2026, 11, 16, 17, 30, 5, tzinfo=UTC),) * 2
 # 02:30 local time twice on the night Paris leaves summer time (00:30 and 01:30 UTC).
-CLOCK_CHANGE = (datetime(2026, 10, 25, 0, 30, tzinfo=timezone.utc), datetime(2026, 10, 25, 1, 30, tzinfo=timezone.utc))
+CLOCK_CHANGE = (datetime(2026, 10, 25, 0, 30, tzinfo=UTC), datetime(2026, 10, 25, 1, 30, tzinfo=UTC))
 
 
 @pytest.mark.parametrize("moments", [SAME_SECOND, CLOCK_CHANGE], ids=["same second", "autumn clock change"])

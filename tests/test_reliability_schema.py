@@ -12,8 +12,7 @@ import pendulum
 import pytest
 
 from gymtui.cli import main
-from gymtui.store import Store
-from gymtui.store import doctor, migrate, schema
+from gymtui.store import Store, doctor, migrate, schema
 from gymtui.store import store as store_module
 from gymtui.store.backup import list_backups
 from gymtui.store.doctor import check_data_dir
@@ -77,7 +76,7 @@ def test_the_old_folder_exports_everything_it_held(old_folder, capsys):
             assert {k: now["settings"][k] for k in records} == records
             continue
         assert len(now[section]) == len(records), section
-        for old, new in zip(records, now[section]):
+        for old, new in zip(records, now[section], strict=True):
             assert {k: new.get(k, "<missing>") for k in old} == old, (section, old.get("id"))
 
 

@@ -1,6 +1,7 @@
 """The RTS chart, e1RM estimates and loads for a target."""
 
-from datetime import datetime, timezone
+import itertools
+from datetime import UTC, datetime
 
 import pytest
 from hypothesis import given, settings
@@ -22,7 +23,7 @@ TABLE = {
     6.5: [87.8, 85.0, 82.4, 79.9, 77.4, 75.1, 72.3, 69.4, 66.7, 64.0, 61.3, 58.6],
 }
 CELLS = [(reps, rpe, row[reps - 1]) for rpe, row in TABLE.items() for reps in range(1, 13)]
-T0 = datetime(2026, 1, 5, 18, 0, tzinfo=timezone.utc)
+T0 = datetime(2026, 1, 5, 18, 0, tzinfo=UTC)
 
 
 @pytest.mark.parametrize(("reps", "rpe", "percent"), CELLS)
@@ -93,7 +94,7 @@ def test_e1rm_values_and_methods(load, reps, rpe, value, method):
 def test_no_jump_from_the_chart_to_the_formula_at_13_reps(rpe):
     """One more rep at the same load and RPE is always a little stronger, never a drop."""
     values = [e1rm(100, reps, rpe).value for reps in range(10, 16)]
-    steps = [b / a - 1 for a, b in zip(values, values[1:])]
+    steps = [b / a - 1 for a, b in itertools.pairwise(values)]
     assert all(0 < step < 0.05 for step in steps), steps  # the chart itself steps about 4.5 %
 
 

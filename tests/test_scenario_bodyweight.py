@@ -81,7 +81,9 @@ def test_the_bodyweight_of_each_day_counts(lighter_belt, capsys):
 
 def test_gymtui_bodyweight_keeps_it_in_the_days_note_and_in_settings(data_dir, capsys):
     with Store.open(data_dir) as store:
-        store.save_recovery(RecoveryNote(date=date(2026, 11, 2), sleep_hours=7, updated_at=pendulum.datetime(2026, 11, 2, 7)))
+        store.save_recovery(
+            RecoveryNote(date=date(2026, 11, 2), sleep_hours=7, updated_at=pendulum.datetime(2026, 11, 2, 7))
+        )
     assert run(data_dir, "bodyweight", "81.5", "--date", "2026-11-02") == 0
     assert capsys.readouterr().out == "Bodyweight 81.5 kg on 2026-11-02\n"
     assert run(data_dir, "bodyweight", "80", "--date", "2026-10-01") == 0  # an older one: settings keep 81.5

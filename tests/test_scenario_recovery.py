@@ -13,8 +13,8 @@ import pendulum
 import pytest
 
 from gymtui.cli import main
-from gymtui.domain.daily import RecoveryNote
 from gymtui.domain.catalog import load_catalog
+from gymtui.domain.daily import RecoveryNote
 from gymtui.services.library import Library
 from gymtui.services.planning import plan_session
 from gymtui.store import Store

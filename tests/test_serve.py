@@ -24,8 +24,8 @@ from gymtui.serve import (
     exposure_lines,
     is_loopback,
     is_loopback_literal,
-    locked_message,
     lock_holder,
+    locked_message,
     same_origin,
 )
 from gymtui.store import Store
@@ -161,7 +161,7 @@ async def _screen_text(ws, wanted: str, timeout: float) -> str:
             break
         try:
             message = await asyncio.wait_for(ws.receive(), timeout=left)
-        except asyncio.TimeoutError:
+        except TimeoutError:
             break
         if message.type == aiohttp.WSMsgType.BINARY:
             raw += message.data.decode("utf-8", "replace")

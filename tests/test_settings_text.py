@@ -1,7 +1,9 @@
 """Settings typed as text: plates lists, ramp schemes, durations, and the messages for bad values."""
 
 import pytest
-from hypothesis import given, settings as hsettings, strategies as st
+from hypothesis import given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
 
 from gymtui.domain.settings import RampStep, Settings
 from gymtui.domain.settings_text import (
@@ -142,7 +144,7 @@ def test_out_of_range_values_give_the_range_in_the_lifters_units():
 
 
 def test_whole_numbers_where_the_model_wants_them():
-    with pytest.raises(SettingsTextError, match="Tempo lead-in: 2.5 is not a whole number"):
+    with pytest.raises(SettingsTextError, match=r"Tempo lead-in: 2\.5 is not a whole number"):
         with_text(Settings(), "lead_in_seconds", "2.5")
     assert with_text(Settings(), "backups_kept", "14").backups_kept == 14
 

@@ -1,7 +1,7 @@
 """One-sided lifts: plan from the weaker side, say the imbalance, count a left and a right
 as one set."""
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -13,7 +13,7 @@ from gymtui.domain.progression import next_prescription
 from gymtui.domain.settings import Settings
 from gymtui.domain.sides import weaker_side
 
-T0 = datetime(2026, 1, 5, 18, 0, tzinfo=timezone.utc)
+T0 = datetime(2026, 1, 5, 18, 0, tzinfo=UTC)
 D0 = date(2026, 1, 5)
 ROW = Exercise(id="single-arm-dumbbell-row", name="Single Arm Dumbbell Row", pattern="horizontal_pull",
                equipment="dumbbell", unilateral=True, cues=["pull"])
@@ -51,7 +51,10 @@ def test_the_plan_follows_the_weaker_side_not_the_stronger():
     plan = next_prescription(ROW, rx(), None, [last], Settings())
     assert (plan.sets, plan.reps, plan.load) == (2, 10, 28)  # the right side was over target: lighter
     assert plan.reasons[0].startswith("right side 17 % weaker than the left")
-    assert plan.reasons[1] == "last time 30 kg x 10 @ 9, target @ 8 (e1RM 42.4 kg by RTS): -7 % to 28 kg (the chart's 28.9 kg, rounded)"
+    assert (
+        plan.reasons[1]
+        == "last time 30 kg x 10 @ 9, target @ 8 (e1RM 42.4 kg by RTS): -7 % to 28 kg (the chart's 28.9 kg, rounded)"
+    )
 
 
 def test_a_pair_of_sides_is_one_set():

@@ -3,11 +3,10 @@
 import pytest
 from textual.widgets import DataTable
 
+from app_factory import FROZEN_NOW, make_app
 from gymtui.domain.clock import FakeClock
 from gymtui.domain.daily import ChecklistEntry, RecoveryNote
 from gymtui.domain.journal import LoggedSet, Session
-
-from app_factory import FROZEN_NOW, make_app
 
 SIZE = (80, 24)
 

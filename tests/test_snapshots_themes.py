@@ -3,10 +3,9 @@ the footer must stay readable in every theme (gym-floor is the one for harsh lig
 
 import pytest
 
+from app_factory import FROZEN_NOW, make_app
 from gymtui.domain.clock import FakeClock
 from gymtui.domain.journal import LoggedSet, Session
-
-from app_factory import FROZEN_NOW, make_app
 
 
 @pytest.fixture

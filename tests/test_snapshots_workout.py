@@ -3,10 +3,9 @@ and in the set form. A frozen date and a FakeClock make them the same on every r
 
 import pytest
 
+from app_factory import FROZEN_NOW, make_app
 from gymtui.domain.clock import FakeClock
 from gymtui.domain.journal import LoggedSet, Session
-
-from app_factory import FROZEN_NOW, make_app
 
 
 @pytest.fixture

@@ -1,7 +1,7 @@
 """History maths: week summaries, exercise trends, personal records and weekly rows."""
 
 import json
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from hypothesis import given, settings
@@ -12,7 +12,7 @@ from gymtui.domain.daily import ChecklistEntry, RecoveryNote
 from gymtui.domain.journal import LoggedSet, Session
 from gymtui.domain.rpe import e1rm
 
-MONDAY = datetime(2026, 11, 9, 18, 0, tzinfo=timezone.utc)  # ISO week 2026-W46
+MONDAY = datetime(2026, 11, 9, 18, 0, tzinfo=UTC)  # ISO week 2026-W46
 
 
 def dump(model):

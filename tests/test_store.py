@@ -2,18 +2,16 @@ import errno
 import json
 import os
 
-import pendulum
 import pytest
 
 from gymtui.domain.daily import ChecklistEntry, RecoveryNote
 from gymtui.domain.journal import LoggedSet, Session
-from gymtui.store import CorruptFileError, DiskWriteError, LockedError, Store
-from gymtui.store import atomic
+from gymtui.store import CorruptFileError, DiskWriteError, LockedError, Store, atomic
 from gymtui.store.backup import list_backups
-from gymtui.store.restore import restore_backup
 from gymtui.store.doctor import check_data_dir
 from gymtui.store.errors import SchemaError
 from gymtui.store.layout import part_path
+from gymtui.store.restore import restore_backup
 
 
 def _session(day, now):
@@ -59,9 +57,8 @@ def test_edit_and_delete_a_set(data_dir, fixed_now):
 
 
 def test_second_writer_is_refused_with_a_clear_message(data_dir):
-    with Store.open(data_dir):
-        with pytest.raises(LockedError, match="another gymtui"):
-            Store.open(data_dir)
+    with Store.open(data_dir), pytest.raises(LockedError, match="another gymtui"):
+        Store.open(data_dir)
     Store.open(data_dir).close()  # released on close
 
 
@@ -188,7 +185,7 @@ def test_older_schema_is_migrated_after_a_backup(data_dir, fixed_now, monkeypatc
         docs = store._part("2026-W47").table("sets").all()
         assert docs[0]["note"] == "felt strong"
     assert calls == [["2026-W47"]]
-    backup = [p for p in list_backups(data_dir) if "before-schema" in p.name][0]
+    backup = next(p for p in list_backups(data_dir) if "before-schema" in p.name)
     assert "comment" in (backup / "journal" / "2026-W47.json").read_text()
 
 

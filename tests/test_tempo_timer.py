@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import time
 
 import pytest
@@ -430,7 +431,7 @@ def test_phases_are_contiguous_and_cover_the_set(drawn) -> None:
     phases = schedule.phases
     assert phases[0].start == 0
     assert all(p.duration > 0 for p in phases)
-    for before, after in zip(phases, phases[1:]):
+    for before, after in itertools.pairwise(phases):
         assert after.start == pytest.approx(before.end, abs=1e-9)
         assert after.rep >= before.rep
     assert phases[-1].end == pytest.approx(schedule.total, abs=1e-9)

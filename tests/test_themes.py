@@ -3,11 +3,10 @@ import json
 
 import pytest
 
+from app_factory import make_app, settle
 from gymtui.paths import user_config_dir
 from gymtui.store import Store
 from gymtui.ui.themes import DEFAULT_THEME, load_all_themes, load_theme_dir
-
-from app_factory import make_app, settle
 
 
 def test_shipped_themes_load():

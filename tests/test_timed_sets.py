@@ -3,14 +3,13 @@
 import pendulum
 from textual.widgets import DataTable
 
+from app_factory import make_app, settle
 from gymtui.domain.journal import LoggedSet
 from gymtui.domain.rpe import work_sets
 from gymtui.domain.stats import summarise_week
 from gymtui.ui.screens.import_dialog import ImportDialog
 from gymtui.ui.screens.session_sets import set_e1rm
 from gymtui.ui.widgets.progress_chart import ProgressChart
-
-from app_factory import make_app, settle
 from history_data import fill_history
 
 NOW = pendulum.datetime(2026, 11, 16, 18, 30, tz="Europe/Paris")

@@ -3,6 +3,7 @@
 import pytest
 from textual.widgets import Static, TextArea
 
+from app_factory import FROZEN_NOW, make_app, settle
 from gymtui.domain.catalog import load_catalog
 from gymtui.domain.clock import FakeClock
 from gymtui.domain.library import ChecklistItem
@@ -13,8 +14,6 @@ from gymtui.ui.app import GymApp, first_run_setup
 from gymtui.ui.screens.checklist import ChecklistScreen
 from gymtui.ui.screens.today import TodayScreen
 from gymtui.ui.widgets.editor_dialog import EditorDialog
-
-from app_factory import FROZEN_NOW, make_app, settle
 
 
 def text(app, selector):

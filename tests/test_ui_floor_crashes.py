@@ -1,10 +1,8 @@
 """Keys on the gym floor that crashed the app or lost what was typed."""
 
-from gymtui.domain.clock import FakeClock
-from gymtui.domain.journal import Session
-
 from app_factory import FROZEN_NOW, make_app, settle
-from test_ui_workout import open_workout, seed_history, shown
+from gymtui.domain.clock import FakeClock
+from test_ui_workout import open_workout, seed_history
 
 SIZE = (80, 24)
 

@@ -3,11 +3,10 @@
 from textual.command import CommandPalette
 from textual.widgets import Input
 
+from app_factory import make_app, settle
 from gymtui.ui.screens.help import HelpScreen, key_groups, screen_commands
 from gymtui.ui.screens.settings import SettingsScreen
 from gymtui.ui.screens.today import TodayScreen
-
-from app_factory import make_app, settle
 
 
 def _group(screen: HelpScreen, title_start: str) -> dict[str, str]:

@@ -4,13 +4,12 @@ from pathlib import Path
 
 from textual.widgets import Button, DataTable, Input, OptionList, Select, Static, TabbedContent
 
+from app_factory import FROZEN_NOW, make_app, settle
 from gymtui.domain.journal import LoggedSet, Session
 from gymtui.ui.screens.history import HistoryScreen
 from gymtui.ui.screens.import_dialog import ImportDialog
 from gymtui.ui.screens.session_sets import SessionSetsScreen
 from gymtui.ui.widgets.progress_chart import ProgressChart
-
-from app_factory import FROZEN_NOW, make_app, settle
 from history_data import fill_history
 
 FIXTURES = Path(__file__).parent / "fixtures" / "import"

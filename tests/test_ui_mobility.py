@@ -3,6 +3,7 @@
 import pytest
 from textual.widgets import DataTable, Input, Static, TextArea
 
+from app_factory import FROZEN_NOW, make_app, settle
 from gymtui.domain.clock import FakeClock
 from gymtui.domain.library import Drill, Routine
 from gymtui.services.daily import TextFormatError, parse_routine, routine_to_text
@@ -10,8 +11,6 @@ from gymtui.ui.screens.mobility import MobilityScreen
 from gymtui.ui.widgets.countdown import Countdown
 from gymtui.ui.widgets.editor_dialog import EditorDialog
 from gymtui.ui.widgets.guided_run import SECONDS_PER_REP, GuidedRun, expand
-
-from app_factory import FROZEN_NOW, make_app, settle
 
 ROUTINE = Routine(
     id="test-routine",
@@ -205,7 +204,9 @@ async def test_routines_are_created_edited_and_deleted_in_the_app(data_dir):
             assert isinstance(dialog, EditorDialog)
             await pilot.press(*"Evening reset")
             dialog.query_one("#field-focus", Input).value = "Wind down"
-            dialog.query_one(TextArea).text = "Dead hang | 30 s\nOpen book | 8 reps | each side | Eyes on the hand\nCat-cow | lots"
+            dialog.query_one(
+                TextArea
+            ).text = "Dead hang | 30 s\nOpen book | 8 reps | each side | Eyes on the hand\nCat-cow | lots"
             await pilot.press("ctrl+s")
             await pilot.pause()
             assert app.screen is dialog  # the bad third line keeps the dialog open
@@ -215,7 +216,9 @@ async def test_routines_are_created_edited_and_deleted_in_the_app(data_dir):
             await pilot.press("ctrl+s")
             await settle(pilot, app)
             saved = store.routines()
-            assert [(r.id, r.name, r.focus, len(r.items)) for r in saved] == [("evening-reset", "Evening reset", "Wind down", 2)]
+            assert [(r.id, r.name, r.focus, len(r.items)) for r in saved] == [
+                ("evening-reset", "Evening reset", "Wind down", 2)
+            ]
             assert saved[0].items[1].per_side and saved[0].items[1].cue == "Eyes on the hand"
             assert "evening-reset" in [r.id for r in app.library.routines()]
             table = screen.query_one("#mob-table", DataTable)

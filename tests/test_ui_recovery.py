@@ -2,11 +2,10 @@
 
 from textual.widgets import Input, Static
 
+from app_factory import FROZEN_NOW, make_app, settle
 from gymtui.domain.daily import RecoveryNote
 from gymtui.ui.screens.recovery import GRIP, QUALITY, SLEEP, SORENESS, RecoveryScreen, check_value
 from gymtui.ui.screens.today import TodayScreen
-
-from app_factory import FROZEN_NOW, make_app, settle
 
 TODAY = FROZEN_NOW.date()
 

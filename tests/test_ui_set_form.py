@@ -3,9 +3,8 @@
 
 from textual.widgets import Input
 
-from gymtui.domain.clock import FakeClock
-
 from app_factory import make_app, settle
+from gymtui.domain.clock import FakeClock
 from test_ui_workout import open_workout, seed_history, shown, today_sets
 
 SIZE = (80, 24)

@@ -2,12 +2,11 @@
 
 from textual.widgets import DataTable, Input, Select, Static
 
+from app_factory import FROZEN_NOW, make_app, settle
 from gymtui.domain.journal import LoggedSet, Session
 from gymtui.domain.units import convert
 from gymtui.ui.screens.settings import SettingsScreen
 from gymtui.ui.screens.today import TodayScreen
-
-from app_factory import FROZEN_NOW, make_app, settle
 
 
 def _log_rows_in_kg(store):
@@ -200,7 +199,9 @@ async def test_bodyweight_is_typed_once_in_settings_and_checked(data_dir):
 
 async def test_program_and_block_start_are_chosen_in_settings(data_dir):
     app = make_app(data_dir)
-    app.store.save_settings(app.store.settings().model_copy(update={"program_start": FROZEN_NOW.date().subtract(weeks=2)}))
+    app.store.save_settings(
+        app.store.settings().model_copy(update={"program_start": FROZEN_NOW.date().subtract(weeks=2)})
+    )
     try:
         async with app.run_test(size=(80, 24)) as pilot:
             screen = await _open_settings(pilot, app)

@@ -4,10 +4,9 @@ change of screen takes them away, and the newest replaces the one shown."""
 from textual.widgets import Static
 from textual.widgets._toast import Toast
 
+from app_factory import FROZEN_NOW, make_app, settle
 from gymtui.domain.journal import LoggedSet, Session
 from gymtui.ui.status_line import one_line
-
-from app_factory import FROZEN_NOW, make_app, settle
 
 
 def information(app) -> list[str]:
@@ -15,8 +14,16 @@ def information(app) -> list[str]:
 
 
 def seed_session_in_progress(store) -> None:
-    session = store.save_session(Session(date=FROZEN_NOW.date(), started_at=FROZEN_NOW, name="Horizontal pull",
-                                         program_day="horizontal-pull", order=["face-pull", "deadlift"], position=(1, 0)))
+    session = store.save_session(
+        Session(
+            date=FROZEN_NOW.date(),
+            started_at=FROZEN_NOW,
+            name="Horizontal pull",
+            program_day="horizontal-pull",
+            order=["face-pull", "deadlift"],
+            position=(1, 0),
+        )
+    )
     store.add_set(LoggedSet(session_id=session.id, exercise="face-pull", load=20, reps=15, logged_at=FROZEN_NOW))
 
 

@@ -3,11 +3,10 @@ with the sets done, and enter on a row opens the workout at that exercise."""
 
 from textual.widgets import DataTable, Static
 
+from app_factory import FROZEN_NOW, make_app, settle
 from gymtui.domain.journal import LoggedSet, Session
 from gymtui.ui.screens.today import TodayScreen
 from gymtui.ui.screens.workout import WorkoutScreen
-
-from app_factory import FROZEN_NOW, make_app, settle
 
 ORDER = ["face-pull", "chest-supported-row", "seal-row", "deadlift", "single-arm-dumbbell-row", "farmer-carry"]
 

@@ -2,12 +2,11 @@
 
 from textual.widgets import DataTable, Static
 
+from app_factory import FROZEN_NOW, make_app, settle
 from gymtui.domain.journal import LoggedSet, Session
 from gymtui.ui.screens.today import TodayScreen
 from gymtui.ui.screens.warmup import LoadDialog, WarmupScreen
 from gymtui.ui.widgets.plate_bar import PlateBar, draw_bar
-
-from app_factory import FROZEN_NOW, make_app, settle
 
 TODAY = FROZEN_NOW.date()
 

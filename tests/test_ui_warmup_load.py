@@ -3,12 +3,11 @@ card, Today and the warm-up itself (after any screen change) all use it."""
 
 from textual.widgets import DataTable, Static
 
+from app_factory import make_app, open_warmup_with_load, settle
 from gymtui.domain.clock import FakeClock
 from gymtui.ui.screens.today import TodayScreen
 from gymtui.ui.screens.warmup import WarmupScreen
 from gymtui.ui.screens.workout import WorkoutScreen
-
-from app_factory import make_app, open_warmup_with_load, settle
 
 SIZE = (80, 24)
 

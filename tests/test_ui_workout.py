@@ -3,6 +3,7 @@ kill and resume. The clock only moves when a test moves it; the screen is told t
 
 from textual.widgets import Input, Static
 
+from app_factory import FROZEN_NOW, make_app, settle
 from gymtui.domain.clock import FakeClock
 from gymtui.domain.journal import LoggedSet, Session
 from gymtui.ui.screens.recovery import RecoveryScreen
@@ -10,8 +11,6 @@ from gymtui.ui.screens.workout import WorkoutScreen
 from gymtui.ui.screens.workout_dialogs import ResumeDialog
 from gymtui.ui.widgets.big_text import BigText
 from gymtui.ui.widgets.rest_bar import RestBadge
-
-from app_factory import FROZEN_NOW, make_app, settle
 
 SIZE = (80, 24)
 
@@ -207,7 +206,9 @@ async def test_bad_values_are_named_inline_and_not_saved(data_dir):
                     assert message in shown(screen, "#se-error")
                     assert screen.query_one(f"#se-{field}").has_class("-invalid")
                     assert app.focused is screen.query_one(f"#se-{field}")
-                    screen.query_one(f"#se-{field}", Input).value = {"reps": "16", "load": "20", "tempo": "2-0-1-2"}[field]
+                    screen.query_one(f"#se-{field}", Input).value = {"reps": "16", "load": "20", "tempo": "2-0-1-2"}[
+                        field
+                    ]
             assert today_sets(app.store) == []
             await pilot.press("enter")
             await settle(pilot, app)

@@ -4,9 +4,8 @@ resting, the RPE of a long exercise's target in the set form."""
 from textual.widgets import Static
 from textual.widgets._footer import FooterKey
 
-from gymtui.domain.clock import FakeClock
-
 from app_factory import make_app, settle
+from gymtui.domain.clock import FakeClock
 from test_ui_workout import open_workout, seed_history
 
 SIZE = (80, 24)

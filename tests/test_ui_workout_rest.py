@@ -1,12 +1,11 @@
 """The app's rest timer: badge on every screen, ringing once, extend and skip, idle when none."""
 
+from app_factory import FROZEN_NOW, make_app, settle
 from gymtui.domain.clock import FakeClock
 from gymtui.domain.journal import LoggedSet, Session
 from gymtui.domain.settings import Settings
 from gymtui.ui.screens.today import TodayScreen
 from gymtui.ui.widgets.rest_bar import OVERTIME_LIMIT, RestBadge
-
-from app_factory import FROZEN_NOW, make_app, settle
 
 
 async def test_rest_rings_once_and_extends_from_now_in_overtime(data_dir):

@@ -5,12 +5,11 @@ import pendulum
 import pytest
 from pydantic import ValidationError
 
+from app_factory import make_app, settle
 from gymtui.domain.clock import FakeClock
 from gymtui.domain.journal import Session
 from gymtui.ui.screens.workout import WorkoutScreen
 from gymtui.ui.screens.workout_dialogs import ResumeDialog
-
-from app_factory import make_app, settle
 from test_ui_workout import open_workout, seed_history, shown, today_sets
 
 SIZE = (80, 24)

@@ -2,13 +2,11 @@
 the sets already logged keep the kilograms they were lifted in, and a set under way is never
 changed under the lifter's hands."""
 
-from textual.widgets import Input, Select, Static
-
-from gymtui.domain.clock import FakeClock
-from gymtui.ui.screens.settings import SettingsScreen
-from gymtui.ui.screens.workout import WorkoutScreen
+from textual.widgets import Input, Select
 
 from app_factory import make_app, settle
+from gymtui.domain.clock import FakeClock
+from gymtui.ui.screens.settings import SettingsScreen
 from test_ui_workout import open_workout, seed_history, shown
 
 SIZE = (80, 24)

@@ -10,7 +10,7 @@ from gymtui.domain.wording import plural
 from gymtui.services.daily import drill_amount
 from gymtui.domain.session_model import Card, build_slots
 from gymtui.ui.screens import workout_text
-from gymtui.ui.screens.history_text import records_text, week_detail
+from gymtui.ui.screens.history_text import week_detail
 from gymtui.ui.screens.today import TodayScreen
 from gymtui.ui.sections import SECTIONS
 

@@ -9,6 +9,7 @@ import threading
 
 import pytest
 
+from app_factory import make_app, settle
 from gymtui.domain.clock import FakeClock, SystemClock
 from gymtui.domain.settings import Settings
 from gymtui.ui.screens.workout_cue import (
@@ -18,8 +19,6 @@ from gymtui.ui.screens.workout_cue import (
     default_cue_scheduler,
     ring_from_thread,
 )
-
-from app_factory import make_app, settle
 from test_ui_workout import big, open_workout, seed_history
 
 SIZE = (80, 24)

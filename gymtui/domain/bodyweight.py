@@ -52,7 +52,7 @@ class Bodyweights:
     settings_kg: float | None = None
 
     @classmethod
-    def from_notes(cls, notes: Iterable[RecoveryNote], settings_kg: float | None = None) -> "Bodyweights":
+    def from_notes(cls, notes: Iterable[RecoveryNote], settings_kg: float | None = None) -> Bodyweights:
         dated = sorted(
             (note.date, convert(note.bodyweight, note.bodyweight_unit, "kg"))
             for note in notes

@@ -58,7 +58,7 @@ class LoggedSet(Model):
         return is_timed(self.reps, self.seconds)
 
     @model_validator(mode="after")
-    def _has_work(self) -> "LoggedSet":
+    def _has_work(self) -> LoggedSet:
         if self.reps is None and self.seconds is None and self.distance_m is None:
             raise ValueError("a set needs reps, seconds or a distance")
         if self.missed and self.reps != 0:

@@ -39,7 +39,7 @@ class Exercise(Model):
     retired: bool = False
 
     @model_validator(mode="after")
-    def _step_needs_a_stack(self) -> "Exercise":
+    def _step_needs_a_stack(self) -> Exercise:
         if self.step_kg is not None and self.equipment not in STACKED:
             raise ValueError(
                 f"step_kg: only machine and cable exercises take a load step, not {self.equipment}"
@@ -83,7 +83,7 @@ class Prescription(Model):
     note: Text = ""
 
     @model_validator(mode="after")
-    def _range(self) -> "Prescription":
+    def _range(self) -> Prescription:
         if self.reps_max < self.reps_min:
             raise ValueError(f"rep range {self.reps_min}-{self.reps_max}: the top is below the bottom")
         if self.load is not None and self.unit is None:
@@ -113,7 +113,7 @@ class Day(Model):
     superset_rests: dict[GroupLabel, SupersetRest] = Field(default_factory=dict)
 
     @model_validator(mode="after")
-    def _supersets(self) -> "Day":
+    def _supersets(self) -> Day:
         labels = [rx.superset for rx in self.prescriptions if rx.superset]
         alone = sorted({label for label in labels if labels.count(label) == 1})
         if alone:
@@ -155,7 +155,7 @@ class Program(Model):
     cycle: list[WeekPlan] = Field(min_length=1, max_length=52)
 
     @model_validator(mode="after")
-    def _unique_days(self) -> "Program":
+    def _unique_days(self) -> Program:
         ids = [day.id for day in self.days]
         duplicates = {i for i in ids if ids.count(i) > 1}
         if duplicates:
@@ -175,7 +175,7 @@ class Drill(Model):
     cue: Text = ""
 
     @model_validator(mode="after")
-    def _amount(self) -> "Drill":
+    def _amount(self) -> Drill:
         if self.kind == "hold" and self.seconds is None:
             raise ValueError(f"{self.id}: a hold needs seconds")
         if self.kind == "reps" and self.reps is None:

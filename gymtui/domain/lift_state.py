@@ -13,9 +13,9 @@
 
 A set is set aside when its e1RM is more than OUTLIER_RATIO times (or less than 1 /
 OUTLIER_RATIO of) the median of the other recent sets, or when its load is beyond what the
-equipment can plausibly carry (a 300 kg dumbbell) while other sets are believable. The ratio is wide on purpose: a strength
-week and a technique week of the same lift differ by far less, a load typed with one digit
-too many (1000 for 100) by far more.
+equipment can plausibly carry (a 300 kg dumbbell) while other sets are believable. The ratio
+is wide on purpose: a strength week and a technique week of the same lift differ by far
+less, a load typed with one digit too many (1000 for 100) by far more.
 """
 
 from __future__ import annotations
@@ -158,7 +158,9 @@ def _without(history: Sequence[SessionSets], outliers: Sequence[Outlier]) -> lis
     return kept
 
 
-def _split_at_layoff(history: Sequence[SessionSets], today: date | None) -> tuple[list[SessionSets], list[SessionSets], int | None]:
+def _split_at_layoff(
+    history: Sequence[SessionSets], today: date | None
+) -> tuple[list[SessionSets], list[SessionSets], int | None]:
     """(since the newest layoff, before it, its length in days) for a newest-first history."""
     newer = today
     for index, session in enumerate(history):
@@ -202,7 +204,9 @@ def lift_state(
     )
 
 
-def fatigue_window(history: Sequence[SessionSets], before: date, skip: frozenset[date] = frozenset()) -> list[SessionSets]:
+def fatigue_window(
+    history: Sequence[SessionSets], before: date, skip: frozenset[date] = frozenset()
+) -> list[SessionSets]:
     """The sessions fatigue may be read from as it stood on `before`: those since the last
     layoff before it, none while ramping back in, deloads and sessions on the `skip` Mondays
     (weeks the lift was deloaded) left out. `history` is newest first, typos already out."""

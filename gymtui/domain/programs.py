@@ -26,7 +26,7 @@ class ProgramError(ValueError):
 def check_program(data: Any, exercise_ids: Collection[str]) -> Program:
     """The program `data` holds, validated; raises ProgramError naming field and reason."""
     if not isinstance(data, dict):
-        raise ProgramError(f"a program is a JSON object ({{\"id\": ..., \"days\": [...]}}), not a {type(data).__name__}")
+        raise ProgramError(f'a program is a JSON object ({{"id": ..., "days": [...]}}), not a {type(data).__name__}')
     try:
         program = Program.model_validate(data)
     except ValidationError as error:

@@ -171,7 +171,7 @@ def _week_changed(ctx: _Context, last: SessionSets) -> bool:
     """Whether the last session was planned with another rep range or RPE (a new week)."""
     old = (last.reps_min, last.reps_max, last.target_rpe)
     new = (ctx.rx.reps_min, ctx.rx.reps_max, ctx.rx.target_rpe)
-    return any(was is not None and was != now for was, now in zip(old, new))
+    return any(was is not None and was != now for was, now in zip(old, new, strict=True))
 
 
 def _days_at_level(ctx: _Context, history: Sequence[SessionSets], level) -> int:
@@ -185,7 +185,9 @@ def _days_at_level(ctx: _Context, history: Sequence[SessionSets], level) -> int:
     return ((ctx.today or history[0].date) - start).days
 
 
-def _slow_step(ctx: _Context, history: Sequence[SessionSets], sets: int, reps: int, level, now: bool) -> tuple[int, int]:
+def _slow_step(
+    ctx: _Context, history: Sequence[SessionSets], sets: int, reps: int, level, now: bool
+) -> tuple[int, int]:
     """Add a rep (or at the top a set) if two weeks passed at this level, or `now`."""
     days = _days_at_level(ctx, history, level)
     if not now and days < SLOW_STEP_DAYS:
@@ -266,9 +268,9 @@ def _verdict_sets(sets: Sequence[LoggedSet], unit: Unit) -> TopSets | None:
     planned = [s for s in sets if s.set_type != "failure"]
     top = top_sets(planned, unit) if planned else None
     every = top_sets(sets, unit)
-    if top is not None and every is not None and every.e1rm and top.e1rm and every.e1rm.value > top.e1rm.value:
-        if abs(every.load - top.load) < 1e-6 or len(planned) < len(sets):
-            top = TopSets(top.load, top.unit, top.reps, top.rpes, max(every.e1rm, top.e1rm, key=lambda e: e.value))
+    heavier = top is not None and every is not None and every.e1rm and top.e1rm and every.e1rm.value > top.e1rm.value
+    if heavier and (abs(every.load - top.load) < 1e-6 or len(planned) < len(sets)):
+        top = TopSets(top.load, top.unit, top.reps, top.rpes, max(every.e1rm, top.e1rm, key=lambda e: e.value))
     if top is None:
         top = top_sets(sets, unit)
         if top is not None:
@@ -381,7 +383,9 @@ def _from_last_block(ctx: _Context, history: Sequence[SessionSets], e1: float) -
     chart = load_for(e1, reps, target)
     if chart < load * (1 - LAST_BLOCK_SLACK):
         lighter = ctx.round(chart, "down")
-        ctx.say(f"but your recent e1RM ({format_load(round(e1, 1), unit)}) gives {format_load(lighter, unit)} for it: that")
+        ctx.say(
+            f"but your recent e1RM ({format_load(round(e1, 1), unit)}) gives {format_load(lighter, unit)} for it: that"
+        )
         load = lighter
     return ctx.plan(rx.sets, reps, load, top.e1rm)
 
@@ -421,7 +425,10 @@ def _loaded(ctx: _Context, history: Sequence[SessionSets], top: TopSets) -> Plan
         wanted = next_step if avg is None else max(load_for(e1, lo, target), next_step)
         load = ctx.capped(wanted, last_load)
         if load > same_load:
-            ctx.say(f"top of the range ({desc}, target @ {target:g}): {_change(last_load, load, unit)}, back to {plural(lo, 'rep')}")
+            ctx.say(
+                f"top of the range ({desc}, target @ {target:g}): {_change(last_load, load, unit)}, "
+                f"back to {plural(lo, 'rep')}"
+            )
             return ctx.plan(rx.sets, lo, load, top.e1rm)
         ctx.capped_note = ""
         ctx.say(f"top of the range ({desc}) but {format_load(next_step, unit)} is over the cap: same load")
@@ -434,7 +441,9 @@ def _loaded(ctx: _Context, history: Sequence[SessionSets], top: TopSets) -> Plan
         sets, reps = _slow_step(ctx, history, sets, hi, level, now=False)
         return ctx.plan(sets, reps, same_load, top.e1rm)
     if avg is None:
-        ctx.say(f"no RPE logged ({desc}): {_same(last_load, same_load, unit)}, aim for {plural(min(done + 1, hi), 'rep')}")
+        ctx.say(
+            f"no RPE logged ({desc}): {_same(last_load, same_load, unit)}, aim for {plural(min(done + 1, hi), 'rep')}"
+        )
         return ctx.plan(rx.sets, min(done + 1, hi), same_load, top.e1rm)
     reps = min(done, hi)
     diff = avg - target
@@ -463,10 +472,14 @@ def _loaded(ctx: _Context, history: Sequence[SessionSets], top: TopSets) -> Plan
                     f"rounds to {_same(last_load, same_load, unit)}")
             return ctx.plan(rx.sets, reps, same_load, top.e1rm)
     if diff > 0:
-        ctx.say(f"last time {desc}, a little over target @ {target:g}: {_same(last_load, same_load, unit)} x {reps} again")
+        ctx.say(
+            f"last time {desc}, a little over target @ {target:g}: {_same(last_load, same_load, unit)} x {reps} again"
+        )
         return ctx.plan(rx.sets, reps, same_load, top.e1rm)
     reps = min(done + 1, hi)
-    ctx.say(f"last time {desc}, target @ {target:g}: {_same(last_load, same_load, unit)}, aim for {plural(reps, 'rep')}")
+    ctx.say(
+        f"last time {desc}, target @ {target:g}: {_same(last_load, same_load, unit)}, aim for {plural(reps, 'rep')}"
+    )
     return ctx.plan(rx.sets, reps, same_load, top.e1rm)
 
 

@@ -56,7 +56,9 @@ class WorkingLoad:
         """Empty when the asked load can be made; otherwise says what is shown instead."""
         if self.exact:
             return ""
-        return f"{format_load(self.asked, self.unit)} cannot be loaded: {format_load(self.load, self.unit)} is the nearest"
+        return (
+            f"{format_load(self.asked, self.unit)} cannot be loaded: {format_load(self.load, self.unit)} is the nearest"
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,7 +123,9 @@ def ramp_sets(
             continue  # even the lightest loadable weight is the working load
         if out and load <= out[-1].load + _SAME:
             continue  # the same load as the set before: one set there is enough
-        out.append(RampSet(step.percent, step.reps, aim, load, unit, equipment, _plates(load, unit, equipment, settings)))
+        out.append(
+            RampSet(step.percent, step.reps, aim, load, unit, equipment, _plates(load, unit, equipment, settings))
+        )
     return out
 
 

@@ -20,7 +20,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Literal
 
 from .common import Pattern
-from .daily import REGIONS, Region, RecoveryNote
+from .daily import REGIONS, RecoveryNote, Region
 from .plates import next_loadable, round_for_exercise
 from .settings import Settings
 from .units import format_load
@@ -245,7 +245,9 @@ def adjust_for_readiness(
             )
         else:
             asked = "" if abs(taken - cut * 100) < 0.5 else f" ({cut * 100:g} % asked, rounded to what can be loaded)"
-            reasons.append(f"load {format_load(load, plan.unit)} -> {format_load(lighter, plan.unit)}: {taken:.0f} % off{asked}")
+            reasons.append(
+                f"load {format_load(load, plan.unit)} -> {format_load(lighter, plan.unit)}: {taken:.0f} % off{asked}"
+            )
             load = lighter
     if drop_set and sets > 1:
         sets -= 1

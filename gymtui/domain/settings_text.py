@@ -16,8 +16,8 @@ import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from decimal import Decimal
 from datetime import date, timedelta
+from decimal import Decimal
 from typing import Any
 
 from annotated_types import Ge, Gt, Le, Lt
@@ -126,7 +126,9 @@ def parse_ramp(text: str) -> list[RampStep]:
     for number, item in enumerate(items, 1):
         found = _RAMP_ITEM.match(item)
         if found is None:
-            raise _Refused(f"set {number} {item!r} is not PERCENTxREPS: write e.g. 40x5 (40 % of the working load, 5 reps)")
+            raise _Refused(
+                f"set {number} {item!r} is not PERCENTxREPS: write e.g. 40x5 (40 % of the working load, 5 reps)"
+            )
         percent = 0.0 if found[1].lower() == "bar" else float(found[1])
         reps = int(found[2])
         if percent > 100:

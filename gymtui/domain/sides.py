@@ -40,7 +40,9 @@ class SideReading:
             return ""
         other = "left" if self.weaker == "right" else "right"
         if self.measure == "e1RM":
-            figures = f"e1RM {format_load(round(self.weak, 1), self.unit)} vs {format_load(round(self.strong, 1), self.unit)}"
+            figures = (
+                f"e1RM {format_load(round(self.weak, 1), self.unit)} vs {format_load(round(self.strong, 1), self.unit)}"
+            )
         else:
             figures = f"{self.weak:g} vs {self.strong:g} {self.measure}"
         if self.imbalance < 0.5:

@@ -79,9 +79,9 @@ class TempoSchedule:
         starts = tuple(p.start for p in self.phases)
         # A phase ends exactly where the next one starts (not at start + duration, which
         # can differ by a rounding step), so no instant falls between two phases.
-        ends = starts[1:] + (self.total,)
+        ends = (*starts[1:], self.total)
         rep_ends = [0.0] * self.reps
-        for phase, end in zip(self.phases, ends):
+        for phase, end in zip(self.phases, ends, strict=True):
             if phase.rep >= 1:
                 rep_ends[phase.rep - 1] = end
         object.__setattr__(self, "_starts", starts)
@@ -124,7 +124,7 @@ def _rep_template(
     tempo: Tempo, starts_concentric: bool, hold_seconds: float | None, hold_at: HoldAt, x_seconds: float
 ) -> list[tuple[PhaseKind, float, bool]]:
     """One rep's non-zero phases, in performed order, as (name, duration, explosive)."""
-    figures = dict(zip(("eccentric", "bottom", "concentric", "top"), tempo.figures()))
+    figures = dict(zip(("eccentric", "bottom", "concentric", "top"), tempo.figures(), strict=True))
     template: list[tuple[PhaseKind, float, bool]] = []
     for name in tempo.phase_order(starts_concentric):
         if hold_seconds is not None and name == hold_at:
@@ -184,7 +184,7 @@ def tempo_schedule(
         # Each start is computed from the rep number, not by adding durations one after
         # another, so float rounding cannot pile up over a long set.
         base = lead_in + rep_index * rep_seconds
-        for (name, duration, explosive), offset in zip(template, offsets):
+        for (name, duration, explosive), offset in zip(template, offsets, strict=True):
             phases.append(Phase(rep_index + 1, name, base + offset, duration, explosive))
     return TempoSchedule(tuple(phases), reps, float(lead_in), lead_in + reps * rep_seconds)
 

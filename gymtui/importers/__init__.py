@@ -11,9 +11,9 @@ from .result import ImportResult, Problem
 from .strong import NO_UNIT_MESSAGE
 
 __all__ = [
+    "NO_UNIT_MESSAGE",
     "GymtuiData",
     "ImportResult",
-    "NO_UNIT_MESSAGE",
     "NameMatch",
     "Problem",
     "export_json",

@@ -20,11 +20,11 @@ from pydantic import ValidationError
 from gymtui.domain.common import describe_error
 from gymtui.domain.journal import LoggedSet, Session
 from gymtui.domain.library import Exercise
+from gymtui.domain.wording import plural
 
 from .matching import NAME_LIMIT, Matcher, NameMatch, clean_name, new_exercise
 from .result import Problem
 from .rows import ParsedRow
-from gymtui.domain.wording import plural
 
 TEXT_LIMIT = 2000  # the Text fields' limit
 LONGEST_WORKOUT = timedelta(hours=24)
@@ -204,7 +204,12 @@ class Assembler:
 
     def _report_cuts(self, line: int, **texts: str) -> None:
         """Text longer than gymtui keeps is stored cut: said, with how long it was (a name once)."""
-        limits = {"note": TEXT_LIMIT, "workout_notes": TEXT_LIMIT, "exercise_name": NAME_LIMIT, "workout_name": NAME_LIMIT}
+        limits = {
+            "note": TEXT_LIMIT,
+            "workout_notes": TEXT_LIMIT,
+            "exercise_name": NAME_LIMIT,
+            "workout_name": NAME_LIMIT,
+        }
         for what, text in texts.items():
             limit = limits[what]
             if what.endswith("name"):

@@ -35,11 +35,11 @@ class UnknownFormat(ValueError):
 
 
 def _guess_format(columns: set[str]) -> Format | None:
-    if _HEVY_CORE <= columns:
+    if columns >= _HEVY_CORE:
         return "hevy"
-    if _FITNOTES_CORE <= columns:
+    if columns >= _FITNOTES_CORE:
         return "fitnotes"
-    if _STRONG_CORE <= columns and ("weight" in columns or any(_UNIT_IN_HEADER.match(c) for c in columns)):
+    if columns >= _STRONG_CORE and ("weight" in columns or any(_UNIT_IN_HEADER.match(c) for c in columns)):
         return "strong"
     return None
 

@@ -37,7 +37,7 @@ def _set_order_letter(logged: LoggedSet) -> str | None:
 
 def format_duration(seconds: float) -> str:
     """Strong's way: '31m', '1h', '2h 18m' (whole minutes)."""
-    minutes = int(round(seconds / 60))
+    minutes = round(seconds / 60)
     hours, minutes = divmod(minutes, 60)
     if hours and minutes:
         return f"{hours}h {minutes}m"

@@ -100,7 +100,9 @@ def import_json(text: str) -> GymtuiData:
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         return GymtuiData(error=f"version {version!r} is not a gymtui export version")
     if version > VERSION:
-        return GymtuiData(error=f"this file is version {version}, newer than this gymtui reads ({VERSION}): update gymtui")
+        return GymtuiData(
+            error=f"this file is version {version}, newer than this gymtui reads ({VERSION}): update gymtui"
+        )
     data = GymtuiData()
     for name in sorted(set(document) - set(SECTIONS) - {"format", "version", "settings"}):
         data.problems.append(f"{name}: unknown section, ignored")

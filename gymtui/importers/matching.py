@@ -121,7 +121,10 @@ class Matcher:
         bare = name_key(base)
         candidates: list[tuple[str, str]] = [(bare, f"same name without ({equipment})" if equipment else "same name")]
         if equipment:
-            candidates += [(name_key(f"{equipment} {base}"), "same name"), (name_key(f"{base} {equipment}"), "same name")]
+            candidates += [
+                (name_key(f"{equipment} {base}"), "same name"),
+                (name_key(f"{base} {equipment}"), "same name"),
+            ]
         candidates += [(synonym, "synonym") for synonym in _SYNONYM_OF.get(bare, ()) if synonym != bare]
         for key, how in candidates:
             found = [ex for ex, _ in self.by_key.get(key, []) if equipment is None or ex.equipment == equipment]

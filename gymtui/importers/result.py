@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 
 from gymtui.domain.journal import LoggedSet, Session
 from gymtui.domain.library import Exercise
+from gymtui.domain.wording import plural
 
 from .matching import NameMatch
-from gymtui.domain.wording import plural
 
 # Working sets first: they are what a lifter looks for in the summary.
 _TYPE_LABELS = {"working": "working", "warmup": "warm-up", "drop": "drop", "failure": "failure"}
@@ -81,7 +81,7 @@ class ImportResult:
         return self.error is None
 
     @classmethod
-    def failed(cls, message: str) -> "ImportResult":
+    def failed(cls, message: str) -> ImportResult:
         return cls(error=message)
 
     def sets_by_type(self) -> dict[str, int]:

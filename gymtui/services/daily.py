@@ -22,10 +22,10 @@ from ..domain.library import ChecklistItem, Drill, Exercise, Routine
 from ..domain.ramp import RAMPED, RampSet
 from ..domain.readiness import exercise_regions
 from ..domain.units import Unit
+from ..domain.wording import plural
 from ..store import Store
 from .library import Library
 from .planning import PlannedExercise, SessionPlan
-from ..domain.wording import plural
 
 MAX_CHECKLIST_ITEMS = 9  # ticked with the number keys 1-9
 _SIDE_WORDS = {"each side", "per side", "both sides", "each", "x2 sides"}

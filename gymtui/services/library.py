@@ -22,7 +22,7 @@ class Library:
     program_problems: tuple[str, ...] = ()
 
     @classmethod
-    def from_store(cls, catalog: Catalog, store: Store) -> "Library":
+    def from_store(cls, catalog: Catalog, store: Store) -> Library:
         custom = tuple(store.custom_exercises())
         ids = {*catalog.exercises, *(e.id for e in custom)}
         own = read_own_programs(store.data_dir, ids, catalog.programs)

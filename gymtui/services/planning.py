@@ -31,18 +31,18 @@ from ..domain.blocks import (
     week_of_block,
     week_plan_for,
 )
+from ..domain.bodyweight import Bodyweights, with_bodyweight
+from ..domain.catalog import substitutes
+from ..domain.common import Equipment
 from ..domain.daily import RecoveryNote
 from ..domain.journal import LoggedSet, Session
 from ..domain.library import Day, Exercise, Prescription, Program, WeekPlan
-from ..domain.common import Equipment
 from ..domain.lift_state import LiftState, fatigue_window, lift_state, without_outliers
-from ..domain.units import Unit
 from ..domain.progression import Plan, next_prescription
-from ..domain.bodyweight import Bodyweights, with_bodyweight
-from ..domain.catalog import substitutes
 from ..domain.readiness import SORE_DAYS, Readiness, exercise_regions, readiness, sore_days
 from ..domain.rpe import WORK_SET_TYPES, top_sets
 from ..domain.settings import Settings
+from ..domain.units import Unit
 from ..store import Store
 from .chosen_loads import with_chosen_loads
 from .library import Library

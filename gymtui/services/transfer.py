@@ -16,6 +16,7 @@ from pathlib import Path
 from ..domain.journal import LoggedSet, Session
 from ..domain.settings import Settings
 from ..domain.units import Unit
+from ..domain.wording import plural
 from ..importers import ImportResult
 from ..importers.export import export_strong_csv
 from ..importers.importer import CsvImport, open_text
@@ -24,7 +25,6 @@ from ..store import Store
 from ..store.errors import DiskWriteError, PartlyStoredError
 from .context import load_library
 from .library import Library
-from ..domain.wording import plural
 
 IMPORT_FORMATS = ("auto", "strong", "hevy", "fitnotes")
 

@@ -38,9 +38,13 @@ def check_data_dir(data_dir: Path, today: date | None = None) -> list[Finding]:
             validate_tables(profile_path, profile, PROFILE_TABLES)
             version = stored_version(profile, profile_path)
             if version > SCHEMA_VERSION:
-                findings.append(Finding("error", f"{profile_path}: schema {version} is newer than this gymtui ({SCHEMA_VERSION})"))
+                findings.append(
+                    Finding("error", f"{profile_path}: schema {version} is newer than this gymtui ({SCHEMA_VERSION})")
+                )
             elif version < SCHEMA_VERSION:
-                findings.append(Finding("note", f"{profile_path}: schema {version} will be migrated at next start (after a backup)"))
+                findings.append(
+                    Finding("note", f"{profile_path}: schema {version} will be migrated at next start (after a backup)")
+                )
     except CorruptFileError as error:
         findings.append(Finding("error", str(error)))
         damaged.append(profile_path)
@@ -56,7 +60,9 @@ def check_data_dir(data_dir: Path, today: date | None = None) -> list[Finding]:
     for folder in (data_dir, data_dir / JOURNAL_DIR):
         if folder.is_dir():
             for leftover in folder.glob(TEMP_PREFIX + "*"):
-                findings.append(Finding("note", f"{leftover}: temp file from an interrupted write (removed at next start)"))
+                findings.append(
+                    Finding("note", f"{leftover}: temp file from an interrupted write (removed at next start)")
+                )
     findings += _check_backups(data_dir, today or date.today(), findings, damaged)
     return findings
 
@@ -110,7 +116,11 @@ def _missing_files(data_dir: Path, good: list[Path]) -> list[Finding]:
             name = copy.relative_to(backup).as_posix()
             if name not in present and name not in named:
                 named.add(name)
-                what = "settings, your own exercises and routines" if name == PROFILE_FILE else "that week's sessions and sets"
+                what = (
+                    "settings, your own exercises and routines"
+                    if name == PROFILE_FILE
+                    else "that week's sessions and sets"
+                )
                 found.append(Finding("error", f"{data_dir / name} is missing ({what}); the backup {backup.name} has it:"
                                               f" gymtui restore {backup.name} puts it back"))
     made_again = profile_made_again(data_dir)

@@ -14,7 +14,6 @@ two restores in one second, or in the hour a clock change repeats, never share o
 from __future__ import annotations
 
 import errno
-import json
 import os
 import shutil
 from dataclasses import dataclass, field
@@ -97,7 +96,9 @@ class Restored:
             named = [f"{name} (damaged)" for name in plan.damaged] + [
                 f"{name} ({'made again with default settings' if name in plan.made_again else 'missing'})"
                 for name in plan.missing]
-            text = f"Put back from the backup of {plan.backup.name}: {', '.join(sorted(named))}; every other file was kept"
+            text = (
+                f"Put back from the backup of {plan.backup.name}: {', '.join(sorted(named))}; every other file was kept"
+            )
             if self.aside:
                 text += f"; the files it replaced are kept in {kept_in}"
         if plan.no_copy:

@@ -63,8 +63,9 @@ def stored_version(profile: dict[str, Any] | None, path: Path = Path("profile.js
     meta = profile.get("meta", {})
     written = [record["schema"] for record in meta.values() if isinstance(record, dict) and "schema" in record]
     if not written:
-        raise CorruptFileError(path, f'has no schema version (its "meta" table should hold {{"schema": {SCHEMA_VERSION}}};'
-                                     " hand-edited?)")
+        raise CorruptFileError(
+            path, f'has no schema version (its "meta" table should hold {{"schema": {SCHEMA_VERSION}}}; hand-edited?)'
+        )
     version = written[0]
     known = isinstance(version, int) and not isinstance(version, bool)
     if known and version < SCHEMA_VERSION:

@@ -77,13 +77,17 @@ class Store:
     # -- opening and closing -------------------------------------------------------------
 
     @classmethod
-    def open(cls, data_dir: Path, *, purpose: str = "app", now: Callable[[], pendulum.DateTime] = pendulum.now) -> "Store":
+    def open(
+        cls, data_dir: Path, *, purpose: str = "app", now: Callable[[], pendulum.DateTime] = pendulum.now
+    ) -> Store:
         store = cls(data_dir, now=now)
         store._open(purpose)
         return store
 
     @classmethod
-    def open_read_only(cls, data_dir: Path, reason: str, *, now: Callable[[], pendulum.DateTime] = pendulum.now) -> "Store":
+    def open_read_only(
+        cls, data_dir: Path, reason: str, *, now: Callable[[], pendulum.DateTime] = pendulum.now
+    ) -> Store:
         """A folder that cannot be written (a failing card the kernel remounted read-only):
         everything can be read; every write raises ReadOnlyFolderError, and nothing is
         written to open it (no lock, no migration, no sweeping, no backup)."""
@@ -146,7 +150,7 @@ class Store:
                 self._profile = None
             self._lock.release()
 
-    def __enter__(self) -> "Store":
+    def __enter__(self) -> Store:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -477,7 +481,7 @@ class Store:
 
     # -- backups -------------------------------------------------------------------------
 
-    def restore(self, backup: Path, *, whole: bool = False) -> "restoring.Restored":
+    def restore(self, backup: Path, *, whole: bool = False) -> restoring.Restored:
         """Put back the damaged or missing files from a backup (every file with `whole`)
         while keeping the lock; the result says what moved and where the old files went."""
         with self._mutex:
@@ -659,4 +663,4 @@ class Store:
         return added
 
 
-__all__ = ["CorruptFileError", "SchemaError", "Store", "StoreError", "Document"]
+__all__ = ["CorruptFileError", "Document", "SchemaError", "Store", "StoreError"]

@@ -35,11 +35,18 @@ SECTIONS: list[Section] = [
     Section("w", "Workout", "Start or resume today's session: tempo timer, sets, rest", "workout:WorkoutScreen"),
     Section("u", "Warm-up", "Warm-up drills and ramp sets to the first working load", "warmup:WarmupScreen"),
     Section("m", "Mobility", "Guided mobility routines: holds and counts on a timer", "mobility:MobilityScreen"),
-    Section("c", "Checklist", "The end-of-day mobility checklist, streak and last 30 days", "checklist:ChecklistScreen"),
+    Section(
+        "c", "Checklist", "The end-of-day mobility checklist, streak and last 30 days", "checklist:ChecklistScreen"
+    ),
     Section("r", "Recovery", "Today's recovery note and the readiness it gives", "recovery:RecoveryScreen"),
     Section("h", "History", "Past sessions, progress charts, weekly balance; import", "history:HistoryScreen"),
-    Section("s", "Settings", "Units, bar and plates, load steps, ramp sets, rests, timer cues, theme", "settings:SettingsScreen",
-            in_today_footer=False),
+    Section(
+        "s",
+        "Settings",
+        "Units, bar and plates, load steps, ramp sets, rests, timer cues, theme",
+        "settings:SettingsScreen",
+        in_today_footer=False,
+    ),
 ]
 
 

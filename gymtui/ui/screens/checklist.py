@@ -10,10 +10,11 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 from datetime import date
+from typing import ClassVar
 
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
@@ -21,6 +22,7 @@ from textual.widgets import Footer, Header, Static
 from ...domain.daily import ChecklistEntry
 from ...domain.library import ChecklistItem
 from ...domain.streaks import DayMark, adherence, current_streak, window
+from ...domain.wording import plural
 from ...services.daily import (
     MAX_CHECKLIST_ITEMS,
     TextFormatError,
@@ -31,7 +33,6 @@ from ...services.daily import (
 )
 from ...store import StoreError
 from ..widgets.editor_dialog import EditorDialog
-from ...domain.wording import plural
 
 HISTORY_DAYS = 30
 # A streak reaching the start of the 30 days loaded is followed back this far at most.
@@ -56,7 +57,7 @@ def day_mark_text(mark: DayMark) -> str:
 
 class ChecklistScreen(Screen[None]):
     CSS_PATH = "checklist.tcss"  # parsed when the screen first opens, not at start-up
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("1", "toggle(1)", "Tick", key_display="1-9"),
         *(Binding(str(n), f"toggle({n})", f"Tick {n}", show=False) for n in range(2, MAX_CHECKLIST_ITEMS + 1)),
         Binding("e", "edit", "Edit list"),

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from typing import ClassVar
 
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult, SystemCommand
-from textual.binding import ActiveBinding, Binding
+from textual.binding import ActiveBinding, Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
@@ -62,19 +63,25 @@ def _is_section(action: str) -> bool:
 
 # A focused table's or field's dozen movement and editing keys, as a few lines. Textual's
 # own actions (8.x names); anything not listed here keeps its own line.
-_WIDGET_SUMMARIES: tuple[tuple[frozenset[str], str], ...] = tuple((frozenset(actions), what) for actions, what in [
-    (("cursor_up", "cursor_down", "cursor_left", "cursor_right"), "Move the cursor"),
-    (("cursor_left_word", "cursor_right_word"), "A word left or right"),
-    (("home", "end"), "Start or end of the field"),
-    (("scroll_up", "scroll_down", "scroll_left", "scroll_right"), "Scroll"),
-    (("page_up", "page_down", "page_left", "page_right"), "A page up, down, left or right"),
-    (("scroll_home", "scroll_end", "scroll_top", "scroll_bottom"), "First or last column, top or bottom"),
-    (("delete_left", "delete_right"), "Delete a character"),
-    (("delete_left_word", "delete_right_word", "delete_left_all", "delete_right_all"), "Delete a word, or all to one side"),
-    (("cut", "copy", "paste"), "Cut, copy, paste"),
-    (("submit",), "Enter the value"),
-    (("select_cursor",), "Choose the row"),
-])
+_WIDGET_SUMMARIES: tuple[tuple[frozenset[str], str], ...] = tuple(
+    (frozenset(actions), what)
+    for actions, what in [
+        (("cursor_up", "cursor_down", "cursor_left", "cursor_right"), "Move the cursor"),
+        (("cursor_left_word", "cursor_right_word"), "A word left or right"),
+        (("home", "end"), "Start or end of the field"),
+        (("scroll_up", "scroll_down", "scroll_left", "scroll_right"), "Scroll"),
+        (("page_up", "page_down", "page_left", "page_right"), "A page up, down, left or right"),
+        (("scroll_home", "scroll_end", "scroll_top", "scroll_bottom"), "First or last column, top or bottom"),
+        (("delete_left", "delete_right"), "Delete a character"),
+        (
+            ("delete_left_word", "delete_right_word", "delete_left_all", "delete_right_all"),
+            "Delete a word, or all to one side",
+        ),
+        (("cut", "copy", "paste"), "Cut, copy, paste"),
+        (("submit",), "Enter the value"),
+        (("select_cursor",), "Choose the row"),
+    ]
+)
 # Text selection variants: real keys, but noise in a list read from across the room.
 _LEFT_OUT = ("shift+", "super+")
 
@@ -95,7 +102,7 @@ def key_groups(screen: Screen) -> list[KeyGroup]:
             continue
         if _is_section(binding.action):
             group = sections
-        elif binding.action in _GENERAL_ACTIONS or node is app and binding.action != "today":
+        elif binding.action in _GENERAL_ACTIONS or (node is app and binding.action != "today"):
             group = general
         elif node is screen:
             group = own
@@ -198,7 +205,7 @@ class HelpScreen(ModalScreen[None]):
     """The keys of `screen`, read when help opens."""
     CSS_PATH = "help.tcss"  # parsed when the screen first opens, not at start-up
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,question_mark,f1", "close", "Close", key_display="esc"),
     ]
 
@@ -227,7 +234,7 @@ class HelpScreen(ModalScreen[None]):
     def _render_tables(self) -> None:
         # The box is at most 100 wide; border and padding take 4 columns.
         width = min(self.app.size.width, 100) - 4
-        for group, table in zip(self.groups, self.query(".help-table").results(Static)):
+        for group, table in zip(self.groups, self.query(".help-table").results(Static), strict=True):
             table.update(render_group(group, width))
 
     def action_close(self) -> None:

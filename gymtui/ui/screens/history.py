@@ -5,10 +5,12 @@ and recovery. Imports are started from here too.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.markup import escape
 from textual.screen import Screen
@@ -18,11 +20,11 @@ from textual.widgets.option_list import Option
 
 from ...domain.stats import WeekRow, WeekSummary
 from ...domain.units import Unit
+from ...domain.wording import plural
 from ...services import history
 from ...store import StoreError
 from ..widgets.progress_chart import ProgressChart
 from .history_text import clip, number, percent, records_text, tonnage_text, week_detail
-from ...domain.wording import plural
 
 NEAR_END = 10  # rows left below the cursor when the next weeks are read
 WEEK_ROWS_PER_ADD = 60
@@ -40,7 +42,7 @@ def completed(typed: str, names: list[str]) -> str | None:
 
 class HistoryScreen(Screen[None]):
     CSS_PATH = "history.tcss"  # parsed when the screen first opens, not at start-up
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         # The tab labels show these keys, so the footer keeps its room for the other actions.
         Binding("1", "tab('sessions')", "Sessions", show=False),
         Binding("2", "tab('exercise')", "Exercise", show=False),
@@ -79,12 +81,11 @@ class HistoryScreen(Screen[None]):
             with TabPane("1 Sessions", id="sessions"):
                 yield DataTable(id="history-sessions", cursor_type="row", zebra_stripes=True)
                 yield Static("Reading sessions...", id="history-sessions-status")
-            with TabPane("2 Exercise", id="exercise"):
-                with Horizontal():
-                    yield OptionList(id="history-exercises")
-                    with Vertical(id="history-progress"):
-                        yield ProgressChart(id="history-chart")
-                        yield Static("", id="history-records")
+            with TabPane("2 Exercise", id="exercise"), Horizontal():
+                yield OptionList(id="history-exercises")
+                with Vertical(id="history-progress"):
+                    yield ProgressChart(id="history-chart")
+                    yield Static("", id="history-records")
             with TabPane("3 Weeks", id="weeks"):
                 yield DataTable(id="history-weeks", cursor_type="row", zebra_stripes=True)
                 yield Static("", id="history-week-detail")
@@ -150,7 +151,8 @@ class HistoryScreen(Screen[None]):
         elif self.more:
             text = f"{plural(shown, 'session')}{which} back to {table.get_row_at(shown - 1)[0]}; scroll for older ones."
         else:
-            text = f"{'All ' if shown > 1 else ''}{plural(shown, 'session')}{which}. Enter: every set. Tonnage in {self.unit}."
+            every = "All " if shown > 1 else ""
+            text = f"{every}{plural(shown, 'session')}{which}. Enter: every set. Tonnage in {self.unit}."
         self.query_one("#history-sessions-status", Static).update(text)
         if self.more and table.cursor_row >= shown - NEAR_END:
             self.load_more()

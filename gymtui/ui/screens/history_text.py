@@ -10,8 +10,8 @@ from datetime import timedelta
 from ...domain.common import PATTERN_LABELS
 from ...domain.stats import WeekRow
 from ...domain.units import Unit
-from ...services.history import ExerciseProgress
 from ...domain.wording import plural
+from ...services.history import ExerciseProgress
 
 
 def tonnage_text(value: float) -> str:
@@ -65,9 +65,14 @@ def records_text(progress: ExerciseProgress) -> str:
                      f"{best.reps}{rpe}, {METHOD_NAMES.get(best.method, best.method)})")
     if records.reps_at:
         shown = " · ".join(f"{short_load(r.load)} x {r.reps}" for r in records.reps_at[:3])
-        lines.append(f"[b]Most reps[/b] {shown}" + ("" if all(r.load is None for r in records.reps_at) else f" ({unit})"))
+        lines.append(
+            f"[b]Most reps[/b] {shown}" + ("" if all(r.load is None for r in records.reps_at) else f" ({unit})")
+        )
     lines.append(f"[b]Recent[/b] ({plural(records.sessions, 'session')} in all)")
     for recent in progress.recent[:3]:
         e1rm = f"  e1RM {short_load(recent.e1rm)}" if recent.e1rm is not None else ""
-        lines.append(f" {recent.day}  {plural(recent.sets, 'set')}  top {short_load(recent.heaviest)} x {recent.heaviest_reps}{e1rm}")
+        lines.append(
+            f" {recent.day}  {plural(recent.sets, 'set')}"
+            f"  top {short_load(recent.heaviest)} x {recent.heaviest_reps}{e1rm}"
+        )
     return "\n".join(lines)

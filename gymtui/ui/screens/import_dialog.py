@@ -6,9 +6,11 @@ Dismissed with True when anything was stored, so the screen below can read its d
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.markup import escape
 from textual.screen import ModalScreen
@@ -26,7 +28,7 @@ UNIT_CHOICES = [("Unit: from file", "file"), ("Unit: kg", "kg"), ("Unit: lb", "l
 
 class ImportDialog(ModalScreen[bool]):
     CSS_PATH = "history.tcss"  # parsed when the screen first opens, not at start-up
-    BINDINGS = [Binding("escape", "close", "Close")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "Close")]
 
     def __init__(self, path: str = "") -> None:
         super().__init__()

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
+from typing import ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Center, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
@@ -63,7 +64,7 @@ def routine_seconds(routine: Routine, ready_seconds: float) -> float:
 
 class MobilityScreen(Screen[None]):
     CSS_PATH = "mobility.tcss"  # parsed when the screen first opens, not at start-up
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "start", "Start"),
         Binding("a", "add", "New"),
         Binding("e", "edit", "Edit"),
@@ -72,8 +73,8 @@ class MobilityScreen(Screen[None]):
         Binding("n", "skip", "Skip"),
         Binding("escape", "stop", "Stop"),
     ]
-    LIST_ACTIONS = {"start", "add", "edit", "delete"}
-    RUN_ACTIONS = {"pause", "skip", "stop"}
+    LIST_ACTIONS: ClassVar[set[str]] = {"start", "add", "edit", "delete"}
+    RUN_ACTIONS: ClassVar[set[str]] = {"pause", "skip", "stop"}
 
     def __init__(self) -> None:
         super().__init__()
@@ -235,7 +236,10 @@ class MobilityScreen(Screen[None]):
         from .workout_dialogs import ConfirmDialog
 
         if is_shipped(self.app.library, routine.id):
-            title, message = "Undo your changes", f"{routine.name} goes back to the library version; your changes are lost."
+            title, message = (
+                "Undo your changes",
+                f"{routine.name} goes back to the library version; your changes are lost.",
+            )
         else:
             title, message = "Delete a routine", delete_message(routine.name, len(routine.items))
 
@@ -338,7 +342,9 @@ class MobilityScreen(Screen[None]):
             f"[$primary]{'━' * filled}[/][$text-muted]{'─' * (40 - filled)}[/]  {rest_text(round(left))} left"
         )
         if state.done:
-            self.query_one("#run-routine", Static).update(f"[b]{self.routine.name}[/b]  " + ("its one item done" if items == 1 else f"all {items} items done"))
+            self.query_one("#run-routine", Static).update(
+                f"[b]{self.routine.name}[/b]  " + ("its one item done" if items == 1 else f"all {items} items done")
+            )
             self.query_one("#run-title", Static).update("Routine done")
             self.query_one("#run-amount", Static).update("")
             self.query_one("#run-cue", Static).update("Well done. Esc goes back to the routines.")

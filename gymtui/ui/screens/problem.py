@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
@@ -18,7 +19,7 @@ class DamagedFileScreen(ModalScreen[str | None]):
     """Returns "files" to put back the damaged files, "whole" for a confirmed rollback of
     the whole folder, None to keep everything as it is."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "restore", "Restore file"),
         Binding("w", "whole", "Whole folder"),
         Binding("y", "confirm_whole", "Yes, roll back", show=False),

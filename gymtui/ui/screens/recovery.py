@@ -14,14 +14,13 @@ from __future__ import annotations
 
 import math
 import re
-
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Label, Static
@@ -122,7 +121,7 @@ class RecoveryData:
 
 class RecoveryScreen(Screen[None]):
     CSS_PATH = "recovery.tcss"  # parsed when the screen first opens, not at start-up
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save"),
         # Priority: the inputs would otherwise take page up/down for scrolling.
         Binding("pageup", "day(-1)", "Earlier day", key_display="PgUp", priority=True),
@@ -218,7 +217,7 @@ class RecoveryScreen(Screen[None]):
             ENERGY.name: _shown(note.energy) if note else "",
             GRIP.name: _shown(note.grip) if note else "",
         }
-        for region, field in zip(REGIONS, SORENESS):
+        for region, field in zip(REGIONS, SORENESS, strict=True):
             values[field.name] = _shown(note.soreness.get(region)) if note else ""
         for name, value in values.items():
             self.query_one(f"#rc-{name}", Input).value = value
@@ -305,7 +304,7 @@ class RecoveryScreen(Screen[None]):
         if message:
             self.errors["bodyweight"] = message
         soreness = {}
-        for region, field in zip(REGIONS, SORENESS):
+        for region, field in zip(REGIONS, SORENESS, strict=True):
             value = values.pop(field.name)
             if value is not None:
                 soreness[region] = value
@@ -368,7 +367,9 @@ class RecoveryScreen(Screen[None]):
         level_colour = {"good": "$success", "ok": "$warning", "poor": "$error"}[ready.level]
         widget = self.query_one("#rc-readiness", Static)
         if note is None:
-            widget.update(f"[b]Readiness [{level_colour}]{ready.score}/100[/][/b]  no note for this day: nothing taken off")
+            widget.update(
+                f"[b]Readiness [{level_colour}]{ready.score}/100[/][/b]  no note for this day: nothing taken off"
+            )
             return
         parts = "\n".join(f"  {part}" for part in ready.parts[:-1])
         self.query_one("#rc-readiness", Static).update(

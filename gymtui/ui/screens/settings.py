@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
+from typing import ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widget import Widget
@@ -59,7 +60,11 @@ ROWS: tuple[Row, ...] = (
     Row("Bar", (Box("bar_kg", 6, "kg"), Box("bar_lb", 6, "lb")), "the empty barbell"),
     Row("Plates kg", (Box("plates_kg", 31),), "sizes you own, any order"),
     Row("Plates lb", (Box("plates_lb", 31),), "sizes you own, any order"),
-    Row("Dumbbell step", (Box("dumbbell_step_kg", 6, "kg"), Box("dumbbell_step_lb", 6, "lb")), "from one bell to the next"),
+    Row(
+        "Dumbbell step",
+        (Box("dumbbell_step_kg", 6, "kg"), Box("dumbbell_step_lb", 6, "lb")),
+        "from one bell to the next",
+    ),
     Row("Machine step", (Box("machine_step_kg", 6, "kg"), Box("machine_step_lb", 6, "lb")), "from one pin to the next"),
     Row("Max change", (Box("max_change", 6, suffix="%"),), "largest load jump per session"),
     Row("Ramp sets", (Box("ramp", 31),), "percent x reps; 0 is the bar"),
@@ -82,7 +87,7 @@ def theme_names(available: list[str]) -> list[str]:
 
 class SettingsScreen(Screen[None]):
     CSS_PATH = "settings.tcss"  # parsed when the screen first opens, not at start-up
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "leave_form", "Leave form"),
         Binding("e", "edit", "Edit"),
         Binding("b", "block_today", "Block starts today"),

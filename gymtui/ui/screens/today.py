@@ -8,10 +8,11 @@ workout at that exercise.
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
@@ -30,7 +31,7 @@ from ..sections import SECTIONS
 
 
 class TodayScreen(Screen[None]):
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f5", "refresh", "Refresh", show=False),
         Binding("t", "refresh", "Today", show=False),  # already here: t refreshes the plan
         *(Binding(s.key, f"app.open_section('{s.key}')", s.name, show=s.in_today_footer) for s in SECTIONS),
@@ -85,9 +86,10 @@ class TodayScreen(Screen[None]):
             self.rows = [(card.exercise, replace(card.plan, sets=card.sets)) for card in progress.cards]
         else:
             self.rows = [(item.exercise, item.plan) for item in plan.exercises]
+        deload = "  DELOAD" if plan.deload and plan.week_plan.emphasis != "deload" else ""
         self.query_one("#plan-title", Static).update(
             f"[b]{plan.day.name}[/b]  week {plan.block_week}/{len(plan.program.cycle)}"
-            f"  [b]{plan.week_plan.emphasis.upper()}[/b]{'  DELOAD' if plan.deload and plan.week_plan.emphasis != 'deload' else ''}"
+            f"  [b]{plan.week_plan.emphasis.upper()}[/b]{deload}"
         )
         self.query_one("#readiness", Static).update(f"readiness {plan.readiness.score} {plan.readiness.level}")
         table = self.query_one("#plan-table", DataTable)

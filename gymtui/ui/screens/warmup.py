@@ -12,12 +12,13 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import ClassVar
 from weakref import WeakKeyDictionary
 
 from rich.text import Text
 from textual import on, work
 from textual.app import App, ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
@@ -28,6 +29,7 @@ from ...domain.ramp import RampSet, WorkingLoad, plates_text, ramp_sets, working
 from ...domain.rpe import rpe_text
 from ...domain.settings import Settings
 from ...domain.units import Unit, format_load
+from ...domain.wording import plural
 from ...services.chosen_loads import chosen_plan
 from ...services.daily import (
     choose_load,
@@ -44,7 +46,6 @@ from ...store import StoreError
 from ..sections import open_screens
 from ..widgets.load_dialog import LoadDialog
 from ..widgets.plate_bar import PlateBar
-from ...domain.wording import plural
 
 PER_SIDE_WIDTH = 15
 
@@ -66,7 +67,7 @@ class WarmupData:
 
 class WarmupScreen(Screen[None]):
     CSS_PATH = "warmup.tcss"  # parsed when the screen first opens, not at start-up
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "done", "Tick / log"),
         Binding("x", "undo", "Undo"),
         Binding("e", "next_exercise", "Exercise"),

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
@@ -14,7 +16,7 @@ class LoadDialog(ModalScreen[float | None]):
     """Asks for the first working load when the plan has none (or the lifter wants another)."""
     CSS_PATH = "../screens/warmup.tcss"  # parsed when the screen first opens, not at start-up
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
 
     def __init__(self, exercise: str, unit: str, current: float | None) -> None:
         super().__init__()

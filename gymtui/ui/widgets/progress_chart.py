@@ -17,7 +17,7 @@ from ...services.history import ExerciseProgress
 class ProgressChart(PlotextPlot):
     """Call `show(progress)`; `show(None)` leaves an empty frame with a hint."""
 
-    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 (Textual's name)
+    def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.progress: ExerciseProgress | None = None
         self._message = "choose an exercise"
@@ -67,7 +67,7 @@ class ProgressChart(PlotextPlot):
             series = [([(p.day.isoformat(), p.best_reps) for p in points], "most reps", "primary")]
         for values, label, colour in series:
             if values:
-                xs, ys = zip(*values)
+                xs, ys = zip(*values, strict=True)
                 plt.plot(list(xs), list(ys), marker="braille", color=self._colour(colour), label=label)
         best_e1rm = progress.records.best_e1rm
         peak = f"  best e1RM {format_load(round(best_e1rm.value, 1), unit)}" if best_e1rm else ""

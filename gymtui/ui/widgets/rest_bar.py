@@ -17,9 +17,9 @@ from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.reactive import reactive
 from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
-from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Static
 

@@ -12,11 +12,12 @@ is pointed out once (the plan reads the next loads from it); Enter again saves i
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import ClassVar
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.reactive import reactive
@@ -40,7 +41,7 @@ NO_RPE = ("[b]No RPE yet[/b]: the next loads are planned from it. Type it (6 to 
 class Choice(Widget, can_focus=True):
     """A row of options, the chosen one marked; left/right (or space) chooses another."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("left", "move(-1)", "Previous", show=False),
         Binding("right", "move(1)", "Next", show=False),
         Binding("space", "move(1)", "Next", show=False),
@@ -97,7 +98,7 @@ def rpe_scale(typed: str) -> str:
 class SetEntry(Vertical):
     """The form. `load_form` fills it; Submitted carries values that parsed."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "save", "Save", show=False),
         Binding("tab", "app.focus_next", "Next field"),
     ]
