@@ -37,13 +37,13 @@ def twice_a_week(weeks: int, start: date = START) -> list[date]:
     return [start + timedelta(days=7 * week + offset) for week in range(weeks) for offset in (0, 3)]
 
 
-START = pendulum.datetime(2026, 1, 1, tz="UTC")
+CLOCK_START = pendulum.datetime(2026, 1, 1, tz="UTC")
 
 
 @dataclass
 class Lifter:
     folder: Path
-    now: pendulum.DateTime = START  # the store's clock
+    now: pendulum.DateTime = CLOCK_START  # the store's clock
 
     def store(self) -> Store:
         return Store.open(self.folder, now=lambda: self.now)
