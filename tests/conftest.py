@@ -4,11 +4,9 @@ import pendulum
 import pytest
 from textual.widgets import Input, TextArea
 
-from gymtui.paths import DATA_DIR_ENV
-
 import hypothesis_profiles  # noqa: F401  (loads the profile HYPOTHESIS_PROFILE names)
 from app_factory import apps_closed_after
-
+from gymtui.paths import DATA_DIR_ENV
 
 
 @pytest.fixture(autouse=True)

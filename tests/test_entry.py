@@ -94,7 +94,9 @@ def test_rpe_without_its_point_is_refused_by_the_form_with_the_same_words():
 _LOADS = st.one_of(st.just("bw"), st.decimals(0, 2500, places=2).map(lambda d: f"{d.normalize():f}"),
                    st.text("0123456789.,kglbs", max_size=7))
 _REPS = st.one_of(st.integers(0, 1500).map(str), st.text("0123456789-", max_size=5))
-_RPES = st.one_of(st.sampled_from(["", "8", "8.5", "7,5", "85", "10", "11", "5.5"]), st.text("0123456789.,", max_size=4))
+_RPES = st.one_of(
+    st.sampled_from(["", "8", "8.5", "7,5", "85", "10", "11", "5.5"]), st.text("0123456789.,", max_size=4)
+)
 
 
 @given(load=_LOADS, reps=_REPS, rpe=_RPES)

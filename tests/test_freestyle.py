@@ -176,7 +176,7 @@ def test_a_freestyle_session_in_the_app_trains_lifts_without_taking_a_program_da
         plan = freestyle_plan(store, library, settings, day)
         assert plan.exercises == [] and plan.day.name == "Freestyle"
         session, dead = add_exercise(store, library, settings, session, plan, library.exercise("deadlift"))
-        session, curl = add_exercise(store, library, settings, session, plan, library.exercise("barbell-curl"), at=0)
+        session, _curl = add_exercise(store, library, settings, session, plan, library.exercise("barbell-curl"), at=0)
         assert store.session(session.id).order == ["barbell-curl", "deadlift"]
         assert dead.plan.load is not None and "deadlift" not in dead.plan.reasons[0]
         assert dead.plan.reasons[0].startswith("added today:")

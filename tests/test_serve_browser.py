@@ -97,7 +97,7 @@ class Page:
 
     def wait_for_text(self, *wanted: str) -> str:
         """The screen text once every one of `wanted` shows on it (bounded wait)."""
-        condition = "(wanted) => { const t = (%s)(); return wanted.every((w) => t.includes(w)); }" % SCREEN_TEXT
+        condition = f"(wanted) => {{ const t = ({SCREEN_TEXT})(); return wanted.every((w) => t.includes(w)); }}"
         try:
             self.page.wait_for_function(condition, arg=list(wanted), timeout=SCREEN_TIMEOUT_MS)  # type: ignore[attr-defined]
         except sync_api.TimeoutError:

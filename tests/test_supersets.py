@@ -121,8 +121,14 @@ def test_a_groups_members_must_follow_each_other():
 
 def test_rests_for_a_label_no_exercise_carries_are_refused():
     with pytest.raises(ValueError, match="superset_rests: no exercise of the day is in superset B"):
-        Day.model_validate({"id": "d", "name": "D", "prescriptions": [_rx("a", "A").model_dump(), _rx("b", "A").model_dump()],
-                            "superset_rests": {"B": {"between_seconds": 10}}})
+        Day.model_validate(
+            {
+                "id": "d",
+                "name": "D",
+                "prescriptions": [_rx("a", "A").model_dump(), _rx("b", "A").model_dump()],
+                "superset_rests": {"B": {"between_seconds": 10}},
+            }
+        )
 
 
 def test_the_days_rests_default_the_round_to_the_longest_member_rest():

@@ -6,9 +6,8 @@ from __future__ import annotations
 import pytest
 from textual.widgets import Input, TextArea
 
-from gymtui.store import LockedError, Store
-
 from app_factory import FROZEN_NOW, LAST_WEEK, apps_closed_after, seed_session, settle
+from gymtui.store import LockedError, Store
 from hypothesis_profiles import examples
 
 

@@ -3,11 +3,10 @@ as `gymtui exercise add`, refusing a bad value with its field and saving nothing
 
 from textual.widgets import Select, Static
 
+from app_factory import make_app, settle
 from gymtui.services.exercises import Changes, add_exercise
 from gymtui.ui.screens.exercise_form import ExerciseForm
 from gymtui.ui.screens.history import HistoryScreen
-
-from app_factory import make_app, settle
 from own_training_keys import choose, fill, palette
 
 

@@ -3,12 +3,11 @@ lifter's own; retiring keeps the exercise and its history, only pickers leave it
 
 from textual.widgets import DataTable, Static
 
+from app_factory import make_app, settle
 from gymtui.services.exercises import Changes, add_exercise
 from gymtui.ui.own_training import with_own_exercises
 from gymtui.ui.screens.exercise_form import ExerciseForm
 from gymtui.ui.screens.library import LibraryScreen
-
-from app_factory import make_app, settle
 from own_training_keys import choose, fill, palette
 
 

@@ -14,6 +14,7 @@ from .tempo import parse_tempo
 from .tempo_timer import TempoSchedule, hold_schedule, tempo_schedule
 from .units import format_load
 
+
 def set_schedule(card: Card, settings: Settings, reps: int | None = None) -> TempoSchedule:
     """The timer's schedule for the next set of `card`; TempoError for a tempo that does not read."""
     lead_in = float(settings.lead_in_seconds)

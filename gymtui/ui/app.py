@@ -5,11 +5,12 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import ClassVar
 
 import pendulum
 from textual import work
 from textual.app import App, SystemCommand
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from .. import __version__
@@ -20,14 +21,13 @@ from ..services.planning import SessionPlan, plan_session, program_start
 from ..store import CorruptFileError, DiskWriteError, ReadOnlyFolderError, Store, StoreError
 from ..store.backup import newest_good_backup
 from ..store.restore import plan_restore
+from .commands import OwnTrainingCommands
 from .screens.problem import DamagedFileScreen
 from .screens.today import TodayScreen
-from .commands import OwnTrainingCommands
 from .sections import SECTIONS
 from .status_line import StatusNotices
 from .themes import APP_VARIABLES, DEFAULT_THEME, load_all_themes
 from .widgets.rest_bar import RestKeeper
-
 
 # Each screen's own stylesheet (screens/*.tcss), as Textual resolves a relative CSS_PATH.
 SCREEN_CSS = sorted(path.resolve() for path in (Path(__file__).parent / "screens").glob("*.tcss"))
@@ -40,7 +40,7 @@ class GymApp(StatusNotices, App[None]):
     TITLE = "gymtui"
     CSS_PATH = "app.tcss"
     COMMANDS = App.COMMANDS | {OwnTrainingCommands}  # add exercise, library, program editor
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         # Quit is in help and the palette; footers keep their room for the keys used mid-set.
         Binding("q", "quit", "Quit", show=False),
         Binding("t", "today", "Today"),

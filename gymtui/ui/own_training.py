@@ -8,8 +8,8 @@ import dataclasses
 from collections.abc import Callable
 from typing import Any
 
-from ..store import Store
 from ..services.library import Library
+from ..store import Store
 
 
 def with_own_exercises(library: Library, store: Store) -> Library:

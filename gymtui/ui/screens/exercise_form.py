@@ -8,9 +8,11 @@ new exercise at once.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.markup import escape
 from textual.screen import ModalScreen
@@ -65,7 +67,7 @@ class ExerciseForm(ModalScreen["str | None"]):
     """Returns the id of the exercise saved, or None when the form is left without saving."""
 
     CSS_PATH = "exercise_form.tcss"
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save"),
         Binding("escape", "cancel", "Cancel"),
     ]

@@ -6,10 +6,12 @@ out of pickers and new plans.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
@@ -35,7 +37,7 @@ def flags(exercise: Exercise) -> str:
 
 class LibraryScreen(Screen[None]):
     CSS_PATH = "library.tcss"
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash,f", "search", "Search"),
         Binding("a", "add", "Add"),
         Binding("e", "edit", "Edit"),

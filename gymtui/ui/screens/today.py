@@ -20,14 +20,14 @@ from textual.widgets import DataTable, Footer, Header, Static
 from ...domain.library import Exercise
 from ...domain.progression import Plan
 from ...domain.rpe import rpe_text
-from ...services.planning import SessionPlan
 from ...domain.session_model import Workout, is_hold_plan
 from ...domain.session_set import prefill
+from ...services.planning import SessionPlan
 from ...services.workout import session_in_progress
-from .workout_text import progress_mark, progress_words
 from ...store import StoreError
 from ..format import ago, load_text, reps_text, rest_text
 from ..sections import SECTIONS
+from .workout_text import progress_mark, progress_words
 
 
 class TodayScreen(Screen[None]):

@@ -25,10 +25,10 @@ from textual.widget import Widget
 from textual.widgets import Input, Label, Static
 
 from ...domain.common import RPE_VALUES
+from ...domain.entry import FormErrors, SetFields, SetValues, parse_rpe, parse_set_fields
 from ...domain.journal import SET_TYPES
 from ...domain.rpe import rpe_text
 from ...domain.units import Unit
-from ...domain.entry import FormErrors, SetFields, SetValues, parse_rpe, parse_set_fields
 
 FIELDS = ("rpe", "reps", "load", "seconds", "set_type", "side", "tempo", "note")
 # How the form's labels name each field, to say where the cursor went.
