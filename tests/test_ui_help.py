@@ -134,6 +134,6 @@ async def test_key_groups_follow_what_the_screen_allows_now(data_dir):
             await pilot.pause()
             groups = {g.title: dict((what, keys) for keys, what in g.rows) for g in key_groups(app.screen)}
             # Nothing focused: Edit is offered, Leave form is not.
-            assert groups["Settings keys"] == {"Edit": "e", "Block starts today": "b"}
+            assert groups["Settings keys"] == {"Edit": "e", "Block starts today": "b", "Edit programs": "p"}
     finally:
         app.store.close()

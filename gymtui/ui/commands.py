@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from .own_training import open_exercise_form, open_library
+from .own_training import open_exercise_form, open_library, open_program_editor
 
 
 class OwnTrainingCommands(Provider):
@@ -18,6 +18,8 @@ class OwnTrainingCommands(Provider):
              lambda: open_exercise_form(app)),
             ("Exercise library", "Search every exercise; add, change or retire yours",
              lambda: open_library(app)),
+            ("Program editor", "Make or change a program: days, exercises, sets, reps, supersets, block",
+             lambda: open_program_editor(app)),
         ]
 
     async def discover(self) -> Hits:

@@ -92,6 +92,7 @@ class SettingsScreen(Screen[None]):
         Binding("e", "edit", "Edit"),
         Binding("b", "block_today", "Block starts today"),
         Binding("ctrl+r", "revert", "Undo typing", key_display="^r"),
+        Binding("p", "program_editor", "Edit programs", show=False),  # in Help and the palette
     ]
 
     def __init__(self) -> None:
@@ -345,8 +346,14 @@ class SettingsScreen(Screen[None]):
                 self._show_errors()
             self._status(f"{TEXT_FIELDS[key].label} is back to {shown}, as saved.")
 
+    def action_program_editor(self) -> None:
+        """The program editor, on the program this form shows as in use."""
+        from ..own_training import open_program_editor
+
+        open_program_editor(self.app, self.saved.program if self.saved else None)
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("edit", "block_today"):
+        if action in ("edit", "block_today", "program_editor"):
             return self.focused is None
         if action in ("leave_form", "revert"):
             return self.focused is not None

@@ -1,0 +1,325 @@
+"""A program being edited: its days and exercises as plain data, the edits a lifter makes
+(add, remove, copy, reorder, change a field) and a history of them to undo, before it is
+checked by `domain.programs` and saved.
+
+The draft may be unfinished (an exercise not chosen yet, a superset of one): only saving
+asks for a valid program, so a lifter can build it in any order. The texts typed in the
+editor (a rep range "8-12", a rest "2:30", a block "strength 3-5@8.5, deload 5-8@6") are
+read here, and a text that cannot be read names its field and why.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections.abc import Collection
+from typing import Any
+
+from .common import RPE_VALUES
+from .library import PROGRESSIONS, Program, WeekPlan
+from .programs import ProgramError, check_program
+from .tempo import TempoError, parse_tempo
+
+MAX_UNDO = 200
+
+# The four-week block every shipped program follows, in this order.
+STANDARD_CYCLE: tuple[WeekPlan, ...] = (
+    WeekPlan(emphasis="strength", reps_min=3, reps_max=5, target_rpe=8.5,
+             description="Heavier main lifts, fewer reps, long rests; a rep or two left in hand."),
+    WeekPlan(emphasis="hypertrophy", reps_min=8, reps_max=12, target_rpe=8,
+             description="More reps at moderate loads; keep the tempo honest as fatigue grows."),
+    WeekPlan(emphasis="technique", reps_min=5, reps_max=8, target_rpe=7, tempo="3-1-1-1",
+             description="Slower, paused reps well short of failure: groove the positions."),
+    WeekPlan(emphasis="deload", reps_min=5, reps_max=8, target_rpe=6, set_factor=0.5, load_factor=0.85,
+             description="Half the sets with a lighter bar so the next block starts fresh."),
+)
+EMPHASES = tuple(week.emphasis for week in STANDARD_CYCLE)
+
+PROGRESSION_LABELS = {
+    "double": "double (reps, then load)",
+    "slow": "+1 rep/+1 set every 2 weeks",
+    "load_steps": "load steps (+1 step at top)",
+    "none": "none (same every time)",
+}
+assert set(PROGRESSION_LABELS) == set(PROGRESSIONS)
+
+
+class DraftError(ValueError):
+    """A typed value refused; the message starts with the field it is about."""
+
+
+def new_prescription(exercise: str = "") -> dict[str, Any]:
+    return {"exercise": exercise, "sets": 3, "reps_min": 8, "reps_max": 12, "target_rpe": 8.0,
+            "rest_seconds": 120, "progression": "double"}
+
+
+def new_program(program_id: str = "my-program", name: str = "My program") -> dict[str, Any]:
+    return {"id": program_id, "name": name, "description": "",
+            "days": [{"id": "day-1", "name": "Day 1", "focus": "", "prescriptions": []}],
+            "cycle": [week.model_dump(mode="json") for week in STANDARD_CYCLE]}
+
+
+# -- reading what is typed ------------------------------------------------------------------
+
+def read_int(field: str, text: str, low: int, high: int) -> int:
+    raw = text.strip()
+    if not raw.isdigit():
+        raise DraftError(f"{field}: {text.strip()!r} is not a whole number")
+    value = int(raw)
+    if not low <= value <= high:
+        raise DraftError(f"{field}: {value} is outside {low} to {high}")
+    return value
+
+
+def read_reps(text: str) -> tuple[int, int]:
+    """'8-12' or '10': the rep range."""
+    match = re.fullmatch(r"(\d+)(?:\s*(?:-|–|to)\s*(\d+))?", text.strip())
+    if match is None:
+        raise DraftError(f"reps: {text.strip()!r} is not a rep range: write 8-12, or 10")
+    low = read_int("reps", match[1], 1, 100)
+    high = read_int("reps", match[2] or match[1], 1, 100)
+    if high < low:
+        raise DraftError(f"reps: {low}-{high}: the top is below the bottom")
+    return low, high
+
+
+def read_rest(text: str) -> int:
+    """'90', '90s', '2:30' or '2m': seconds of rest, 0 to 15 minutes."""
+    raw = text.strip().lower().replace(" ", "")
+    match = re.fullmatch(r"(\d+):([0-5]\d)", raw)
+    if match:
+        seconds = int(match[1]) * 60 + int(match[2])
+    elif re.fullmatch(r"\d+m", raw):
+        seconds = int(raw[:-1]) * 60
+    elif re.fullmatch(r"\d+s?", raw):
+        seconds = int(raw.rstrip("s"))
+    else:
+        raise DraftError(f"rest: {text.strip()!r} is not a rest: write 90, 90s or 2:30")
+    if seconds > 900:
+        raise DraftError(f"rest: {rest_text(seconds)} is over 15 minutes")
+    return seconds
+
+
+def rest_text(seconds: int) -> str:
+    return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+def read_rpe(text: str) -> float:
+    try:
+        value = float(text.strip().removeprefix("@"))
+    except ValueError:
+        raise DraftError(f"rpe: {text.strip()!r} is not an RPE: use 6 to 10 in half steps") from None
+    if value not in RPE_VALUES:
+        raise DraftError(f"rpe: {value:g} is not on the scale: use 6 to 10 in half steps (e.g. 8.5)")
+    return value
+
+
+def read_tempo(text: str) -> str | None:
+    """Empty: the exercise's own default tempo."""
+    if not text.strip():
+        return None
+    try:
+        return str(parse_tempo(text.strip()))
+    except TempoError as error:
+        raise DraftError(f"tempo: {error}") from None
+
+
+def read_superset(text: str) -> str | None:
+    label = text.strip().upper()
+    if not label:
+        return None
+    if not re.fullmatch(r"[A-Z][0-9]?", label):
+        raise DraftError(f"superset: {text.strip()!r} is not a group label: a letter (A, B ...), empty for none")
+    return label
+
+
+def read_slug(field: str, text: str) -> str:
+    value = "-".join(text.strip().lower().split())
+    if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", value) or len(value) > 80:
+        raise DraftError(f"{field}: {text.strip()!r} must be lower-case letters, digits and dashes")
+    return value
+
+
+def cycle_text(cycle: list[dict[str, Any]]) -> str:
+    """'strength 3-5@8.5, hypertrophy 8-12@8, ...': a block as one line."""
+    return ", ".join(f"{w['emphasis']} {w['reps_min']}-{w['reps_max']}@{float(w['target_rpe']):g}" for w in cycle)
+
+
+def read_cycle(text: str, now: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A block typed as weeks separated by commas, each 'EMPHASIS [MIN-MAX] [@RPE]'.
+
+    A week typed as it is now keeps what the line does not show (its sets and load factors,
+    tempo and description); a new one takes the standard week of its emphasis.
+    """
+    standard = {week.emphasis: week.model_dump(mode="json") for week in STANDARD_CYCLE}
+    weeks: list[dict[str, Any]] = []
+    parts = [p.strip() for p in text.split(",") if p.strip()]
+    if not parts:
+        raise DraftError("weeks: give at least one week, e.g. strength, hypertrophy, technique, deload")
+    if len(parts) > 52:
+        raise DraftError(f"weeks: {len(parts)} weeks; a block is at most 52")
+    for number, part in enumerate(parts, 1):
+        match = re.fullmatch(r"([a-z]+)\s*(\d+\s*-\s*\d+|\d+)?\s*(?:@\s*([\d.]+))?", part.lower())
+        if match is None or match[1] not in standard:
+            raise DraftError(f"weeks: week {number} {part!r}: start it with one of {', '.join(EMPHASES)},"
+                             f" then reps and @RPE if you like (hypertrophy 8-12@8)")
+        week = dict(standard[match[1]])
+        if match[2]:
+            week["reps_min"], week["reps_max"] = read_reps(match[2])
+        if match[3]:
+            week["target_rpe"] = read_rpe(match[3])
+        old = now[number - 1] if number - 1 < len(now) else None
+        if old is not None and cycle_text([old]) == cycle_text([week]):
+            week = dict(old)
+        weeks.append(week)
+    return weeks
+
+
+def is_standard(cycle: list[dict[str, Any]]) -> bool:
+    return cycle_text(cycle) == cycle_text([w.model_dump(mode="json") for w in STANDARD_CYCLE])
+
+
+# -- the draft ------------------------------------------------------------------------------
+
+class Draft:
+    """A program's data being changed, with every earlier state kept for undo."""
+
+    def __init__(self, data: dict[str, Any], *, shipped: bool = False) -> None:
+        self.data = copy.deepcopy(data)
+        self.shipped = shipped  # a shipped template: copied before any change
+        self.saved = copy.deepcopy(data)
+        self.undo_stack: list[dict[str, Any]] = []
+
+    @classmethod
+    def of(cls, program: Program, *, shipped: bool = False) -> "Draft":
+        return cls(program.model_dump(mode="json", exclude_defaults=False), shipped=shipped)
+
+    @property
+    def days(self) -> list[dict[str, Any]]:
+        return self.data["days"]
+
+    @property
+    def changed(self) -> bool:
+        return self.data != self.saved
+
+    def _before_change(self) -> None:
+        self.undo_stack.append(copy.deepcopy(self.data))
+        del self.undo_stack[:-MAX_UNDO]
+
+    def undo(self) -> bool:
+        if not self.undo_stack:
+            return False
+        self.data = self.undo_stack.pop()
+        return True
+
+    def set(self, path: tuple[Any, ...], values: dict[str, Any]) -> bool:
+        """Set fields of the program (path ()), a day (d,) or a day's exercise (d, i); None
+        removes an optional field. False when nothing changed (nothing to undo then)."""
+        target = self._at(path)
+        new = dict(target)
+        for key, value in values.items():
+            if value is None:
+                new.pop(key, None)
+            else:
+                new[key] = value
+        if new == target:
+            return False
+        self._before_change()
+        target = self._at(path)
+        target.clear()
+        target.update(new)
+        return True
+
+    def _at(self, path: tuple[Any, ...]) -> dict[str, Any]:
+        if not path:
+            return self.data
+        day = self.days[path[0]]
+        return day if len(path) == 1 else day["prescriptions"][path[1]]
+
+    # days --------------------------------------------------------------------------------
+
+    def free_day_id(self, wanted: str) -> str:
+        taken = {day["id"] for day in self.days}
+        number, candidate = 2, wanted
+        while candidate in taken:
+            candidate = f"{wanted}-{number}"
+            number += 1
+        return candidate
+
+    def add_day(self, after: int | None = None) -> int:
+        self._before_change()
+        index = len(self.days) if after is None else after + 1
+        number = len(self.days) + 1
+        self.days.insert(index, {"id": self.free_day_id(f"day-{number}"), "name": f"Day {number}",
+                                 "focus": "", "prescriptions": []})
+        return index
+
+    def copy_day(self, index: int) -> int:
+        self._before_change()
+        day = copy.deepcopy(self.days[index])
+        day["id"] = self.free_day_id(day["id"])
+        day["name"] = f"{day['name']} (copy)"[:120]
+        self.days.insert(index + 1, day)
+        return index + 1
+
+    def remove_day(self, index: int) -> None:
+        self._before_change()
+        del self.days[index]
+
+    def move_day(self, index: int, step: int) -> int:
+        to = index + step
+        if not 0 <= to < len(self.days):
+            return index
+        self._before_change()
+        self.days.insert(to, self.days.pop(index))
+        return to
+
+    # a day's exercises --------------------------------------------------------------------
+
+    def add_exercise(self, day: int, after: int | None = None, exercise: str = "") -> int:
+        self._before_change()
+        rxs = self.days[day]["prescriptions"]
+        index = len(rxs) if after is None else after + 1
+        rxs.insert(index, new_prescription(exercise))
+        return index
+
+    def copy_exercise(self, day: int, index: int) -> int:
+        self._before_change()
+        rxs = self.days[day]["prescriptions"]
+        rxs.insert(index + 1, copy.deepcopy(rxs[index]))
+        return index + 1
+
+    def remove_exercise(self, day: int, index: int) -> None:
+        self._before_change()
+        del self.days[day]["prescriptions"][index]
+
+    def move_exercise(self, day: int, index: int, step: int) -> tuple[int, int]:
+        """Up or down the day; past the day's first or last, into the day before or after."""
+        rxs = self.days[day]["prescriptions"]
+        to = index + step
+        if 0 <= to < len(rxs):
+            self._before_change()
+            rxs.insert(to, rxs.pop(index))
+            return day, to
+        other = day + step
+        if not 0 <= other < len(self.days):
+            return day, index
+        self._before_change()
+        moved = rxs.pop(index)
+        target = self.days[other]["prescriptions"]
+        position = len(target) if step < 0 else 0
+        target.insert(position, moved)
+        return other, position
+
+    # checking ------------------------------------------------------------------------------
+
+    def check(self, exercise_ids: Collection[str]) -> Program:
+        """The program, validated by the same rules as a program file. Raises ProgramError."""
+        for d, day in enumerate(self.days):
+            for i, rx in enumerate(day["prescriptions"]):
+                if not rx.get("exercise"):
+                    raise ProgramError(f"days.{d}.prescriptions.{i}.exercise: no exercise chosen yet")
+        return check_program(copy.deepcopy(self.data), exercise_ids)
+
+    def mark_saved(self) -> None:
+        self.saved = copy.deepcopy(self.data)
