@@ -88,7 +88,7 @@ def test_read_reps(text, reps):
 
 @pytest.mark.parametrize("text", ["", "12-8", "x", "0", "8-", "1-2-3"])
 def test_read_reps_refuses(text):
-    with pytest.raises(DraftError, match="^reps: "):
+    with pytest.raises(DraftError, match=r"^reps: "):
         read_reps(text)
 
 
@@ -99,21 +99,21 @@ def test_read_rest(text, seconds):
 
 @pytest.mark.parametrize("text", ["", "abc", "16:00", "2:75"])
 def test_read_rest_refuses(text):
-    with pytest.raises(DraftError, match="^rest: "):
+    with pytest.raises(DraftError, match=r"^rest: "):
         read_rest(text)
 
 
 def test_read_rpe_tempo_and_superset():
     assert read_rpe("@8.5") == 8.5
-    with pytest.raises(DraftError, match="^rpe: 11 is not on the scale"):
+    with pytest.raises(DraftError, match=r"^rpe: 11 is not on the scale"):
         read_rpe("11")
     assert read_tempo("31X0") == "3-1-X-0"
     assert read_tempo("") is None
-    with pytest.raises(DraftError, match="^tempo: "):
+    with pytest.raises(DraftError, match=r"^tempo: "):
         read_tempo("3-x")
     assert read_superset("a") == "A"
     assert read_superset(" ") is None
-    with pytest.raises(DraftError, match="^superset: "):
+    with pytest.raises(DraftError, match=r"^superset: "):
         read_superset("AB")
 
 
@@ -126,7 +126,7 @@ def test_the_standard_block_reads_back_and_a_custom_one_of_any_length():
         ("strength", 3, 5, 8.5), ("strength", 2, 4, 9.0), ("hypertrophy", 10, 15, 8.0), ("deload", 5, 8, 6.0)]
     assert custom[3]["set_factor"] == 0.5
     assert not is_standard(custom)
-    with pytest.raises(DraftError, match="^weeks: week 2 'power'"):
+    with pytest.raises(DraftError, match=r"^weeks: week 2 'power'"):
         read_cycle("strength, power", standard)
 
 

@@ -4,11 +4,10 @@ move, remove and ctrl+z undo before saving."""
 
 from textual.widgets import Static
 
+from app_factory import settle
 from gymtui.domain.catalog import load_catalog
 from gymtui.ui.screens.program_editor import ProgramEditorScreen
 from gymtui.ui.screens.workout_dialogs import ConfirmDialog
-
-from app_factory import settle
 from own_training_keys import fill
 
 

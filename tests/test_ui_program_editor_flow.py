@@ -4,13 +4,12 @@ it, choose it in Settings; then the planner gives every exercise of it a load an
 
 from textual.widgets import Static
 
+from app_factory import FROZEN_NOW, LAST_WEEK, seed_session, settle
 from gymtui.domain.programs import read_program_text
 from gymtui.services.planning import plan_session
 from gymtui.ui.screens.exercise_form import ExerciseForm
 from gymtui.ui.screens.program_editor import ProgramEditorScreen
 from gymtui.ui.screens.settings import SettingsScreen
-
-from app_factory import FROZEN_NOW, LAST_WEEK, seed_session, settle
 from own_training_keys import choose, fill, palette
 
 

@@ -191,7 +191,7 @@ class Draft:
         self.undo_stack: list[dict[str, Any]] = []
 
     @classmethod
-    def of(cls, program: Program, *, shipped: bool = False) -> "Draft":
+    def of(cls, program: Program, *, shipped: bool = False) -> Draft:
         return cls(program.model_dump(mode="json", exclude_defaults=False), shipped=shipped)
 
     @property

@@ -13,12 +13,12 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Callable
-from typing import Any
+from typing import Any, ClassVar
 
 from rich.markup import escape
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.suggester import SuggestFromList
@@ -41,8 +41,8 @@ Path = tuple[int, ...]  # () the program, (d,) a day, (d, i) a day's exercise
 
 class ProgramEditorScreen(Screen[None]):
     CSS_PATH = "program_editor.tcss"
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-wide")]
-    BINDINGS = [
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (80, "-wide")]
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", key_display="^s"),
         Binding("ctrl+z", "undo", "Undo", key_display="^z"),
         Binding("d", "add_day", "Day"),
@@ -173,9 +173,7 @@ class ProgramEditorScreen(Screen[None]):
             widget = self.query_one(f"#pe-{kind}-{field.key}")
             widget.remove_class("-invalid")
             value = pf.shown(kind, field.key, data, self.app.library)
-            if isinstance(widget, Select):
-                widget.value = value
-            elif isinstance(widget, Input):
+            if isinstance(widget, (Select, Input)):
                 widget.value = value
 
     def _data(self, path: Path) -> dict[str, Any]:
@@ -364,7 +362,8 @@ class ProgramEditorScreen(Screen[None]):
                 day, index = self.path
                 self.draft.remove_exercise(day, index)
                 left = len(self.draft.days[day]["prescriptions"])
-                self.changed((day, min(index, left - 1)) if left else (day,), "Exercise removed (ctrl+z brings it back).")
+                self.changed((day, min(index, left - 1)) if left else (day,),
+                             "Exercise removed (ctrl+z brings it back).")
         if self.path:
             self.ensure_editable(remove)
 

@@ -128,7 +128,7 @@ READERS: dict[str, dict[str, Callable[..., dict[str, Any]]]] = {
     "rx": {
         "exercise": lambda t, lib, data: {"exercise": _exercise(t, lib)},
         "sets": lambda t, lib, data: {"sets": read_int("sets", t, 1, 20)},
-        "reps": lambda t, lib, data: dict(zip(("reps_min", "reps_max"), read_reps(t))),
+        "reps": lambda t, lib, data: dict(zip(("reps_min", "reps_max"), read_reps(t), strict=True)),
         "seconds": lambda t, lib, data: {"hold_seconds": read_int("seconds", t, 1, 600) if t.strip() else None},
         "rpe": lambda t, lib, data: {"target_rpe": read_rpe(t)},
         "tempo": lambda t, lib, data: {"tempo": read_tempo(t)},
