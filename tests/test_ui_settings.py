@@ -60,7 +60,7 @@ async def test_kg_to_lb_converts_a_load_logged_in_kg_on_today(data_dir):
             await settle(pilot, app)
             assert app.store.settings().unit == "lb"
             # Today, underneath, reloaded its plan as soon as the change was saved.
-            today = app.screen_stack[-2]
+            today = app.get_screen_stack("today")[0]
             assert isinstance(today, TodayScreen)
             assert _row_load(today).endswith(" lb")
             await pilot.press("t")

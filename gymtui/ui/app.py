@@ -24,7 +24,7 @@ from ..store.restore import plan_restore
 from .commands import OwnTrainingCommands
 from .screens.problem import DamagedFileScreen
 from .screens.today import TodayScreen
-from .sections import SECTIONS
+from .sections import SECTION_BY_KEY, SECTION_BY_MODE, SECTIONS, TODAY_MODE
 from .status_line import StatusNotices
 from .themes import APP_VARIABLES, DEFAULT_THEME, load_all_themes
 from .widgets.rest_bar import RestKeeper
@@ -40,6 +40,10 @@ class GymApp(StatusNotices, App[None]):
     TITLE = "gymtui"
     CSS_PATH = "app.tcss"
     COMMANDS = App.COMMANDS | {OwnTrainingCommands}  # add exercise, library, program editor
+    # One mode per place: Today (the hub, shown at start) and each section. A section's
+    # screen is made when it first opens (see sections.py).
+    MODES: ClassVar[dict[str, str | Callable[[], Screen]]] = {TODAY_MODE: TodayScreen, **{s.mode: s.make_screen for s in SECTIONS}}
+    DEFAULT_MODE = TODAY_MODE
     BINDINGS: ClassVar[list[BindingType]] = [
         # Quit is in help and the palette; footers keep their room for the keys used mid-set.
         Binding("q", "quit", "Quit", show=False),
@@ -134,7 +138,6 @@ class GymApp(StatusNotices, App[None]):
                 title="Read-only data folder", severity="warning", timeout=60,
             )
         self.sub_title = self.now().format("dddd D MMMM") + (" · read-only" if self.store.read_only else "")
-        self.push_screen(TodayScreen())
         # Every full screen gets the small rest badge (issue 3).
         self.call_after_refresh(self.rest.watch_screens)
         self.call_after_refresh(self.watch_status)
@@ -236,29 +239,29 @@ class GymApp(StatusNotices, App[None]):
     # -- navigation -------------------------------------------------------------------------
 
     def action_today(self) -> None:
-        if not isinstance(self.screen, TodayScreen):
-            while len(self.screen_stack) > 2:
-                self.pop_screen()
+        self.go_to(TODAY_MODE)
         if isinstance(self.screen, TodayScreen):
             self.screen.load_plan()
 
     def action_open_section(self, key: str) -> None:
-        """Open a section on top of Today; opening the one already shown does nothing."""
-        section = next(s for s in SECTIONS if s.key == key)
-        if type(self.screen).__name__ == section.screen.partition(":")[2]:
+        """Show a section (its key, pressed anywhere); pressing the key of the one shown
+        only closes what was opened over it."""
+        self.go_to(SECTION_BY_KEY[key].mode)
+
+    def go_to(self, mode: str) -> None:
+        """Show the place `mode`. A section that is not kept closes when left, so it is made
+        afresh, reading the data anew, the next time it opens."""
+        if mode == self.current_mode:
+            # The place itself, not a screen opened over it (a session's sets over History).
+            while len(self.screen_stack) > 1:
+                self.pop_screen()
             return
-        while len(self.screen_stack) > 2:
-            self.pop_screen()
-        # A screen with KEEP_ALIVE (the workout: its timers and session) is made once and
-        # kept installed, so leaving it does not end it.
-        name = f"section-{key}"
-        if self.is_screen_installed(name):
-            self.push_screen(name)
-            return
-        screen = section.make_screen()
-        if getattr(screen, "KEEP_ALIVE", False):
-            self.install_screen(screen, name=name)
-        self.push_screen(screen)
+        left = self.current_mode
+        self.switch_mode(mode)
+        section = SECTION_BY_MODE.get(left)
+        if section is not None and not section.kept:
+            self.remove_mode(left)
+            self.add_mode(left, section.make_screen)
 
     async def action_quit(self) -> None:
         """q and ctrl+q: at once, unless a set is being timed or typed values would be lost."""
@@ -280,10 +283,11 @@ class GymApp(StatusNotices, App[None]):
 
     def open_workout_at(self, exercise_id: str) -> None:
         """The workout, on the first set still to do of `exercise_id` (enter on Today's row)."""
+        from .screens.workout import WorkoutScreen
+
         self.action_open_section("w")
-        show_exercise = getattr(self.screen, "show_exercise", None)
-        if show_exercise is not None:
-            show_exercise(exercise_id)
+        if isinstance(self.screen, WorkoutScreen):
+            self.screen.show_exercise(exercise_id)
 
     def action_help(self) -> None:
         """Every key of the screen shown (? again or escape closes it)."""

@@ -1,8 +1,8 @@
 """Quitting asks first when something typed or timed would be lost.
 
 A screen that can hold such work has `unsaved_work()`, returning a sentence saying what would
-be lost (or None). The app asks every screen in the stack, and the kept-alive section screens
-(the workout keeps its timer running while another screen is shown).
+be lost (or None). The app asks every open screen: the shown place's, and those of the
+places kept open behind it (the workout keeps its timer running while another place shows).
 """
 
 from __future__ import annotations

@@ -46,10 +46,15 @@ class KeyGroup:
 
 
 def screen_title(screen: Screen) -> str:
-    name = type(screen).__name__
+    """The section's name for a section's own screen; else the screen's class, shortened."""
     for section in SECTIONS:
-        if section.screen.partition(":")[2] == name:
+        try:
+            stack = screen.app.get_screen_stack(section.mode)
+        except KeyError:
+            continue  # that section is not open
+        if stack and stack[0] is screen:
             return section.name
+    name = type(screen).__name__
     return name.removesuffix("Screen") or name
 
 

@@ -29,7 +29,7 @@ from textual.widgets import Footer, Header, Input, Label, Select, Static
 from ...domain.settings import Settings
 from ...domain.settings_text import TEXT_FIELDS, SettingsTextError, field_text, with_text
 from ...store import StoreError
-from ..sections import SECTIONS
+from ..sections import open_screens
 from ..themes import DEFAULT_THEME
 
 # Shipped themes first in the theme list, then the user's and Textual's own.
@@ -280,21 +280,16 @@ class SettingsScreen(Screen[None]):
         self._tell_other_screens(settings)
 
     def _tell_other_screens(self, settings: Settings) -> None:
-        """Screens underneath reload (Today's plan, in the new units). A kept-alive section
-        screen (the workout) is told through `settings_changed(settings)` if it has one."""
-        screens = [screen for screen in self.app.screen_stack if screen is not self]
-        for section in SECTIONS:
-            name = f"section-{section.key}"  # how GymApp.action_open_section installs them
-            if self.app.is_screen_installed(name):
-                kept = self.app.get_screen(name)
-                if kept is not self and kept not in screens:
-                    screens.append(kept)
-        for screen in screens:
+        """The other open screens reload (Today's plan, in the new units); one that keeps
+        state of its own (the workout) is told through `settings_changed(settings)`."""
+        for screen in open_screens(self.app):
+            if screen is self:
+                continue
             changed = getattr(screen, "settings_changed", None)
             refresh = getattr(screen, "action_refresh", None)
             if callable(changed):
                 changed(settings)
-            elif callable(refresh) and screen in self.app.screen_stack:
+            elif callable(refresh):
                 refresh()
 
     def save_failed(self, error: StoreError) -> None:

@@ -2,9 +2,10 @@
 
 The screen has four states. Ready: the card (target, tempo, rest, why, last time, a cue),
 the sets of the exercise, and the rest counting down large. Timer: the tempo timer, phase by
-phase. Log: the set form, pre-filled. Finished. The app keeps one instance of this screen
-(KEEP_ALIVE), so a running timer and the session survive a visit to another screen; the
-rest itself belongs to the app (`app.rest`) and shows small on the other screens.
+phase. Log: the set form, pre-filled. Finished. The app keeps this screen while another
+place shows (its section is `kept` in sections.py), so a running timer and the session
+survive a visit to another screen; the rest itself belongs to the app (`app.rest`) and
+shows small on the other screens.
 
 Timing: nothing counts ticks. Each redraw reads `app.clock` through the timer and books the
 next redraw for the moment something on screen changes (`next_redraw_in`), so no interval
@@ -63,7 +64,6 @@ _TIMER = {"pause", "stop_set", "cancel_timer"}
 class WorkoutScreen(SessionEdits, TempoCues, Screen[None]):
     CSS_PATH = "workout.tcss"  # parsed when the screen first opens, not at start-up
     AUTO_FOCUS = ""  # focus is given by state: the set form's RPE field, else nothing
-    KEEP_ALIVE = True  # the app makes one and keeps it (see GymApp.action_open_section)
     SHOWS_REST = True  # the rest is drawn large here: no small badge in the header
 
     BINDINGS = [
