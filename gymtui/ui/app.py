@@ -42,7 +42,9 @@ class GymApp(StatusNotices, App[None]):
     COMMANDS = App.COMMANDS | {OwnTrainingCommands}  # add exercise, library, program editor
     # One mode per place: Today (the hub, shown at start) and each section. A section's
     # screen is made when it first opens (see sections.py).
-    MODES: ClassVar[dict[str, str | Callable[[], Screen]]] = {TODAY_MODE: TodayScreen, **{s.mode: s.make_screen for s in SECTIONS}}
+    MODES: ClassVar[dict[str, str | Callable[[], Screen]]] = {
+        TODAY_MODE: TodayScreen, **{s.mode: s.make_screen for s in SECTIONS}
+    }
     DEFAULT_MODE = TODAY_MODE
     BINDINGS: ClassVar[list[BindingType]] = [
         # Quit is in help and the palette; footers keep their room for the keys used mid-set.
