@@ -102,3 +102,22 @@ async def test_settings_p_opens_the_editor_on_the_program_in_use(gym_app):
         assert isinstance(editor, ProgramEditorScreen)
         assert editor.draft.data["id"] == app.store.settings().program
         assert editor.draft.shipped  # a template until copied
+
+
+async def test_a_section_key_asks_before_it_leaves_changes_unsaved(gym_app):
+    app = gym_app
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = await open_editor(pilot, app)
+        await pilot.press("o")
+        await settle(pilot, app)
+        await pilot.press("enter")  # a new program: not saved yet
+        await settle(pilot, app)
+        await pilot.press("h")
+        await settle(pilot, app)
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("n")  # stay
+        await settle(pilot, app)
+        assert app.screen is editor
+        await pilot.press("h", "y")
+        await settle(pilot, app)
+        assert type(app.screen).__name__ == "HistoryScreen"

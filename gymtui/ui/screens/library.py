@@ -21,6 +21,7 @@ from ...domain.library import Exercise
 from ...services.exercises import ExerciseError, kind_of, retire_exercise
 from ...store import StoreError
 from ..own_training import open_exercise_form, with_own_exercises
+from .history_text import clip
 
 
 def matches(exercise: Exercise, query: str) -> bool:
@@ -31,8 +32,12 @@ def matches(exercise: Exercise, query: str) -> bool:
 
 
 def flags(exercise: Exercise) -> str:
-    return ", ".join(word for word, on in (("one-sided", exercise.unilateral), ("timed", exercise.timed),
-                                           ("yours", exercise.custom), ("retired", exercise.retired)) if on)
+    return " ".join(word for word, on in (("retired", exercise.retired), ("yours", exercise.custom),
+                                          ("1-side", exercise.unilateral), ("timed", exercise.timed)) if on)
+
+
+# Column widths that keep the tempo and the flags on an 80-column screen.
+NAME_WIDTH, EQUIPMENT_WIDTH = 27, 11
 
 
 class LibraryScreen(Screen[None]):
@@ -76,7 +81,8 @@ class LibraryScreen(Screen[None]):
         table.clear()
         for e in exercises:
             style = "dim" if e.retired else ""
-            table.add_row(Text(e.name, style=style), PATTERN_LABELS.get(e.pattern, e.pattern), kind_of(e),
+            table.add_row(Text(clip(e.name, NAME_WIDTH), style=style), PATTERN_LABELS.get(e.pattern, e.pattern),
+                          clip(kind_of(e), EQUIPMENT_WIDTH),
                           e.default_tempo, flags(e), key=e.id)
         if keep is not None and keep in (e.id for e in exercises):
             table.move_cursor(row=table.get_row_index(keep))

@@ -32,6 +32,7 @@ from ...importers.matching import slugify
 from ...services.programs import free_id, read_own_programs, save_own_program
 from ...store import StoreError
 from ..own_training import open_exercise_form
+from ..sections import SECTIONS
 from . import program_fields as pf
 from .program_picker import NEW, ProgramPicker
 from .workout_dialogs import ConfirmDialog
@@ -48,13 +49,17 @@ class ProgramEditorScreen(Screen[None]):
         Binding("d", "add_day", "Day"),
         Binding("a", "add_exercise", "Exercise"),
         Binding("n", "new_exercise", "New exercise", show=False),
-        Binding("c", "copy", "Copy"),
+        Binding("c", "copy", "Copy", show=False),  # in Help: the footer has no room left
         Binding("x,delete", "remove", "Remove"),
         # One footer entry for the pair: [ moves up, ] down (ctrl+up and ctrl+down too).
         Binding("left_square_bracket,ctrl+up", "move(-1)", "Move", key_display="[ ]"),
         Binding("right_square_bracket,ctrl+down", "move(1)", "Move down", show=False),
         Binding("o", "open", "Open"),
         Binding("escape", "back", "Back", show=False),
+        # The app's section keys would close the editor: with changes not saved, ask first.
+        # (c copies here: the checklist is one key away, from Today.)
+        *(Binding(s.key, f"leave_to('{s.key}')", s.name, show=False) for s in SECTIONS if s.key != "c"),
+        Binding("t", "leave_to('t')", "Today", show=False),
     ]
 
     def __init__(self, program_id: str | None = None) -> None:
@@ -419,6 +424,11 @@ class ProgramEditorScreen(Screen[None]):
             self.query_one("#pe-tree", Tree).focus()
             return
         self._unless_unsaved("Leave the program editor?", self.app.pop_screen)
+
+    def action_leave_to(self, key: str) -> None:
+        app = self.app
+        go = app.action_today if key == "t" else lambda: app.action_open_section(key)
+        self._unless_unsaved("Leave the program editor?", go)
 
     def _unless_unsaved(self, question: str, then: Callable[[], Any]) -> None:
         if not self.draft.changed:
