@@ -138,6 +138,9 @@ SHOTS: list[tuple[str, list[Step]]] = [
     ("history", [keys("h")]),
     ("settings", [keys("s")]),
     ("help", [keys("question_mark")]),
+    ("program-editor", [keys("s"), keys("escape", "p"), keys("o"), keys(*["down"] * 2, "enter"),
+                        keys(*["down"] * 4)]),
+    ("library", [keys("h"), keys("l"), keys("slash", *"split squat", "enter")]),
 ]
 
 

@@ -140,3 +140,14 @@ def test_any_block_typed_reads_back_the_same_line(weeks):
 def test_every_shipped_program_round_trips_through_a_draft():
     for program in CATALOG.programs.values():
         assert Draft.of(program, shipped=True).check(IDS) == program
+
+
+def test_the_readme_block_example_reads():
+    import re
+    from pathlib import Path
+
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("### Making a program in the app"):]
+    line = re.search(r"e\.g\. `(strength[^`]*)`", section.replace("\n   ", " ")).group(1)
+    weeks = read_cycle(line, [])
+    assert [w["emphasis"] for w in weeks] == ["strength", "strength", "hypertrophy", "deload"]

@@ -178,8 +178,11 @@ class ProgramEditorScreen(Screen[None]):
             widget = self.query_one(f"#pe-{kind}-{field.key}")
             widget.remove_class("-invalid")
             value = pf.shown(kind, field.key, data, self.app.library)
-            if isinstance(widget, (Select, Input)):
+            if isinstance(widget, Select):
                 widget.value = value
+            elif isinstance(widget, Input):
+                widget.value = value
+                widget.cursor_position = 0  # a long note shows its start, not its end
 
     def _data(self, path: Path) -> dict[str, Any]:
         if not path:
