@@ -78,3 +78,17 @@ async def test_a_shipped_exercise_stays_as_shipped_and_a_adds_one(gym_app, data_
         assert app.screen is screen
         assert [e.name for e in app.store.custom_exercises()] == ["Viking Press"]
         assert screen.current().id == "viking-press"  # the cursor on the one just added
+
+
+async def test_a_place_key_closes_the_library_so_today_shows_today(gym_app):
+    app = gym_app
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, app)
+        await palette(pilot, app, "Exercise library")  # opened over Today
+        assert isinstance(app.screen, LibraryScreen)
+        await pilot.press("h")
+        await settle(pilot, app)
+        assert type(app.screen).__name__ == "HistoryScreen"
+        await pilot.press("t")
+        await settle(pilot, app)
+        assert type(app.screen).__name__ == "TodayScreen"

@@ -121,3 +121,18 @@ async def test_a_section_key_asks_before_it_leaves_changes_unsaved(gym_app):
         await pilot.press("h", "y")
         await settle(pilot, app)
         assert type(app.screen).__name__ == "HistoryScreen"
+
+
+async def test_enter_takes_the_exercise_name_shown_completed(gym_app):
+    app = gym_app
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = await open_editor(pilot, app)
+        await pilot.press("o")
+        await settle(pilot, app)
+        await pilot.press("enter")
+        await settle(pilot, app)
+        await pilot.press("a")
+        await settle(pilot, app)
+        await pilot.press(*"lying leg", "enter")
+        await settle(pilot, app)
+        assert exercises(editor) == [["lying-leg-curl"]]

@@ -8,8 +8,11 @@ import dataclasses
 from collections.abc import Callable
 from typing import Any
 
+from textual.binding import Binding
+
 from ..services.library import Library
 from ..store import Store
+from .sections import SECTIONS
 
 
 def with_own_exercises(library: Library, store: Store) -> Library:
@@ -38,3 +41,21 @@ def open_program_editor(app: Any, program_id: str | None = None) -> None:
 
     if not isinstance(app.screen, ProgramEditorScreen):
         app.push_screen(ProgramEditorScreen(program_id))
+
+
+def section_bindings(*taken: str) -> list[Binding]:
+    """The app's place keys (t and each section's), for a screen opened over a place: they
+    close the screen first (`leave_to`), so coming back to that place shows the place, not
+    this screen. `taken`: keys the screen uses for its own actions."""
+    keys = [("t", "Today"), *((s.key, s.name) for s in SECTIONS)]
+    return [Binding(key, f"leave_to('{key}')", name, show=False) for key, name in keys if key not in taken]
+
+
+def leave_to(app: Any, screen: Any, key: str) -> None:
+    """Close `screen` (when shown) and go to the place of `key`."""
+    if app.screen is screen:
+        app.pop_screen()
+    if key == "t":
+        app.action_today()
+    else:
+        app.action_open_section(key)

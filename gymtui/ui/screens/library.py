@@ -20,7 +20,7 @@ from ...domain.common import PATTERN_LABELS
 from ...domain.library import Exercise
 from ...services.exercises import ExerciseError, kind_of, retire_exercise
 from ...store import StoreError
-from ..own_training import open_exercise_form, with_own_exercises
+from ..own_training import leave_to, open_exercise_form, section_bindings, with_own_exercises
 from .history_text import clip
 
 
@@ -48,6 +48,7 @@ class LibraryScreen(Screen[None]):
         Binding("e", "edit", "Edit"),
         Binding("r", "retire", "Retire/restore"),
         Binding("escape", "back", "Back"),
+        *section_bindings("r", "f"),  # r retires here: Recovery is one key away, from Today
     ]
 
     def __init__(self) -> None:
@@ -110,6 +111,9 @@ class LibraryScreen(Screen[None]):
         self.query_one("#lib-table", DataTable).focus()
 
     # -- keys --------------------------------------------------------------------------------
+
+    def action_leave_to(self, key: str) -> None:
+        leave_to(self.app, self, key)
 
     def action_search(self) -> None:
         self.query_one("#lib-search", Input).focus()

@@ -31,8 +31,7 @@ from ...domain.programs import ProgramError
 from ...importers.matching import slugify
 from ...services.programs import free_id, read_own_programs, save_own_program
 from ...store import StoreError
-from ..own_training import open_exercise_form
-from ..sections import SECTIONS
+from ..own_training import leave_to, open_exercise_form, section_bindings
 from . import program_fields as pf
 from .program_picker import NEW, ProgramPicker
 from .workout_dialogs import ConfirmDialog
@@ -56,10 +55,9 @@ class ProgramEditorScreen(Screen[None]):
         Binding("right_square_bracket,ctrl+down", "move(1)", "Move down", show=False),
         Binding("o", "open", "Open"),
         Binding("escape", "back", "Back", show=False),
-        # The app's section keys would close the editor: with changes not saved, ask first.
-        # (c copies here: the checklist is one key away, from Today.)
-        *(Binding(s.key, f"leave_to('{s.key}')", s.name, show=False) for s in SECTIONS if s.key != "c"),
-        Binding("t", "leave_to('t')", "Today", show=False),
+        # The place keys close the editor, asking first when changes are not saved (c copies
+        # here: the checklist is one key away, from Today).
+        *section_bindings("c"),
     ]
 
     def __init__(self, program_id: str | None = None) -> None:
@@ -429,9 +427,7 @@ class ProgramEditorScreen(Screen[None]):
         self._unless_unsaved("Leave the program editor?", self.app.pop_screen)
 
     def action_leave_to(self, key: str) -> None:
-        app = self.app
-        go = app.action_today if key == "t" else lambda: app.action_open_section(key)
-        self._unless_unsaved("Leave the program editor?", go)
+        self._unless_unsaved("Leave the program editor?", lambda: leave_to(self.app, self, key))
 
     def _unless_unsaved(self, question: str, then: Callable[[], Any]) -> None:
         if not self.draft.changed:

@@ -104,8 +104,21 @@ def shown(kind: str, key: str, data: dict[str, Any], library: Library) -> str:
     return str(data.get(key) or "")
 
 
+def completed(text: str, library: Library) -> str | None:
+    """The name the exercise field shows completed for `text` (as its suggester does): enter
+    takes what is shown, not only what was typed."""
+    start = text.strip().casefold()
+    if not start:
+        return None
+    names = (name for e in library.offered() for name in (e.name, *e.aliases))
+    return next((name for name in names if name.casefold().startswith(start)), None)
+
+
 def _exercise(text: str, library: Library) -> str:
     exercise = library.find(text)
+    if exercise is None:
+        shown = completed(text, library)
+        exercise = library.find(shown) if shown else None
     if exercise is None:
         near = library.suggest(text) if text.strip() else []
         hint = f"; did you mean {', '.join(near)}?" if near else ""
