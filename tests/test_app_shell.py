@@ -2,7 +2,7 @@ from textual.widgets import DataTable, Static
 
 from app_factory import FROZEN_NOW, make_app, settle
 from gymtui.domain.journal import LoggedSet, Session
-from gymtui.ui.screens.problem import DamagedFileScreen
+from gymtui.ui.dialogs.damaged_file import DamagedFileDialog
 from gymtui.ui.screens.today import TodayScreen
 
 
@@ -67,7 +67,7 @@ async def test_damaged_week_file_is_named_and_backup_offered(data_dir):
             await pilot.pause()
             await app.workers.wait_for_complete()
             await pilot.pause()
-            assert isinstance(app.screen, DamagedFileScreen)
+            assert isinstance(app.screen, DamagedFileDialog)
             message = str(app.screen.query_one("#problem-message", Static).render())
             assert "2026-W47.json" in message and "not valid JSON" in message
             assert week_file.read_text() == '{"sets": {"1": {"oops"'  # never overwritten

@@ -152,7 +152,7 @@ async def test_app_names_a_damaged_week_and_restores_the_last_good_backup(data_d
     from textual.widgets import DataTable, Static
 
     from app_factory import FROZEN_NOW, make_app, settle
-    from gymtui.ui.screens.problem import DamagedFileScreen
+    from gymtui.ui.dialogs.damaged_file import DamagedFileDialog
     from gymtui.ui.screens.today import TodayScreen
 
     set_id, path, broken = damaged_week(data_dir, FROZEN_NOW, damage)
@@ -160,7 +160,7 @@ async def test_app_names_a_damaged_week_and_restores_the_last_good_backup(data_d
     try:
         async with app.run_test(size=(80, 24)) as pilot:
             await settle(pilot, app)
-            assert isinstance(app.screen, DamagedFileScreen)
+            assert isinstance(app.screen, DamagedFileDialog)
             message = str(app.screen.query_one("#problem-message", Static).render())
             assert path.name in message and DAMAGES[damage][2] in message
             assert path.read_bytes() == broken
@@ -187,14 +187,14 @@ async def test_a_restore_that_runs_out_of_disk_is_reported_and_the_app_runs_on(d
 
     from app_factory import FROZEN_NOW, make_app, settle
     from gymtui.store import backup as backup_module
-    from gymtui.ui.screens.problem import DamagedFileScreen
+    from gymtui.ui.dialogs.damaged_file import DamagedFileDialog
 
     _, path, broken = damaged_week(data_dir, FROZEN_NOW, "truncated")
     app = make_app(data_dir)
     try:
         async with app.run_test(size=(80, 24)) as pilot:
             await settle(pilot, app)
-            assert isinstance(app.screen, DamagedFileScreen)
+            assert isinstance(app.screen, DamagedFileDialog)
 
             def no_space(*_args, **_kwargs):
                 raise OSError(errno.ENOSPC, "No space left on device")
@@ -215,17 +215,17 @@ async def test_a_restore_that_runs_out_of_disk_is_reported_and_the_app_runs_on(d
 
 async def test_keeping_the_damaged_file_leaves_it_untouched(data_dir):
     from app_factory import FROZEN_NOW, make_app, settle
-    from gymtui.ui.screens.problem import DamagedFileScreen
+    from gymtui.ui.dialogs.damaged_file import DamagedFileDialog
 
     _, path, broken = damaged_week(data_dir, FROZEN_NOW, "garbled")
     app = make_app(data_dir)
     try:
         async with app.run_test(size=(80, 24)) as pilot:
             await settle(pilot, app)
-            assert isinstance(app.screen, DamagedFileScreen)
+            assert isinstance(app.screen, DamagedFileDialog)
             await pilot.press("q")
             await settle(pilot, app)
-            assert not isinstance(app.screen, DamagedFileScreen) and app.is_running
+            assert not isinstance(app.screen, DamagedFileDialog) and app.is_running
     finally:
         app.store.close()
     assert path.read_bytes() == broken

@@ -136,7 +136,7 @@ async def test_the_app_puts_back_the_damaged_file_or_rolls_back_when_asked(fille
     from textual.widgets import Static
 
     from app_factory import make_app, settle
-    from gymtui.ui.screens.problem import DamagedFileScreen
+    from gymtui.ui.dialogs.damaged_file import DamagedFileDialog
 
     new_set = later_work(filled)
     truncate(filled / W47)
@@ -144,10 +144,10 @@ async def test_the_app_puts_back_the_damaged_file_or_rolls_back_when_asked(fille
     try:
         async with app.run_test(size=(80, 24)) as pilot:
             await settle(pilot, app)
-            assert isinstance(app.screen, DamagedFileScreen)
+            assert isinstance(app.screen, DamagedFileDialog)
             await pilot.press("r")
             await settle(pilot, app)
-            assert not isinstance(app.screen, DamagedFileScreen)
+            assert not isinstance(app.screen, DamagedFileDialog)
             ids = {s.id for session in app.store.iter_sessions() for s in app.store.session_sets(session.id)}
             assert new_set in ids and len(ids) == 3
             messages = [str(n.message) for n in app._notifications]
@@ -435,7 +435,7 @@ async def test_the_app_offers_no_restore_for_a_file_no_backup_has(filled):
     from textual.widgets import Static
 
     from app_factory import make_app, settle
-    from gymtui.ui.screens.problem import DamagedFileScreen
+    from gymtui.ui.dialogs.damaged_file import DamagedFileDialog
 
     with Store.open(filled, now=lambda: NOW) as store:
         store.save_session(Session(date=DAY.add(days=7), started_at=NOW.add(days=7)))
@@ -446,12 +446,12 @@ async def test_the_app_offers_no_restore_for_a_file_no_backup_has(filled):
             await settle(pilot, app)
             app.report_damaged_file(_damage(filled, W48))
             await settle(pilot, app)
-            assert isinstance(app.screen, DamagedFileScreen)
+            assert isinstance(app.screen, DamagedFileDialog)
             text = " ".join(str(w.render()) for w in app.screen.query(Static))
             assert "No good backup has a copy of this file" in text and "put back" not in text, text
             await pilot.press("r")
             await settle(pilot, app)
-            assert isinstance(app.screen, DamagedFileScreen)  # nothing offered, nothing done
+            assert isinstance(app.screen, DamagedFileDialog)  # nothing offered, nothing done
     finally:
         app.store.close()
     assert (filled / W48).read_bytes() == broken

@@ -7,7 +7,7 @@ from app_factory import make_app, settle
 from gymtui.domain.journal import LoggedSet
 from gymtui.domain.rpe import work_sets
 from gymtui.domain.stats import summarise_week
-from gymtui.ui.screens.import_dialog import ImportDialog
+from gymtui.ui.dialogs.import_file import ImportDialog
 from gymtui.ui.screens.session_sets import set_e1rm
 from gymtui.ui.widgets.progress_chart import ProgressChart
 from history_data import fill_history

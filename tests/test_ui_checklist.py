@@ -11,9 +11,9 @@ from gymtui.services.daily import TextFormatError, parse_checklist
 from gymtui.services.library import Library
 from gymtui.store import Store
 from gymtui.ui.app import GymApp, first_run_setup
+from gymtui.ui.dialogs.editor import EditorDialog
 from gymtui.ui.screens.checklist import ChecklistScreen
 from gymtui.ui.screens.today import TodayScreen
-from gymtui.ui.widgets.editor_dialog import EditorDialog
 
 
 def text(app, selector):

@@ -6,8 +6,8 @@ from textual.widgets import Button, DataTable, Input, OptionList, Select, Static
 
 from app_factory import FROZEN_NOW, make_app, settle
 from gymtui.domain.journal import LoggedSet, Session
+from gymtui.ui.dialogs.import_file import ImportDialog
 from gymtui.ui.screens.history import HistoryScreen
-from gymtui.ui.screens.import_dialog import ImportDialog
 from gymtui.ui.screens.session_sets import SessionSetsScreen
 from gymtui.ui.widgets.progress_chart import ProgressChart
 from history_data import fill_history

@@ -7,9 +7,9 @@ from app_factory import FROZEN_NOW, make_app, settle
 from gymtui.domain.clock import FakeClock
 from gymtui.domain.library import Drill, Routine
 from gymtui.services.daily import TextFormatError, parse_routine, routine_to_text
+from gymtui.ui.dialogs.editor import EditorDialog
 from gymtui.ui.screens.mobility import MobilityScreen
 from gymtui.ui.widgets.countdown import Countdown
-from gymtui.ui.widgets.editor_dialog import EditorDialog
 from gymtui.ui.widgets.guided_run import SECONDS_PER_REP, GuidedRun, expand
 
 ROUTINE = Routine(

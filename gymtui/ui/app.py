@@ -22,7 +22,7 @@ from ..store import CorruptFileError, DiskWriteError, ReadOnlyFolderError, Store
 from ..store.backup import newest_good_backup
 from ..store.restore import plan_restore
 from .commands import OwnTrainingCommands
-from .screens.problem import DamagedFileScreen
+from .dialogs.damaged_file import DamagedFileDialog
 from .screens.today import TodayScreen
 from .sections import SECTION_BY_KEY, SECTION_BY_MODE, SECTIONS, TODAY_MODE
 from .status_line import StatusNotices
@@ -236,7 +236,7 @@ class GymApp(StatusNotices, App[None]):
             self.notify(done.summary(short_paths=True), title="Restored", severity="warning", timeout=20)
             self.action_today()
 
-        self.push_screen(DamagedFileScreen(str(error), backup, rollback_warning), chosen)
+        self.push_screen(DamagedFileDialog(str(error), backup, rollback_warning), chosen)
 
     # -- navigation -------------------------------------------------------------------------
 
@@ -302,7 +302,7 @@ class GymApp(StatusNotices, App[None]):
 
     def action_import_file(self) -> None:
         """The import dialog over any screen; what it stores shows once the screen reads again."""
-        from .screens.import_dialog import ImportDialog
+        from .dialogs.import_file import ImportDialog
 
         screen = self.screen
 

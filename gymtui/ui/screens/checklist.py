@@ -32,7 +32,7 @@ from ...services.daily import (
     parse_checklist,
 )
 from ...store import StoreError
-from ..widgets.editor_dialog import EditorDialog
+from ..dialogs.editor import EditorDialog
 
 HISTORY_DAYS = 30
 # A streak reaching the start of the 30 days loaded is followed back this far at most.

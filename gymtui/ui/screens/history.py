@@ -355,7 +355,7 @@ class HistoryScreen(Screen[None]):
             self.show_exercise(found.id, switch=False)
 
     def action_import_file(self) -> None:
-        from .import_dialog import ImportDialog
+        from ..dialogs.import_file import ImportDialog
 
         def done(stored: bool | None) -> None:
             if stored:

@@ -34,9 +34,9 @@ from ...services.daily import (
     routine_to_text,
 )
 from ...store import StoreError
+from ..dialogs.editor import EditorDialog
 from ..format import rest_text
 from ..widgets.countdown import Countdown
-from ..widgets.editor_dialog import EditorDialog
 from ..widgets.guided_run import SECONDS_PER_REP, GuidedRun, RunState, expand
 
 TICK_SECONDS = 0.2

@@ -43,8 +43,8 @@ from ...services.daily import (
 )
 from ...services.planning import PlannedExercise, SessionPlan
 from ...store import StoreError
+from ..dialogs.load import LoadDialog
 from ..sections import open_screens
-from ..widgets.load_dialog import LoadDialog
 from ..widgets.plate_bar import PlateBar
 
 PER_SIDE_WIDTH = 15

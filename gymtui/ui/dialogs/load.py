@@ -14,7 +14,26 @@ from textual.widgets import Input, Static
 
 class LoadDialog(ModalScreen[float | None]):
     """Asks for the first working load when the plan has none (or the lifter wants another)."""
-    CSS_PATH = "../screens/warmup.tcss"  # parsed when the screen first opens, not at start-up
+
+    DEFAULT_CSS = """
+    #wu-load-dialog {
+        width: 60;
+        height: auto;
+        border: thick $primary;
+        background: $surface;
+        padding: 0 1;
+    }
+    LoadDialog {
+        align: center middle;
+    }
+    #wu-load-error {
+        color: $error;
+        height: auto;
+    }
+    .wu-muted {
+        color: $text-muted;
+    }
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
 

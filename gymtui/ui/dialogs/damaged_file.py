@@ -15,9 +15,29 @@ from textual.widgets import Static
 from ...store.errors import StoreError
 
 
-class DamagedFileScreen(ModalScreen[str | None]):
+class DamagedFileDialog(ModalScreen[str | None]):
     """Returns "files" to put back the damaged files, "whole" for a confirmed rollback of
     the whole folder, None to keep everything as it is."""
+
+    DEFAULT_CSS = """
+    DamagedFileDialog {
+        align: center middle;
+    }
+    #problem {
+        width: 76;
+        height: auto;
+        border: thick $error;
+        background: $surface;
+        padding: 1 2;
+    }
+    #problem .title {
+        text-style: bold;
+        color: $error;
+    }
+    #problem-message {
+        margin: 1 0;
+    }
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "restore", "Restore file"),

@@ -27,7 +27,42 @@ UNIT_CHOICES = [("Unit: from file", "file"), ("Unit: kg", "kg"), ("Unit: lb", "l
 
 
 class ImportDialog(ModalScreen[bool]):
-    CSS_PATH = "history.tcss"  # parsed when the screen first opens, not at start-up
+    DEFAULT_CSS = """
+    ImportDialog {
+        align: center middle;
+    }
+    #import-dialog {
+        width: 78;
+        height: auto;
+        max-height: 22;
+        border: thick $primary;
+        background: $surface;
+        padding: 0 1;
+    }
+    #import-dialog .title {
+        text-style: bold;
+    }
+    #import-options {
+        height: 3;
+    }
+    #import-format {
+        width: 24;
+    }
+    #import-unit {
+        width: 23;
+    }
+    #import-options Button {
+        min-width: 9;
+        margin-left: 1;
+    }
+    #import-summary-box {
+        height: auto;
+        max-height: 12;
+    }
+    #import-summary.-error {
+        color: $error;
+    }
+    """
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "Close")]
 
     def __init__(self, path: str = "") -> None:

@@ -1,0 +1,1 @@
+"""Modal dialogs shared by screens, each with its CSS beside it."""
