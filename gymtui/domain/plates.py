@@ -16,8 +16,9 @@ from functools import lru_cache
 from typing import Literal
 
 from .common import Equipment
+from .library import Exercise
 from .settings import Settings
-from .units import Unit
+from .units import Unit, convert
 
 Direction = Literal["nearest", "down", "up"]
 # Loads are compared and shown to 4 decimals, which hides float noise like 82.50000001.
@@ -198,3 +199,16 @@ def within_cap(
     nearest = rounded(wanted)
     value = min(max(nearest, lowest), highest)
     return value, abs(value - nearest) > 1e-6
+
+
+def exercise_settings(settings: Settings, exercise: Exercise) -> Settings:
+    """`settings` as `exercise` is loaded: a machine or cable with a stack step of its own
+    (`Exercise.step_kg`, 5 kg pins on one machine, 2.5 on another) moves in that step, in
+    either unit; every other exercise in the settings' steps."""
+    if exercise.step_kg is None or exercise.equipment not in ("machine", "cable"):
+        return settings
+    step_lb = round(convert(exercise.step_kg, "kg", "lb"), 4)
+    if settings.machine_step_kg == exercise.step_kg and settings.machine_step_lb == step_lb:
+        return settings
+    # Not validated again: a stack step may be larger than the settings' field allows.
+    return settings.model_copy(update={"machine_step_kg": exercise.step_kg, "machine_step_lb": step_lb})

@@ -36,7 +36,7 @@ from .daily import RecoveryNote
 from .journal import LoggedSet
 from .library import Exercise, Prescription, WeekPlan
 from .lift_state import RAMP_SESSIONS, LiftState, lift_state, smoothed_e1rm
-from .plates import Direction, next_loadable, round_for_exercise, within_cap
+from .plates import Direction, exercise_settings, next_loadable, round_for_exercise, within_cap
 from .readiness import Readiness, adjust_for_readiness, exercise_regions
 from .rpe import WORK_SET_TYPES, E1rm, TopSets, load_for, rpe_text, top_sets
 from .settings import Settings
@@ -238,6 +238,11 @@ def _unloaded(ctx: _Context, history: Sequence[SessionSets]) -> Plan:
         ctx.say(f"missed reps: stay at {rx.reps_min}")
         return ctx.plan(sets, rx.reps_min, None)
     reps = min(reps, rx.reps_max)
+    if rx.progression == "none":
+        ctx.say(f"no progression on this one (the program's rule): {rx.sets} x {reps}, as last time")
+        return ctx.plan(rx.sets, reps, None)
+    if rx.progression == "load_steps":
+        ctx.say("no load to add a step to: one more rep, or a set, every two weeks instead")
     diff = sum(rpes) / len(rpes) - rx.target_rpe if rpes else 0.0
     if diff >= 1:
         reps = max(rx.reps_min, reps - 1)
@@ -321,6 +326,9 @@ def _stepped(ctx: _Context, history: Sequence[SessionSets], last_load: float) ->
     rpes = [s.rpe for s in work if s.rpe is not None]
     diff = sum(rpes) / len(rpes) - ctx.rx.target_rpe if rpes else 0.0
     load = ctx.round(last_load)
+    if ctx.rx.progression == "none" and not ctx.deload:
+        ctx.say(f"no progression on this one (the program's rule): {_same(last_load, load, ctx.unit)}, as last time")
+        return ctx.plan(ctx.rx.sets, ctx.rx.reps_min, load)
     if diff <= -1 and not ctx.deload:
         load = ctx.capped(ctx.step(last_load, up=True), last_load)
     elif diff >= 1 or ctx.deload:
@@ -413,6 +421,12 @@ def _loaded(ctx: _Context, history: Sequence[SessionSets], top: TopSets) -> Plan
         ctx.say(f"new targets {lo}-{hi} @ {target:g}: from {desc} ({_e1rm_text(e1, method, unit)}), "
                 f"{_change(last_load, load, unit)}")
         return ctx.plan(rx.sets, lo, load, top.e1rm)
+    if rx.progression != "double":
+        from .progression_rules import follow_rule
+
+        ruled = follow_rule(ctx, history, top, rx.progression)
+        if ruled is not None:
+            return ruled
     if done < lo:
         load = ctx.capped(min(last_load, load_for(e1, lo, target)), last_load)
         change = "hold the load" if load >= last_load - 1e-6 else _change(last_load, load, unit)
@@ -505,6 +519,7 @@ def next_prescription(
     an exercise that moves it (the plan's load is then the belt; None for bodyweight only).
     """
     rx = apply_week(prescription, week_plan) if week_plan is not None else prescription
+    settings = exercise_settings(settings, exercise)
     ctx = _Context(exercise, rx, week_plan, settings, today, [], state=state)
     if week_plan is not None and rx.follows_block:
         ctx.say(f"{week_plan.emphasis} week: {rx.sets} x {rx.reps_min}-{rx.reps_max} @ {rx.target_rpe:g}")
@@ -521,8 +536,9 @@ def next_prescription(
     if state is None:
         state = lift_state(exercise.id, history, exercise.equipment, settings.unit, today)
     ctx.state = state
-    for outlier in state.outliers:
-        ctx.say(outlier.describe())
+    # One sentence per typo, however many sets of it were typed the same way.
+    for said in dict.fromkeys(outlier.describe() for outlier in state.outliers):
+        ctx.say(said)
     if state.back_from_layoff:
         plan = _after_layoff(ctx, state)
     else:
