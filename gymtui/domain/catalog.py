@@ -291,15 +291,18 @@ def suggest(catalog: Catalog, text: str, n: int = 3) -> list[str]:
     return names
 
 
-def substitutes(catalog: Catalog, exercise_id: str) -> list[Exercise]:
-    """Other exercises with the same movement pattern, for a swap when a joint is sensitive.
+def substitutes(catalog: Catalog, exercise_id: str, own: Iterable[Exercise] = ()) -> list[Exercise]:
+    """Other exercises with the same movement pattern, for a swap when a joint is sensitive:
+    the catalog's and the lifter's own (`own`), none of them retired.
 
     Closest first: same equipment, then same one-sided or two-sided loading, then by name.
-    An id the catalog does not know (a user's custom exercise) has none.
     """
-    exercise = catalog.exercises.get(exercise_id)
+    mine = list(own)
+    pool = {**catalog.exercises, **{e.id: e for e in mine}}
+    exercise = pool.get(exercise_id)
     if exercise is None:
         return []
+
     def rank(other: Exercise) -> tuple[bool, bool, str]:
         return (
             other.equipment != exercise.equipment,
@@ -309,7 +312,7 @@ def substitutes(catalog: Catalog, exercise_id: str) -> list[Exercise]:
 
     same = [
         other
-        for other in catalog.exercises.values()
-        if other.pattern == exercise.pattern and other.id != exercise.id
+        for other in pool.values()
+        if other.pattern == exercise.pattern and other.id != exercise.id and not other.retired
     ]
     return sorted(same, key=rank)

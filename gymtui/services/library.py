@@ -47,6 +47,13 @@ class Library:
             return found
         return next((e for e in self.custom if e.id == exercise_id), None)
 
+    def substitutes(self, exercise_id: str) -> list[Exercise]:
+        """Exercises of the same pattern to swap in, the lifter's own among them, closest
+        first (same equipment, then same sidedness); retired ones are not offered."""
+        from ..domain.catalog import substitutes
+
+        return substitutes(self.catalog, exercise_id, self.custom)
+
     def exercises(self) -> list[Exercise]:
         return [*self.catalog.exercises.values(), *self.custom]
 

@@ -32,7 +32,6 @@ from ..domain.blocks import (
     week_plan_for,
 )
 from ..domain.bodyweight import Bodyweights, with_bodyweight
-from ..domain.catalog import substitutes
 from ..domain.common import Equipment
 from ..domain.daily import RecoveryNote
 from ..domain.journal import LoggedSet, Session
@@ -328,7 +327,7 @@ def swap_hint(library: Library, exercise: Exercise, ready: Readiness) -> str:
     sore = ready.sore_regions & exercise_regions(exercise)
     if not sore:
         return ""
-    for other in substitutes(library.catalog, exercise.id):
+    for other in library.substitutes(exercise.id):
         if not exercise_regions(other) & sore:
             spared = " and ".join(r.replace("_", " ") for r in sorted(sore))
             return f"or swap it for {other.name}, which spares the {spared} (x on the workout screen)"

@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING, Any
 from textual import work
 from textual.widgets import Static
 
-from ...domain.catalog import substitutes
 from ...domain.journal import LoggedSet
 from ...domain.settings import Settings, changes_plan
 from ...domain.units import Unit
@@ -227,7 +226,7 @@ class SessionEdits(_Base):
             self.app.notify("Sets are logged for this exercise: swap it before its first set.", severity="warning")
             return
         taken = {c.exercise.id for c in workout.cards}
-        options = [e for e in substitutes(self.app.library.catalog, card.exercise.id) if e.id not in taken]
+        options = [e for e in self.app.library.substitutes(card.exercise.id) if e.id not in taken]
         original = next((i.exercise for i in workout.plan.exercises if i.exercise.pattern == card.exercise.pattern
                          and i.exercise.id not in taken), None)
         if original is not None:
