@@ -312,9 +312,8 @@ def _cmd_doctor(args: argparse.Namespace, data_dir: Path) -> int:
     except CatalogError as error:
         print(f"error: library {error}")
         problems += 1
+    # Program files are checked there too, by the rules the app reads them with.
     findings = check_data_dir(data_dir, pendulum.now().date())
-    if catalog is not None:
-        findings += _program_findings(data_dir, catalog)
     for finding in findings:
         print(f"{finding.level}: {finding.message}")
         problems += finding.level == "error"
@@ -323,22 +322,6 @@ def _cmd_doctor(args: argparse.Namespace, data_dir: Path) -> int:
         return EXIT_FAILED
     print(f"data: ok ({data_dir})")
     return 0
-
-
-def _program_findings(data_dir: Path, catalog) -> list:
-    """Each program file of the lifter's that would be skipped, as an error."""
-    from .services.programs import read_own_programs
-    from .store import Store
-    from .store.doctor import Finding
-
-    ids = set(catalog.exercises)
-    try:  # the lifter's own exercises, when the profile can be read (its damage is told above)
-        with Store.open_read_only(data_dir, "checked by gymtui doctor") as store:
-            ids |= {exercise.id for exercise in store.custom_exercises()}
-    except Exception:
-        pass
-    own = read_own_programs(data_dir, ids, catalog.programs)
-    return [Finding("error", f"{problem} (skipped until it is fixed)") for problem in own.problems]
 
 
 def _cmd_restore(args: argparse.Namespace, data_dir: Path) -> int:

@@ -10,10 +10,9 @@ from pathlib import Path
 from ..domain.library import Program
 from ..domain.programs import ProgramError, program_text, read_program_text
 from ..store.atomic import atomic_write_bytes
+from ..store.layout import PROGRAMS_DIR
+from ..store.program_files import read_programs
 
-PROGRAMS_DIR = "programs"
-# A program file is small; anything bigger is not one (and is not read into memory whole).
-MAX_PROGRAM_BYTES = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -36,33 +35,10 @@ def programs_dir(data_dir: Path) -> Path:
 
 
 def read_own_programs(data_dir: Path, exercise_ids: Collection[str], shipped_ids: Collection[str]) -> OwnPrograms:
-    """Every program file in the data folder that validates; the others named in `problems`."""
-    folder = programs_dir(data_dir)
-    programs: dict[str, Program] = {}
-    problems: list[str] = []
-    try:
-        paths = sorted(p for p in folder.glob("*.json") if not p.name.startswith("."))
-    except OSError as error:
-        return OwnPrograms(problems=(f"{PROGRAMS_DIR}/: cannot be listed: {error.strerror or error}",))
-    for path in paths:
-        shown = f"{PROGRAMS_DIR}/{path.name}"
-        try:
-            if path.stat().st_size > MAX_PROGRAM_BYTES:
-                raise ProgramError(f"is over {MAX_PROGRAM_BYTES // 1_000_000} MB: not a program file")
-            program = read_program_text(path.read_bytes(), exercise_ids)
-        except ProgramError as error:
-            problems.append(f"{shown}: {error}")
-            continue
-        except OSError as error:
-            problems.append(f"{shown}: cannot be read: {error.strerror or error}")
-            continue
-        if program.id in shipped_ids:
-            problems.append(f"{shown}: id {program.id!r} is a shipped program's; give yours another id")
-        elif program.id in programs:
-            problems.append(f"{shown}: id {program.id!r} is already used by another file here")
-        else:
-            programs[program.id] = program
-    return OwnPrograms(programs, tuple(problems))
+    """Every program file in the data folder that validates; the others named in `problems`
+    (the same check backups, restores and the doctor make: store/program_files.py)."""
+    programs, problems = read_programs(Path(data_dir), exercise_ids, shipped_ids)
+    return OwnPrograms(programs, tuple(f"{name}: {reason}" for name, reason in problems.items()))
 
 
 def save_own_program(data_dir: Path, program: Program) -> Path:

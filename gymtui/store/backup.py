@@ -2,7 +2,9 @@
 
 A backup is a folder `backups/YYYY-MM-DD[-reason]/` holding copies of every data file and,
 written last, `manifest.json`: each file's size and SHA-256, and the backup's place in the
-order backups were made. The folder is built under a temp name and renamed into place, so
+order backups were made. A program file that does not validate is left out of the backup
+and named in the manifest's `left_out` (never fatal: the last good copy stays in the older
+backups). The folder is built under a temp name and renamed into place, so
 a half-made backup never looks like a good one; one being pruned is renamed away before
 its files are deleted, so a half-deleted backup never looks like one either. Restoring is
 in restore.py.
@@ -19,7 +21,8 @@ from pathlib import Path
 
 from .atomic import fsync_dir
 from .errors import CorruptFileError, DiskWriteError
-from .layout import JOURNAL_DIR, PROFILE_FILE, data_files
+from .layout import JOURNAL_DIR, PROFILE_FILE, data_files, is_table_file
+from .program_files import program_problems
 from .schema import PART_TABLES, PROFILE_TABLES, validate_tables
 from .storage import read_json_file
 
@@ -89,6 +92,8 @@ def backup_problem(backup: Path, *, deep: bool = True) -> str | None:
 
 def _legacy_problem(backup: Path) -> str | None:
     for path in data_files(backup):
+        if not is_table_file(path):
+            continue  # backups made before manifests held no program files
         try:
             data = read_json_file(path)
             if data is not None:
@@ -128,21 +133,26 @@ def make_backup(data_dir: Path, label: str, keep: int, *, verify: bool = True, t
         shutil.rmtree(staging, ignore_errors=True)
         (staging / JOURNAL_DIR).mkdir(parents=True)
         files = {}
+        left_out = program_problems(data_dir) if verify else {}
         for source in data_files(data_dir):
             relative = source.relative_to(data_dir)
-            if verify:
+            if relative.as_posix() in left_out:
+                continue
+            if verify and is_table_file(source):
                 _check_source(source, reference / relative if reference else None)
             copy = staging / relative
+            copy.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, copy)
             _fsync_file(copy)
             files[relative.as_posix()] = {"size": copy.stat().st_size, "sha256": _sha256(copy)}
         # The manifest goes last: a backup holding it was complete when it was made.
         manifest = {"sequence": 1 + max((made_order(p)[0] for p in made), default=0),
                     "made_at": datetime.now().astimezone().isoformat(timespec="seconds"),
-                    "verified": verify, "files": files}
+                    "verified": verify, "files": files, "left_out": left_out}
         (staging / MANIFEST).write_text(json.dumps(manifest, indent=1), encoding="utf-8")
         _fsync_file(staging / MANIFEST)
-        fsync_dir(staging / JOURNAL_DIR)
+        for folder in {(staging / name).parent for name in files} | {staging / JOURNAL_DIR}:
+            fsync_dir(folder)
         fsync_dir(staging)
         staging.rename(target)
         fsync_dir(root)
@@ -154,6 +164,13 @@ def make_backup(data_dir: Path, label: str, keep: int, *, verify: bool = True, t
         raise
     prune_backups(data_dir, keep, today)
     return target
+
+
+def left_out(backup: Path) -> dict[str, str]:
+    """The program files the backup left out because they did not validate, with why."""
+    manifest = read_manifest(backup) or {}
+    found = manifest.get("left_out")
+    return {str(k): str(v) for k, v in found.items()} if isinstance(found, dict) else {}
 
 
 def _is_daily(backup: Path) -> bool:

@@ -13,7 +13,9 @@ from pathlib import Path
 from .atomic import TEMP_PREFIX
 from .backup import backup_problem, dated_ahead, list_backups, made_order
 from .errors import CorruptFileError
-from .layout import JOURNAL_DIR, PROFILE_FILE, data_files, journal_parts, part_path
+from .backup import left_out
+from .layout import JOURNAL_DIR, PROFILE_FILE, PROGRAMS_DIR, data_files, journal_parts, part_path
+from .program_files import is_program_name, program_problems
 from .restore import last_rollback, profile_made_again
 from .schema import PART_TABLES, PROFILE_TABLES, SCHEMA_VERSION, stored_version, validate_tables
 from .storage import read_json_file
@@ -57,7 +59,12 @@ def check_data_dir(data_dir: Path, today: date | None = None) -> list[Finding]:
         except CorruptFileError as error:
             findings.append(Finding("error", str(error)))
             damaged.append(path)
-    for folder in (data_dir, data_dir / JOURNAL_DIR):
+    # Program files have their own check (the app skips a broken one; never fatal).
+    for name, reason in program_problems(data_dir).items():
+        findings.append(Finding("error", f"{name}: {reason} (skipped until it is fixed)"))
+        if name.endswith(".json"):
+            damaged.append(data_dir / name)
+    for folder in (data_dir, data_dir / JOURNAL_DIR, data_dir / PROGRAMS_DIR):
         if folder.is_dir():
             for leftover in folder.glob(TEMP_PREFIX + "*"):
                 findings.append(
@@ -76,6 +83,8 @@ def _check_backups(data_dir: Path, today: date, findings: list[Finding], damaged
             notes.append(Finding("note", f"backup {backup.name} cannot be used, {problem}"))
         else:
             good.append(backup)
+            for name, reason in left_out(backup).items():
+                notes.append(Finding("note", f"backup {backup.name} left out {name}, which did not validate: {reason}"))
     for backup in dated_ahead(data_dir, today):
         notes.append(Finding("note", f"backup {backup.name} is dated ahead of today ({today}): made while the"
                                      " clock was wrong? It is pruned like the others, in the order backups were made"))
@@ -119,6 +128,8 @@ def _missing_files(data_dir: Path, good: list[Path]) -> list[Finding]:
                 what = (
                     "settings, your own exercises and routines"
                     if name == PROFILE_FILE
+                    else "one of your programs"
+                    if is_program_name(name)
                     else "that week's sessions and sets"
                 )
                 found.append(Finding("error", f"{data_dir / name} is missing ({what}); the backup {backup.name} has it:"

@@ -2,6 +2,7 @@
 
     profile.json          settings, custom exercises, routines, checklist items, schema
     journal/YYYY-Www.json one file per ISO week: sessions, sets, checklist ticks, recovery notes
+    programs/NAME.json    the lifter's own programs, one a file (see program_files.py)
     backups/              daily copies (see backup.py)
     gymtui.lock           held by the one process that writes
 
@@ -17,6 +18,7 @@ from pathlib import Path
 
 PROFILE_FILE = "profile.json"
 JOURNAL_DIR = "journal"
+PROGRAMS_DIR = "programs"
 PART_FILE = re.compile(r"^\d{4}-W\d{2}\.json$")
 
 
@@ -38,11 +40,27 @@ def journal_parts(data_dir: Path) -> list[str]:
     return sorted((p.name[:-5] for p in folder.iterdir() if PART_FILE.match(p.name)), reverse=True)
 
 
+def program_paths(data_dir: Path) -> list[Path]:
+    """The program files (`programs/*.json`, hidden ones left out), by name."""
+    folder = Path(data_dir) / PROGRAMS_DIR
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.glob("*.json") if not p.name.startswith(".") and p.is_file())
+
+
 def data_files(data_dir: Path) -> list[Path]:
+    """Every file a backup copies: profile.json, the week files and the program files.
+    Program files are checked by their own rules (program_files.py), not as tables."""
     data_dir = Path(data_dir)
     files = []
     profile = data_dir / PROFILE_FILE
     if profile.exists():
         files.append(profile)
     files.extend(part_path(data_dir, key) for key in journal_parts(data_dir))
+    files.extend(program_paths(data_dir))
     return files
+
+
+def is_table_file(path: Path) -> bool:
+    """profile.json or a week file: validated as tables (a program file is not)."""
+    return path.name == PROFILE_FILE or path.parent.name == JOURNAL_DIR

@@ -23,7 +23,8 @@ from pathlib import Path
 from .atomic import fsync_dir
 from .backup import backup_problem, backups_root, list_backups, made_order
 from .errors import CorruptFileError, DiskWriteError, StoreError
-from .layout import JOURNAL_DIR, PROFILE_FILE, data_files
+from .layout import JOURNAL_DIR, PROFILE_FILE, PROGRAMS_DIR, data_files, is_table_file
+from .program_files import program_problems
 from .schema import PART_TABLES, PROFILE_TABLES, validate_tables
 from .storage import read_json_file
 
@@ -58,6 +59,9 @@ class RestorePlan:
     missing: list[str] = field(default_factory=list)  # gone from the folder, the backup has it
     no_copy: list[str] = field(default_factory=list)  # unreadable, and the backup has no copy
     made_again: list[str] = field(default_factory=list)  # profile.json made again with defaults (in missing)
+    # Program files of the backup that do not validate (against the folder's library): not
+    # put back, named with why, "programs/x.json: reason".
+    skipped: list[str] = field(default_factory=list)
     sets_leaving: int = 0  # whole only: sets now in the journal that the backup lacks
     unreadable_now: int = 0  # whole only: current files whose sets cannot be counted
 
@@ -89,7 +93,10 @@ class Restored:
             kept_in = f"{REPLACED_DIR}/{self.aside.name} in the data folder"
         if plan.whole:
             text = f"Rolled the whole folder back to the backup of {plan.backup.name}"
-            return text + (f"; the files it replaced are kept in {kept_in}" if self.aside else "")
+            text += f"; the files it replaced are kept in {kept_in}" if self.aside else ""
+            if plan.skipped:
+                text += f". Program files of the backup left out, they do not validate: {'; '.join(plan.skipped)}"
+            return text
         if not plan.put_back:
             text = f"Nothing to restore from {plan.backup.name}: no file is damaged or missing"
         else:
@@ -102,8 +109,10 @@ class Restored:
             if self.aside:
                 text += f"; the files it replaced are kept in {kept_in}"
         if plan.no_copy:
-            text += (f". Still damaged, the backup has no copy: {', '.join(plan.no_copy)}"
+            text += (f". Still damaged, the backup has no good copy: {', '.join(plan.no_copy)}"
                      " (fix it by hand or move it out of the folder)")
+        if plan.skipped:
+            text += f". Program files of the backup left out, they do not validate: {'; '.join(plan.skipped)}"
         return text
 
 
@@ -133,6 +142,10 @@ def last_rollback(data_dir: Path) -> tuple[int, str] | None:
 
 
 def file_is_damaged(path: Path) -> bool:
+    """A table file (profile.json, a week file) that cannot be read or does not validate;
+    program files are checked by `program_problems`, against their folder's library."""
+    if not is_table_file(path):
+        return False
     try:
         data = read_json_file(path)
         if data is not None:
@@ -149,9 +162,14 @@ def plan_restore(data_dir: Path, backup: Path, *, whole: bool = False) -> Restor
     if problem:
         raise BackupDamagedError(backup, problem)
     plan = RestorePlan(backup=backup, whole=whole)
-    in_backup = {p.relative_to(backup).as_posix() for p in data_files(backup)}
+    # A program file of the backup that does not validate (against the backup's own library)
+    # is never put back: the app would skip it. One here that does not validate is damaged.
+    broken_there = program_problems(backup)
+    plan.skipped = [f"{name}: {reason}" for name, reason in sorted(broken_there.items())]
+    in_backup = {p.relative_to(backup).as_posix() for p in data_files(backup)} - set(broken_there)
     current = {p.relative_to(data_dir).as_posix() for p in data_files(data_dir)}
     damaged = {name for name in current if file_is_damaged(data_dir / name)}
+    damaged |= set(program_problems(data_dir)) & current
     if whole:
         kept = _set_ids(backup, in_backup)
         now = _set_ids(data_dir, current - damaged)
@@ -164,13 +182,16 @@ def plan_restore(data_dir: Path, backup: Path, *, whole: bool = False) -> Restor
         plan.missing = sorted({*plan.missing, PROFILE_FILE})  # defaults in place of the lifter's
         plan.made_again = [PROFILE_FILE]
     plan.no_copy = sorted(damaged - in_backup)
+    # Only the backup's broken copies of files damaged or missing here are worth naming.
+    plan.skipped = [line for line in plan.skipped
+                    if line.split(": ", 1)[0] in damaged or line.split(": ", 1)[0] not in current]
     return plan
 
 
 def _set_ids(folder: Path, names: set[str]) -> set[str]:
     ids = set()
     for name in names:
-        if name == PROFILE_FILE:
+        if not name.startswith(f"{JOURNAL_DIR}/"):
             continue
         data = read_json_file(folder / name) or {}
         ids.update(str(record.get("id")) for record in data.get("sets", {}).values())
@@ -181,7 +202,11 @@ def restore_backup(data_dir: Path, backup: Path, *, whole: bool = False, plan: R
     """Restore the damaged or missing files from `backup` (every file with `whole`)."""
     data_dir = Path(data_dir)
     plan = plan or plan_restore(data_dir, backup, whole=whole)
-    names = sorted(p.relative_to(backup).as_posix() for p in data_files(backup)) if plan.whole else plan.put_back
+    skipped = {line.split(": ", 1)[0] for line in plan.skipped}
+    if plan.whole:
+        names = sorted(n for p in data_files(backup) if (n := p.relative_to(backup).as_posix()) not in skipped)
+    else:
+        names = plan.put_back
     if not names and not plan.whole:
         return Restored(plan, None)
     aside, staging = _new_restore_folders(data_dir)
@@ -194,9 +219,11 @@ def restore_backup(data_dir: Path, backup: Path, *, whole: bool = False, plan: R
             (aside / ROLLED_BACK).write_text(f"{made} {plan.backup.name}", encoding="utf-8")
         for name in names:
             target = staging / name
+            target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(backup / name, target)
             _fsync_file(target)
-        fsync_dir(staging / JOURNAL_DIR)
+        for folder in {(staging / name).parent for name in names} | {staging / JOURNAL_DIR}:
+            fsync_dir(folder)
         _mark(staging, COPIED)
     except OSError as error:
         _drop(staging, aside)
@@ -287,12 +314,15 @@ def _swap_in(data_dir: Path, staging: Path, aside: Path, *, undo_on_error: bool 
         raise StoreError(f"could not restore: {error.strerror or error}; every file is as it was") from error
     fsync_dir(data_dir)
     fsync_dir(data_dir / JOURNAL_DIR)
+    if (data_dir / PROGRAMS_DIR).is_dir():
+        fsync_dir(data_dir / PROGRAMS_DIR)
     shutil.rmtree(staging, ignore_errors=True)
     if not _holds_files(aside):
         shutil.rmtree(aside, ignore_errors=True)
 
 
 def _move(source: Path, target: Path, moves: list[tuple[Path, Path]]) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)  # programs/ may not be there yet
     os.replace(source, target)
     moves.append((source, target))
 
