@@ -96,7 +96,9 @@ def timed_added(data_dir: Path, today) -> float:
         library = load_library(store)
         settings = store.settings()
         plan = freestyle_plan(store, library, settings, today)
-        plan_added(store, library, settings, library.exercise("deadlift"), plan)
+        deadlift = library.exercise("deadlift")
+        assert deadlift is not None
+        plan_added(store, library, settings, deadlift, plan)
         return time.perf_counter() - began
 
 

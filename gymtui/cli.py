@@ -305,9 +305,8 @@ def _cmd_doctor(args: argparse.Namespace, data_dir: Path) -> int:
     from .store.doctor import check_data_dir
 
     problems = 0
-    catalog = None
     try:
-        catalog = load_catalog()
+        load_catalog()
         print("library: ok")
     except CatalogError as error:
         print(f"error: library {error}")

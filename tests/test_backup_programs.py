@@ -8,15 +8,30 @@ import hashlib
 import json
 from pathlib import Path
 
+import pendulum
+import pytest
+
 from gymtui.cli import main
 from gymtui.domain.catalog import load_catalog
+from gymtui.domain.journal import LoggedSet, Session
+from gymtui.services.programs import save_own_program
 from gymtui.store import Store
 from gymtui.store.backup import backup_problem, left_out, list_backups, make_backup
-from gymtui.services.programs import save_own_program
-from test_reliability_disk import DAY, NOW, filled  # noqa: F401
 
-BACKUP = DAY.subtract(days=1).isoformat()
+NOW = pendulum.datetime(2026, 11, 16, 18, 30, tz="Europe/Paris")
 MINE, OTHER, BROKEN = "programs/mine.json", "programs/other.json", "programs/broken.json"
+
+
+@pytest.fixture
+def filled(data_dir):
+    """A store with a session and its sets, and yesterday's daily backup."""
+    yesterday = NOW.subtract(days=1)
+    with Store.open(data_dir, now=lambda: yesterday) as store:
+        session = store.save_session(Session(date=NOW.date(), started_at=NOW, name="Horizontal pull"))
+        for reps in (8, 7):
+            store.add_set(LoggedSet(session_id=session.id, exercise="bent-over-row", load=80, reps=reps, logged_at=NOW))
+        store.backup_if_due()
+    return data_dir
 
 
 def run(capsys, data_dir: Path, *args: str) -> tuple[int, str]:

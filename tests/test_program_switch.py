@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from gymtui.domain.entry import Entry
-from tests.lifter import MAIN, START, Lifter, lift, twice_a_week
+from tests.lifter import MAIN, Lifter, lift, twice_a_week
 
 TRAINED = (*MAIN, "face-pull")
 

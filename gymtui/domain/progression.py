@@ -273,8 +273,11 @@ def _verdict_sets(sets: Sequence[LoggedSet], unit: Unit) -> TopSets | None:
     planned = [s for s in sets if s.set_type != "failure"]
     top = top_sets(planned, unit) if planned else None
     every = top_sets(sets, unit)
-    heavier = top is not None and every is not None and every.e1rm and top.e1rm and every.e1rm.value > top.e1rm.value
-    if heavier and (abs(every.load - top.load) < 1e-6 or len(planned) < len(sets)):
+    heavier = (top is not None and every is not None and every.e1rm is not None and top.e1rm is not None
+               and every.e1rm.value > top.e1rm.value)
+    if heavier and top is not None and every is not None and (
+        abs(every.load - top.load) < 1e-6 or len(planned) < len(sets)
+    ):
         top = TopSets(top.load, top.unit, top.reps, top.rpes, max(every.e1rm, top.e1rm, key=lambda e: e.value))
     if top is None:
         top = top_sets(sets, unit)

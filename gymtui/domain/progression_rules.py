@@ -19,7 +19,17 @@ from collections.abc import Sequence
 
 from .blocks import SessionSets
 from .library import Progression
-from .progression import EXTRA_SETS, SLOW_STEP_DAYS, Plan, _change, _Context, _days_at_level, _same, _verdict_sets, _work
+from .progression import (
+    EXTRA_SETS,
+    SLOW_STEP_DAYS,
+    Plan,
+    _change,
+    _Context,
+    _days_at_level,
+    _same,
+    _verdict_sets,
+    _work,
+)
 from .rpe import TopSets, top_sets
 from .units import format_load
 from .wording import plural
@@ -49,7 +59,8 @@ def _none(ctx: _Context, top: TopSets) -> Plan:
     reps = min(max(top.min_reps, rx.reps_min), rx.reps_max)
     rule = "no progression on this one (the program's rule)"
     if top.min_reps < rx.reps_min:
-        ctx.say(f"{rule}: {_same(top.load, load, unit)}, aim {plural(rx.reps_min, 'rep')} again ({top.describe()} last time)")
+        ctx.say(f"{rule}: {_same(top.load, load, unit)}, aim {plural(rx.reps_min, 'rep')} again "
+                f"({top.describe()} last time)")
     elif top.hardest_rpe is not None and top.hardest_rpe >= rx.target_rpe + 1:
         ctx.say(f"{rule}: {_same(top.load, load, unit)} x {reps}, held though {top.describe()} was over the "
                 f"target @ {rx.target_rpe:g}: keep it easy")

@@ -29,7 +29,8 @@ class HevyReader:
         missing = self.cols.missing({"title", "start_time", "exercise_title", "set_type", "reps"})
         if missing:
             raise ValueError(f"the Hevy header lacks {', '.join(missing)}")
-        self.weight_key, self.unit = ("weight_lbs", "lb") if self.cols.has("weight_lbs") else ("weight_kg", "kg")
+        self.unit: Unit = "lb" if self.cols.has("weight_lbs") else "kg"
+        self.weight_key = "weight_lbs" if self.unit == "lb" else "weight_kg"
         self.distance_key, self.metres = (
             ("distance_miles", 1609.344) if self.cols.has("distance_miles") else ("distance_km", 1000.0)
         )

@@ -14,7 +14,6 @@ from ..store.layout import PROGRAMS_DIR
 from ..store.program_files import read_programs
 
 
-
 @dataclass(frozen=True)
 class OwnPrograms:
     programs: dict[str, Program] = field(default_factory=dict)

@@ -11,9 +11,8 @@ from datetime import date
 from pathlib import Path
 
 from .atomic import TEMP_PREFIX
-from .backup import backup_problem, dated_ahead, list_backups, made_order
+from .backup import backup_problem, dated_ahead, left_out, list_backups, made_order
 from .errors import CorruptFileError
-from .backup import left_out
 from .layout import JOURNAL_DIR, PROFILE_FILE, PROGRAMS_DIR, data_files, journal_parts, part_path
 from .program_files import is_program_name, program_problems
 from .restore import last_rollback, profile_made_again

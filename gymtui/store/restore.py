@@ -88,7 +88,7 @@ class Restored:
         """What was done; `short_paths` names the set-aside folder inside the data folder
         (where a narrow box would cut a full path)."""
         plan = self.plan
-        kept_in = self.aside
+        kept_in: Path | str | None = self.aside
         if short_paths and self.aside is not None:
             kept_in = f"{REPLACED_DIR}/{self.aside.name} in the data folder"
         if plan.whole:
@@ -189,7 +189,7 @@ def plan_restore(data_dir: Path, backup: Path, *, whole: bool = False) -> Restor
 
 
 def _set_ids(folder: Path, names: set[str]) -> set[str]:
-    ids = set()
+    ids: set[str] = set()
     for name in names:
         if not name.startswith(f"{JOURNAL_DIR}/"):
             continue
