@@ -151,3 +151,22 @@ def test_the_readme_block_example_reads():
     line = re.search(r"e\.g\. `(strength[^`]*)`", section.replace("\n   ", " ")).group(1)
     weeks = read_cycle(line, [])
     assert [w["emphasis"] for w in weeks] == ["strength", "strength", "hypertrophy", "deload"]
+
+
+def test_superset_rests_read_back_and_go_with_the_group():
+    from gymtui.domain.program_draft import group_rests_text, read_group_rests
+
+    rests = read_group_rests("a 15/90, B 10")
+    assert rests == {"A": {"between_seconds": 15, "round_seconds": 90}, "B": {"between_seconds": 10}}
+    assert read_group_rests(group_rests_text(rests)) == rests
+    with pytest.raises(DraftError, match=r"^rests: 'A fast'"):
+        read_group_rests("A fast")
+    draft = built()
+    draft.set((0, 0), {"superset": "A"})
+    draft.set((0, 1), {"superset": "A"})
+    draft.set((0,), {"superset_rests": {"A": {"between_seconds": 10, "round_seconds": 60}}})
+    assert draft.check(IDS).days[0].superset_rests["A"].round_seconds == 60
+    draft.remove_exercise(0, 1)
+    draft.set((0, 0), {"superset": None})
+    assert draft.days[0]["superset_rests"] == {}  # the group is gone, its rests with it
+    draft.check(IDS)

@@ -136,3 +136,23 @@ async def test_enter_takes_the_exercise_name_shown_completed(gym_app):
         await pilot.press(*"lying leg", "enter")
         await settle(pilot, app)
         assert exercises(editor) == [["lying-leg-curl"]]
+
+
+async def test_a_days_superset_rests_are_typed_on_the_day(gym_app, data_dir):
+    app = gym_app
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = await open_editor(pilot, app, "minimal-two-day")
+        await pilot.press("down", "enter")  # Minimal A: a template, copied first
+        await settle(pilot, app)
+        await pilot.press("y")
+        await settle(pilot, app)
+        await fill(pilot, "pe-day-rests", "A 20/75")
+        await pilot.press("enter")  # the day's last field: back to the list
+        await settle(pilot, app)
+        assert app.focused.id == "pe-tree"
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)
+        assert message(editor).startswith("Saved"), message(editor)
+        rests = editor.draft.days[0]["superset_rests"]
+        assert rests == {"A": {"between_seconds": 20, "round_seconds": 75}}
+        assert '"round_seconds": 75' in (data_dir / "programs" / "my-minimal-two-day.json").read_text()

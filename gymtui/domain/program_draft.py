@@ -140,6 +140,34 @@ def read_slug(field: str, text: str) -> str:
     return value
 
 
+def group_rests_text(rests: dict[str, Any]) -> str:
+    """'A 15/90, B 10': each superset's rest between its exercises, then after a round."""
+    parts = []
+    for label, rest in sorted(rests.items()):
+        text = f"{label} {rest.get('between_seconds', 15)}"
+        if rest.get("round_seconds") is not None:
+            text += f"/{rest['round_seconds']}"
+        parts.append(text)
+    return ", ".join(parts)
+
+
+def read_group_rests(text: str) -> dict[str, Any]:
+    """The rests of a day's supersets typed as 'A 15/90, B 10' (seconds between exercises,
+    then after the round; without it, the longest rest of its exercises)."""
+    rests: dict[str, Any] = {}
+    for part in (p.strip() for p in text.split(",") if p.strip()):
+        match = re.fullmatch(r"([A-Za-z][0-9]?)\s+(\d+)\s*(?:/\s*(\d+))?", part)
+        if match is None:
+            raise DraftError(f"rests: {part!r}: write the group, the seconds between its exercises and after a"
+                             f" round, e.g. A 15/90")
+        between = read_int("rests", match[2], 0, 300)
+        rest: dict[str, Any] = {"between_seconds": between}
+        if match[3]:
+            rest["round_seconds"] = read_int("rests", match[3], 0, 900)
+        rests[match[1].upper()] = rest
+    return rests
+
+
 def cycle_text(cycle: list[dict[str, Any]]) -> str:
     """'strength 3-5@8.5, hypertrophy 8-12@8, ...': a block as one line."""
     return ", ".join(f"{w['emphasis']} {w['reps_min']}-{w['reps_max']}@{float(w['target_rpe']):g}" for w in cycle)
@@ -202,6 +230,14 @@ class Draft:
     def changed(self) -> bool:
         return self.data != self.saved
 
+    def _tidy(self) -> None:
+        """A superset's rests go with its last exercise: removed, moved away or regrouped."""
+        for day in self.days:
+            labels = {rx.get("superset") for rx in day["prescriptions"]}
+            rests = day.get("superset_rests") or {}
+            for label in [label for label in rests if label not in labels]:
+                del rests[label]
+
     def _before_change(self) -> None:
         self.undo_stack.append(copy.deepcopy(self.data))
         del self.undo_stack[:-MAX_UNDO]
@@ -228,6 +264,7 @@ class Draft:
         target = self._at(path)
         target.clear()
         target.update(new)
+        self._tidy()
         return True
 
     def _at(self, path: tuple[Any, ...]) -> dict[str, Any]:
@@ -292,6 +329,7 @@ class Draft:
     def remove_exercise(self, day: int, index: int) -> None:
         self._before_change()
         del self.days[day]["prescriptions"][index]
+        self._tidy()
 
     def move_exercise(self, day: int, index: int, step: int) -> tuple[int, int]:
         """Up or down the day; past the day's first or last, into the day before or after."""
@@ -309,6 +347,7 @@ class Draft:
         target = self.days[other]["prescriptions"]
         position = len(target) if step < 0 else 0
         target.insert(position, moved)
+        self._tidy()
         return other, position
 
     # checking ------------------------------------------------------------------------------

@@ -239,7 +239,12 @@ class ProgramEditorScreen(Screen[None]):
 
     @on(Input.Submitted, ".pe-field")
     def _submitted(self, event: Input.Submitted) -> None:
-        if self.commit(event.input):
+        if not self.commit(event.input):
+            return
+        kind = pf.kind_of(self.form_path)
+        if event.input.id == f"pe-{kind}-{pf.FORMS[kind][-1].key}":
+            self.query_one("#pe-tree", Tree).focus()  # the form's last field: back to the list
+        else:
             self.focus_next()
 
     @on(Input.Blurred, ".pe-field")

@@ -13,8 +13,10 @@ from ...domain.program_draft import (
     PROGRESSION_LABELS,
     DraftError,
     cycle_text,
+    group_rests_text,
     is_standard,
     read_cycle,
+    read_group_rests,
     read_int,
     read_reps,
     read_rest,
@@ -48,6 +50,7 @@ DAY_FIELDS = (
     Field("name", "Name", "e.g. Legs"),
     Field("id", "Id", "kept in the history of each session"),
     Field("focus", "Focus", "a few words"),
+    Field("rests", "Rests", "supersets: A 15/90 (between/round)"),
 )
 RX_FIELDS = (
     Field("exercise", "Exercise", "name or alias; n: a new one"),
@@ -65,8 +68,11 @@ RX_FIELDS = (
 )
 FORMS = {"program": PROGRAM_FIELDS, "day": DAY_FIELDS, "rx": RX_FIELDS}
 # A refusal from the program's checks names a model field; this is the form field showing it.
-MODEL_TO_FORM = {"reps_min": "reps", "reps_max": "reps", "target_rpe": "rpe", "hold_seconds": "seconds",
-                 "rest_seconds": "rest", "follows_block": "block", "cycle": "weeks", "prescriptions": "exercise"}
+MODEL_TO_FORM = {
+    "superset_rests": "rests", "reps_min": "reps", "reps_max": "reps", "target_rpe": "rpe",
+    "hold_seconds": "seconds", "rest_seconds": "rest", "follows_block": "block", "cycle": "weeks",
+    "prescriptions": "exercise",
+}
 
 
 def kind_of(path: tuple[int, ...]) -> str:
@@ -82,6 +88,8 @@ def shown(kind: str, key: str, data: dict[str, Any], library: Library) -> str:
             return cycle_text(data["cycle"])
         return str(data.get(key) or "")
     if kind == "day":
+        if key == "rests":
+            return group_rests_text(data.get("superset_rests") or {})
         return str(data.get(key) or "")
     if key == "exercise":
         exercise = library.exercise(data.get("exercise") or "")
@@ -137,6 +145,7 @@ READERS: dict[str, dict[str, Callable[..., dict[str, Any]]]] = {
         "name": lambda t, lib, data: {"name": _name(t)},
         "id": lambda t, lib, data: {"id": read_slug("id", t)},
         "focus": lambda t, lib, data: {"focus": t.strip()},
+        "rests": lambda t, lib, data: {"superset_rests": read_group_rests(t)},
     },
     "rx": {
         "exercise": lambda t, lib, data: {"exercise": _exercise(t, lib)},
