@@ -25,6 +25,7 @@ from gymtui.domain.settings import Settings
 from gymtui.services.context import load_library
 from gymtui.services.freestyle import add_exercise, freestyle_plan, plan_added, start_freestyle_session
 from gymtui.services.history import session_page
+from gymtui.services.planning import plan_session
 from tests.lifter import START, Lifter, twice_a_week
 
 NOW = pendulum.datetime(2026, 3, 2, 18, tz="UTC")
@@ -205,3 +206,32 @@ def test_starting_freestyle_with_working_sets_under_way_is_refused(tmp_path):
                                 logged_at=lifter.now))
         with pytest.raises(ValueError, match="under way"):
             start_freestyle_session(store, lifter.now)
+
+
+def test_the_workout_opens_an_added_exercise_with_its_added_plan_not_as_a_swap(tmp_path):
+    from gymtui.services.workout import open_workout
+
+    lifter = Lifter(tmp_path / "data")
+    days = twice_a_week(2)
+    for day in days:
+        lifter.train(day)
+    day = days[-1] + timedelta(days=3)
+    lifter.log("barbell curl", [Entry(load=30.0, unit="kg", reps=12, rpe=7.5)] * 3, days[-1])
+    now = pendulum.datetime(day.year, day.month, day.day, 18, tz="UTC")
+    lifter.now = now
+    with lifter.store() as store:
+        library = load_library(store)
+        settings = store.settings()
+        plan = plan_session(store, library, settings, day)
+        workout = open_workout(store, library, plan, now)
+        # The lifter drops a planned pull and adds another exercise of the same pattern and a curl.
+        dropped = next(c.exercise for c in workout.cards if c.exercise.id == "chest-supported-row")
+        session = store.save_session(with_exercise_removed(workout.session, dropped.id))
+        other = next(e for e in library.substitutes(dropped.id) if e.id not in session.order)
+        session, _ = add_exercise(store, library, settings, session, plan, other, at=1)
+        session, _ = add_exercise(store, library, settings, session, plan, library.exercise("barbell-curl"))
+        again = open_workout(store, library, plan, now)
+    cards = {c.exercise.id: c for c in again.cards}
+    assert cards[other.id].plan.reasons[0].startswith("added today")  # not "swapped in for ..."
+    curl = cards["barbell-curl"].plan
+    assert curl.reasons[0].startswith("added today") and curl.load is not None and curl.load > 30.0

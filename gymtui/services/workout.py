@@ -8,7 +8,7 @@ writes the store, so it is called from a worker thread only.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
@@ -21,6 +21,7 @@ from ..domain.session_model import Card, Workout, build_slots
 from ..domain.settings import Settings
 from ..store import Store
 from .daily import today_session
+from .freestyle import plan_added
 from .library import Library
 from .planning import (
     RECOVERY_DAYS,
@@ -35,11 +36,13 @@ from .planning import (
 SessionWorkout = Workout[SessionPlan]
 
 
-def _planned_for(plan: SessionPlan, order: Sequence[str], library: Library) -> list[tuple[str, PlannedExercise | None]]:
+def _planned_for(plan: SessionPlan, order: Sequence[str], library: Library,
+                 added: Collection[str] = ()) -> list[tuple[str, PlannedExercise | None]]:
     """The session's exercises in its saved order, each with the day's plan.
 
     A swapped exercise is not in the day's plan: it takes the place of a planned exercise of
-    the same pattern that the order no longer names (None when there is none).
+    the same pattern that the order no longer names (None when there is none). One the
+    lifter added (`added`) takes no one's place: None.
     """
     planned = {item.exercise.id: item for item in plan.exercises}
     missing = [item for item in plan.exercises if item.exercise.id not in order]
@@ -49,6 +52,8 @@ def _planned_for(plan: SessionPlan, order: Sequence[str], library: Library) -> l
             found.append((exercise_id, planned[exercise_id]))
             continue
         exercise = library.exercise(exercise_id)
+        if exercise_id in added:
+            exercise = None
         stand_in = next((m for m in missing if exercise is not None and m.exercise.pattern == exercise.pattern), None)
         if stand_in is not None:
             missing.remove(stand_in)
@@ -88,7 +93,7 @@ def _session_cards(store: Store, library: Library, plan: SessionPlan, session: S
     order = list(session.order)
     # Exercises logged today that the order does not name (a swap lost to a kill) are shown too.
     order += sorted({s.exercise for s in sets} - set(order))
-    for exercise_id, planned in _planned_for(plan, order, library):
+    for exercise_id, planned in _planned_for(plan, order, library, session.added):
         exercise = library.exercise(exercise_id)
         if exercise is None:
             continue
@@ -139,7 +144,10 @@ def plan_for_exercise(
     replaces: PlannedExercise | None,
 ) -> PlannedExercise:
     """A plan for an exercise swapped in: the replaced exercise's sets, reps, RPE and rest,
-    the new exercise's own tempo and hold, and a load from its own history."""
+    the new exercise's own tempo and hold, and a load from its own history. One replacing
+    nothing was added by the lifter: planned as added exercises are (services/freestyle.py)."""
+    if replaces is None:
+        return plan_added(store, library, settings, exercise, plan)
     rx = None
     if replaces is not None:
         rx = next((r for r in plan.day.prescriptions if r.exercise == replaces.exercise.id), None)
@@ -186,7 +194,8 @@ def replanned(store: Store, library: Library, workout: SessionWorkout, plan: Ses
     stays as the session started, so the sets added or dropped keep their meaning."""
     order = [card.exercise.id for card in workout.cards]
     plans: list[Plan] = []
-    for (exercise_id, planned), card in zip(_planned_for(plan, order, library), workout.cards, strict=True):
+    added = workout.session.added
+    for (exercise_id, planned), card in zip(_planned_for(plan, order, library, added), workout.cards, strict=True):
         if planned is None or planned.exercise.id != exercise_id:
             planned = plan_for_exercise(store, library, settings, plan, card.exercise, planned)
         plans.append(replace(planned.plan, sets=card.plan.sets))
