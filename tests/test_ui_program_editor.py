@@ -156,3 +156,13 @@ async def test_a_days_superset_rests_are_typed_on_the_day(gym_app, data_dir):
         rests = editor.draft.days[0]["superset_rests"]
         assert rests == {"A": {"between_seconds": 20, "round_seconds": 75}}
         assert '"round_seconds": 75' in (data_dir / "programs" / "my-minimal-two-day.json").read_text()
+
+
+async def test_help_and_the_palette_name_the_editor(gym_app):
+    from gymtui.ui.screens.help import screen_commands
+
+    app = gym_app
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = await open_editor(pilot, app)
+        names = [command.title for command in screen_commands(editor)]
+        assert "Program editor: Save" in names

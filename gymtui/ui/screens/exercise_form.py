@@ -66,6 +66,7 @@ def error_field(message: str) -> str | None:
 class ExerciseForm(ModalScreen["str | None"]):
     """Returns the id of the exercise saved, or None when the form is left without saving."""
 
+    HELP_NAME = "Exercise form"  # in Help and the palette
     CSS_PATH = "exercise_form.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save"),

@@ -54,6 +54,9 @@ def screen_title(screen: Screen) -> str:
             continue  # that section is not open
         if stack and stack[0] is screen:
             return section.name
+    named = getattr(screen, "HELP_NAME", None)  # a screen that is no section names itself
+    if isinstance(named, str):
+        return named
     name = type(screen).__name__
     return name.removesuffix("Screen") or name
 

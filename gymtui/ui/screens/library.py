@@ -41,6 +41,7 @@ NAME_WIDTH, EQUIPMENT_WIDTH = 27, 11
 
 
 class LibraryScreen(Screen[None]):
+    HELP_NAME = "Exercise library"  # in Help and the palette
     CSS_PATH = "library.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash,f", "search", "Search"),

@@ -40,6 +40,7 @@ Path = tuple[int, ...]  # () the program, (d,) a day, (d, i) a day's exercise
 
 
 class ProgramEditorScreen(Screen[None]):
+    HELP_NAME = "Program editor"  # in Help and the palette
     CSS_PATH = "program_editor.tcss"
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (80, "-wide")]
     BINDINGS: ClassVar[list[BindingType]] = [
