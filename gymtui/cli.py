@@ -36,6 +36,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"gymtui {__version__}")
     parser.add_argument("--data-dir", metavar="DIR", help="folder holding your data (default: user data dir)")
+    parser.add_argument("--touch", action="store_true",
+                        help="big buttons to tap, for a touchscreen with no keyboard (also GYMTUI_TOUCH=1;"
+                        " always on in gymtui serve)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     log = commands.add_parser("log", help="log sets, e.g.: gymtui log 'barbell row' 80x8@8.5 80x8@9")
@@ -439,7 +442,7 @@ def _cmd_block(args: argparse.Namespace, data_dir: Path) -> int:
 def _cmd_checklist(args: argparse.Namespace, data_dir: Path) -> int:
     from .ui.app import run_app
 
-    return run_app(data_dir, start_section="c")
+    return run_app(data_dir, start_section="c", touch=touch_wanted(args))
 
 
 def _cmd_serve(args: argparse.Namespace, data_dir: Path) -> int:
@@ -448,10 +451,15 @@ def _cmd_serve(args: argparse.Namespace, data_dir: Path) -> int:
     return serve(data_dir, args.host, args.port)
 
 
+def touch_wanted(args: argparse.Namespace) -> bool:
+    """--touch, or GYMTUI_TOUCH=1 (for a kiosk started by a script)."""
+    return bool(args.touch) or os.environ.get("GYMTUI_TOUCH", "").strip().lower() in ("1", "yes", "true", "on")
+
+
 def _run_app(args: argparse.Namespace, data_dir: Path) -> int:
     from .ui.app import run_app
 
-    return run_app(data_dir)
+    return run_app(data_dir, touch=touch_wanted(args))
 
 
 if __name__ == "__main__":  # pragma: no cover

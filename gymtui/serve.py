@@ -302,7 +302,7 @@ def run_child(data_dir: Path) -> int:
         # run_app prints start-up problems (a damaged file, a broken library) on stderr,
         # which a browser never shows: keep them and show them in the page instead.
         with contextlib.redirect_stderr(problems):
-            code = run_app(data_dir)
+            code = run_app(data_dir, touch=True)  # a phone or a tablet: big buttons to tap
     except LockedError as error:
         NoticeApp("The training data is in use", locked_message(error)).run()
         return 1

@@ -25,9 +25,11 @@ from .commands import OwnTrainingCommands
 from .dialogs.damaged_file import DamagedFileDialog
 from .screens.today import TodayScreen
 from .sections import SECTION_BY_KEY, SECTION_BY_MODE, SECTIONS, TODAY_MODE
+from .shape import MEDIUM_FROM, WIDE_FROM
 from .status_line import StatusNotices
 from .themes import APP_VARIABLES, DEFAULT_THEME, load_all_themes
 from .widgets.rest_bar import RestKeeper
+from .widgets.touch import TOUCH_CLASS
 
 # Each screen's own stylesheet (screens/*.tcss), as Textual resolves a relative CSS_PATH.
 SCREEN_CSS = sorted(path.resolve() for path in (Path(__file__).parent / "screens").glob("*.tcss"))
@@ -39,6 +41,11 @@ QUIT_TITLE = "Quit gymtui?"
 class GymApp(StatusNotices, App[None]):
     TITLE = "gymtui"
     CSS_PATH = "app.tcss"
+    # Every screen has one of these classes for its width (ui/shape.py): -medium for the Pi's
+    # touchscreen with a big font (66 columns), -narrow for a phone (about 40); the
+    # stylesheets stack there what sits side by side at 80 columns.
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [
+        (0, "-narrow"), (MEDIUM_FROM, "-medium"), (WIDE_FROM, "-wide")]
     COMMANDS = App.COMMANDS | {OwnTrainingCommands}  # add exercise, library, program editor
     # One mode per place: Today (the hub, shown at start) and each section. A section's
     # screen is made when it first opens (see sections.py).
@@ -327,8 +334,9 @@ class GymApp(StatusNotices, App[None]):
         yield from screen_commands(screen)
 
 
-def run_app(data_dir: Path, start_section: str | None = None) -> int:
-    """Open the store (one writer), check the library, run the app, close cleanly."""
+def run_app(data_dir: Path, start_section: str | None = None, *, touch: bool = False) -> int:
+    """Open the store (one writer), check the library, run the app, close cleanly. `touch`:
+    show the big buttons of a touchscreen or a phone (ui/widgets/touch.py)."""
     from ..domain.catalog import CatalogError, load_catalog
     from ..domain.local_zone import settle_local_timezone
 
@@ -356,6 +364,8 @@ def run_app(data_dir: Path, start_section: str | None = None) -> int:
             first_run_setup(store)
         app = GymApp(store, Library.from_store(catalog, store), start_section=start_section,
                      timezone_note=zone_note)
+        if touch:
+            app.add_class(TOUCH_CLASS)
         app.run()
     finally:
         store.close()

@@ -17,7 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from ...domain.daily import ChecklistEntry
 from ...domain.library import ChecklistItem
@@ -33,6 +33,9 @@ from ...services.daily import (
 )
 from ...store import StoreError
 from ..dialogs.editor import EditorDialog
+from ..shape import table_shape
+from ..widgets.footer import Footer
+from ..widgets.touch import Tappable
 
 HISTORY_DAYS = 30
 # A streak reaching the start of the 30 days loaded is followed back this far at most.
@@ -73,6 +76,7 @@ class ChecklistScreen(Screen[None]):
         self.loaded = False
         self._write_lock = threading.Lock()
         self._version = 0
+        self._drawn_narrow = False  # the week and month drawn for a phone (see refresh_view)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -114,7 +118,8 @@ class ChecklistScreen(Screen[None]):
         self.loaded = True
         box = self.query_one("#cl-items", Vertical)
         await box.remove_children()
-        await box.mount_all(Static("", id=f"cl-item-{n}", classes="cl-item") for n in range(1, len(self.items) + 1))
+        await box.mount_all(Tappable(f"toggle({n})", id=f"cl-item-{n}", classes="cl-item")
+                            for n in range(1, len(self.items) + 1))
         self.refresh_view()
 
     # -- ticking ---------------------------------------------------------------------------
@@ -216,17 +221,30 @@ class ChecklistScreen(Screen[None]):
         week_stats = adherence(history, count, self.today, 7)
         names = "  ".join(f"{mark.day:%a}"[:2] for mark in week)
         marks = "   ".join(day_mark_text(mark) for mark in week)
-        self.query_one("#cl-week", Static).update(
-            f"Last 7 days   {names}\n              {marks}    "
-            f"{week_stats.complete_days}/7 full, {week_stats.percent} % ticked"
-        )
+        week_text = f"{week_stats.complete_days}/7 full, {week_stats.percent} % ticked"
         month = window(history, count, self.today, HISTORY_DAYS)
         month_stats = adherence(history, count, self.today, HISTORY_DAYS)
+        month_marks = "".join(day_mark_text(mark) for mark in month)
+        month_text = f"{month_stats.complete_days}/30 full, {month_stats.percent} % ticked"
+        legend = "[$text-muted]■ all  ◧ some  · none[/]"
+        self._drawn_narrow = self._narrow
+        if self._narrow:  # a phone: the heading, the days, then what they add up to
+            self.query_one("#cl-week", Static).update(f"Last 7 days  {week_text}\n{names}\n{marks}")
+            self.query_one("#cl-month", Static).update(f"Last 30 days  {month_text}\n{month_marks}\n{legend}")
+            return
+        self.query_one("#cl-week", Static).update(f"Last 7 days   {names}\n              {marks}    {week_text}")
         self.query_one("#cl-month", Static).update(
-            f"Last 30 days  {''.join(day_mark_text(mark) for mark in month)}\n"
-            f"              {month_stats.complete_days}/30 full, {month_stats.percent} % ticked"
-            f"   [$text-muted]■ all  ◧ some  · none[/]"
+            f"Last 30 days  {month_marks}\n              {month_text}   {legend}"
         )
+
+    @property
+    def _narrow(self) -> bool:
+        return table_shape(self.size.width) == "narrow"
+
+    def on_resize(self) -> None:
+        if self._narrow != self._drawn_narrow:
+            self._drawn_narrow = self._narrow
+            self.refresh_view()
 
 
 # -- `gymtui checklist`: the app opened straight on this screen ----------------------------

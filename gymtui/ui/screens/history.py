@@ -15,7 +15,7 @@ from textual.containers import Horizontal, Vertical
 from textual.markup import escape
 from textual.screen import Screen
 from textual.suggester import SuggestFromList
-from textual.widgets import DataTable, Footer, Header, Input, Label, OptionList, Static, TabbedContent, TabPane
+from textual.widgets import DataTable, Header, Input, Label, OptionList, Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 
 from ...domain.stats import WeekRow, WeekSummary
@@ -23,6 +23,8 @@ from ...domain.units import Unit
 from ...domain.wording import plural
 from ...services import history
 from ...store import StoreError
+from ..shape import table_shape
+from ..widgets.footer import Footer
 from ..widgets.progress_chart import ProgressChart
 from .history_text import clip, number, percent, records_text, tonnage_text, week_detail
 
@@ -67,6 +69,7 @@ class HistoryScreen(Screen[None]):
         self.session_ids: list[str] = []
         self.session_rows: list[history.SessionRow] = []  # as read, to draw again at another width
         self.clips = (16, 24)  # name and exercises columns, set for the terminal's width
+        self.shape = ""  # the session table's columns as last set (table_shape)
         self.week_list: list[WeekRow] = []
         self.exercise_shown: str | None = None
 
@@ -103,7 +106,7 @@ class HistoryScreen(Screen[None]):
 
     def on_mount(self) -> None:
         sessions = self.query_one("#history-sessions", DataTable)
-        sessions.add_columns("Date", "Day", "Name", "Exercises", "Sets", "Tonnage")
+        self._session_columns(sessions)
         weeks = self.query_one("#history-weeks", DataTable)
         weeks.add_columns("Week", "Sets", "Tonnage", *(short for _, short in MAIN_PATTERNS), "Oth", "Chk", "Mob",
                           "Sleep", "Sore")
@@ -149,7 +152,8 @@ class HistoryScreen(Screen[None]):
         if not shown:
             text = f"No sessions{which}. Log one, or press i to import another app's export."
         elif self.more:
-            text = f"{plural(shown, 'session')}{which} back to {table.get_row_at(shown - 1)[0]}; scroll for older ones."
+            oldest = f"{self.session_rows[-1].day:%Y-%m-%d}"
+            text = f"{plural(shown, 'session')}{which} back to {oldest}; scroll for older ones."
         else:
             every = "All " if shown > 1 else ""
             text = f"{every}{plural(shown, 'session')}{which}. Enter: every set. Tonnage in {self.unit}."
@@ -157,24 +161,47 @@ class HistoryScreen(Screen[None]):
         if self.more and table.cursor_row >= shown - NEAR_END:
             self.load_more()
 
+    def _session_columns(self, table: DataTable) -> None:
+        """Under 80 columns the exercises go (medium), or each session takes two lines (narrow)."""
+        self.shape = table_shape(self.size.width)
+        table.clear(columns=True)
+        if self.shape == "narrow":
+            table.add_column("Session")
+        elif self.shape == "medium":
+            table.add_columns("Date", "Day", "Name", "Sets", "Tonnage")
+        else:
+            table.add_columns("Date", "Day", "Name", "Exercises", "Sets", "Tonnage")
+
     def _add_session_row(self, table: DataTable, row: history.SessionRow) -> None:
         name, exercises = self.clips
-        table.add_row(
-            f"{row.day:%Y-%m-%d}", f"{row.day:%a}", Text(clip(row.name, name)),
-            Text(clip(", ".join(row.exercises), exercises)),
-            str(row.sets), tonnage_text(row.tonnage) if row.tonnage else "-", key=row.id,
-        )
+        tonnage = tonnage_text(row.tonnage) if row.tonnage else "-"
+        if self.shape == "narrow":
+            # Date and name, then the sets, the tonnage and the exercises as far as they go.
+            room = max(8, self.size.width - 6)
+            first = f"{row.day:%Y-%m-%d} {row.day:%a}  {row.name}"
+            parts = [plural(row.sets, "set"), f"{tonnage} {self.unit}" if row.tonnage else "", ", ".join(row.exercises)]
+            second = "  ".join(part for part in parts if part)
+            table.add_row(Text(f"{clip(first, room)}\n  {clip(second, room - 2)}"), key=row.id, height=2)
+            return
+        cells = [f"{row.day:%Y-%m-%d}", f"{row.day:%a}", Text(clip(row.name, name))]
+        if self.shape == "wide":
+            cells.append(Text(clip(", ".join(row.exercises), exercises)))
+        table.add_row(*cells, str(row.sets), tonnage, key=row.id)
 
     def on_resize(self) -> None:
         """A wider terminal gives the name and the exercises the room (80 columns: 16 and 24)."""
         extra = max(0, self.size.width - 80)
         clips = (16 + extra // 4, 24 + extra - extra // 4)
-        if clips == self.clips:
+        shape = table_shape(self.size.width)
+        if clips == self.clips and shape == self.shape:
             return
         self.clips = clips
         table = self.query_one("#history-sessions", DataTable)
         row = table.cursor_row
-        table.clear()
+        if shape != self.shape:
+            self._session_columns(table)
+        else:
+            table.clear()
         for session in self.session_rows:
             self._add_session_row(table, session)
         if self.session_rows:

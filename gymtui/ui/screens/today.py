@@ -10,12 +10,13 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import ClassVar
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from ...domain.library import Exercise
 from ...domain.progression import Plan
@@ -27,6 +28,9 @@ from ...services.workout import session_in_progress
 from ...store import StoreError
 from ..format import ago, load_text, reps_text, rest_text
 from ..sections import SECTIONS
+from ..shape import table_shape
+from ..widgets.footer import Footer
+from ..widgets.touch import TapTable, TouchBar
 from .workout_text import progress_mark, progress_words
 
 
@@ -42,6 +46,7 @@ class TodayScreen(Screen[None]):
         self.plan: SessionPlan | None = None
         self.progress: Workout | None = None  # today's session, when one is under way
         self.rows: list[tuple[Exercise, Plan]] = []
+        self._shape = ""  # the table's shape as last drawn (table_shape)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -49,10 +54,12 @@ class TodayScreen(Screen[None]):
             with Horizontal(id="today-top"):
                 yield Static("Loading today's plan...", id="plan-title")
                 yield Static("", id="readiness")
-            yield DataTable(id="plan-table", cursor_type="row", zebra_stripes=True)
+            yield TapTable(id="plan-table", cursor_type="row", zebra_stripes=True)
             yield Static("", id="why")
             yield Static("", id="block-why")
             yield Static("", id="last-session")
+            yield TouchBar(("Workout", "app.open_section('w')"), ("Warm-up", "app.open_section('u')"),
+                           ("Checklist", "app.open_section('c')"), id="today-touch")
         # Today is the hub: its footer lists every section; the palette (ctrl+p) is in help.
         yield Footer(compact=True, show_command_palette=False)
 
@@ -92,30 +99,54 @@ class TodayScreen(Screen[None]):
             f"  [b]{plan.week_plan.emphasis.upper()}[/b]{deload}"
         )
         self.query_one("#readiness", Static).update(f"readiness {plan.readiness.score} {plan.readiness.level}")
-        table = self.query_one("#plan-table", DataTable)
-        table.clear(columns=True)
-        table.add_columns("Exercise", "Sets x reps", "Load", "Tempo", "RPE", "Rest")
-        if progress is not None:
-            table.add_column("Done", key="done")
-        for index, (exercise, p) in enumerate(self.rows):
-            # A carry or a plank is one timed hold: a rep tempo would mean nothing there.
-            tempo = "hold" if is_hold_plan(p) else p.tempo
-            load = load_text(p)
-            if progress is not None and p.load is None:
-                # Nothing planned, but the lifter has chosen a load today: that is the load now.
-                load = prefill(progress.cards[index], 0).load or load
-            cells = [exercise.name, reps_text(p), load, tempo, f"@{rpe_text(p.target_rpe)}",
-                     rest_text(p.rest_seconds)]
-            if progress is not None:
-                cells.append(progress_mark(progress.cards[index]))
-            table.add_row(*cells, key=exercise.id)
+        self._fill_table()
         self.query_one("#block-why", Static).update("; ".join(plan.block_reasons))
         if self.rows:
             # Under way: the cursor starts where the workout is.
             row = progress.exercise if progress is not None else 0
-            table.move_cursor(row=row)
+            self.query_one("#plan-table", DataTable).move_cursor(row=row)
             self._explain(row)
         self.call_after_refresh(self.app.first_screen_drawn)  # type: ignore[attr-defined]  # GymApp
+
+    def _fill_table(self) -> None:
+        """The rows in the shape the screen's width has room for (see table_shape)."""
+        progress = self.progress
+        shape = self._shape = table_shape(self.size.width)
+        table = self.query_one("#plan-table", DataTable)
+        cursor = table.cursor_row
+        table.clear(columns=True)
+        if shape == "narrow":
+            table.add_column("Exercise: sets x reps, load", key="exercise")
+        else:
+            table.add_columns("Exercise", "Sets x reps", "Load")
+            if shape == "wide":
+                table.add_columns("Tempo", "RPE", "Rest")
+            if progress is not None:
+                table.add_column("Done", key="done")
+        for index, (exercise, p) in enumerate(self.rows):
+            load = load_text(p)
+            if progress is not None and p.load is None:
+                # Nothing planned, but the lifter has chosen a load today: that is the load now.
+                load = prefill(progress.cards[index], 0).load or load
+            done = progress_mark(progress.cards[index]) if progress is not None else None
+            if shape == "narrow":
+                details = "  ".join(part for part in (reps_text(p), load, done and f"done {done}") if part)
+                table.add_row(Text(f"{exercise.name}\n  {details}"), key=exercise.id, height=2)
+                continue
+            cells = [exercise.name, reps_text(p), load]
+            if shape == "wide":
+                # A carry or a plank is one timed hold: a rep tempo would mean nothing there.
+                cells += ["hold" if is_hold_plan(p) else p.tempo, f"@{rpe_text(p.target_rpe)}",
+                          rest_text(p.rest_seconds)]
+            if done is not None:
+                cells.append(done)
+            table.add_row(*cells, key=exercise.id)
+        if self.rows:
+            table.move_cursor(row=min(cursor, len(self.rows) - 1), animate=False)
+
+    def on_resize(self) -> None:
+        if self.plan is not None and table_shape(self.size.width) != self._shape:
+            self._fill_table()
 
     def show_last(self, last, progress: Workout | None = None) -> None:
         if progress is not None:

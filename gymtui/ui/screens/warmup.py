@@ -21,7 +21,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from ...domain.journal import LoggedSet
 from ...domain.library import Drill, Routine
@@ -45,7 +45,10 @@ from ...services.planning import PlannedExercise, SessionPlan
 from ...store import StoreError
 from ..dialogs.load import LoadDialog
 from ..sections import open_screens
+from ..shape import table_shape
+from ..widgets.footer import Footer
 from ..widgets.plate_bar import PlateBar
+from ..widgets.touch import TapTable, TouchBar
 
 PER_SIDE_WIDTH = 15
 
@@ -85,26 +88,54 @@ class WarmupScreen(Screen[None]):
         self.drills: list[tuple[str, Drill]] = []  # (tick key, drill)
         self._loaded_sets: list[LoggedSet] = []
         self._write_lock = threading.Lock()
+        self._shape = ""  # the table's columns as last set (table_shape)
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="warmup"):
             yield Static("Loading the warm-up...", id="wu-title")
-            yield DataTable(id="wu-table", cursor_type="row", zebra_stripes=True)
+            yield TapTable(id="wu-table", cursor_type="row", zebra_stripes=True)
             yield Static("", id="wu-detail")
             yield PlateBar(id="wu-plates")
             yield Static("", id="wu-working")
+            yield TouchBar(("Tick / log", "done"), ("Undo", "undo"), ("Exercise", "next_exercise"), id="wu-touch")
         yield Footer()
 
     def on_mount(self) -> None:
+        self._set_columns()
+        self.load()
+
+    def _set_columns(self) -> None:
+        """The columns the screen's width has room for (see table_shape)."""
         table = self.query_one("#wu-table", DataTable)
+        shape = self._shape = table_shape(self.size.width)
+        table.clear(columns=True)
         table.add_column("", key="tick", width=2)
+        if shape == "narrow":  # each row on two lines: the name, then what to do and the load
+            table.add_column("Warm-up", key="name")
+            return
         # At 80 columns "Per side" has room for "10 + 2.5 + 1.25"; plates_text fits longer lists.
-        table.add_column("Warm-up", key="name", width=23)
+        table.add_column("Warm-up", key="name", width=23 if shape == "wide" else 22)
         table.add_column("Do", key="do", width=17)
         table.add_column("Load", key="load", width=9)
-        table.add_column("Per side", key="plates", width=PER_SIDE_WIDTH)
-        self.load()
+        if shape == "wide":  # under 80 columns the plate bar below says it
+            table.add_column("Per side", key="plates", width=PER_SIDE_WIDTH)
+
+    def on_resize(self) -> None:
+        if table_shape(self.size.width) != self._shape:
+            self._set_columns()
+            if self.data is not None:
+                self.rebuild()
+
+    def _add_row(self, table: DataTable, cells: tuple, key: str) -> None:
+        """One row, its cells cut or merged to the columns shown."""
+        if self._shape == "narrow":
+            name = cells[1].plain if isinstance(cells[1], Text) else Text.from_markup(cells[1]).plain
+            do, load, plates = (str(cell) for cell in cells[2:5])
+            rest = "  ".join(part for part in (do, load, plates and f"per side {plates}") if part)
+            table.add_row(cells[0], Text(f"{name}\n  {rest}" if rest else name), key=key, height=2 if rest else 1)
+        else:
+            table.add_row(*cells[:len(table.columns)], key=key)
 
     @property
     def ticks(self) -> set[str]:
@@ -173,11 +204,11 @@ class WarmupScreen(Screen[None]):
         row = table.cursor_row
         table.clear()
         for key, drill in self.drills:
-            table.add_row(self._tick(key in self.ticks), drill.name, drill_amount(drill), "", "", key=f"d:{key}")
+            self._add_row(table, (self._tick(key in self.ticks), drill.name, drill_amount(drill), "", ""), f"d:{key}")
         if self.exercise is not None:
-            table.add_row("", f"[b]Ramp: {self.exercise.exercise.name}[/b]", "", "", "", key="head")
+            self._add_row(table, ("", f"[b]Ramp: {self.exercise.exercise.name}[/b]", "", "", ""), "head")
         for index, ramp_set in enumerate(self.ramp):
-            table.add_row(*self._ramp_cells(index, ramp_set), key=f"r:{index}")
+            self._add_row(table, self._ramp_cells(index, ramp_set), f"r:{index}")
         if self.data.plan is not None:
             title = f"[b]Warm-up[/b]  {self.data.plan.day.name}"
         else:

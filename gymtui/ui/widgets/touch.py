@@ -1,0 +1,101 @@
+"""Big buttons for a touchscreen or a phone: each runs an action the screen already has.
+
+A button calls `self.screen.run_action(name)`, the very action its key runs, so a tap and a
+key do the same thing and the keyboard flow stays as it is. The buttons never take the
+focus (a key goes where it went before a tap). They are at least three rows tall.
+
+They show in touch mode only: the app has the -touch class (`gymtui --touch`,
+GYMTUI_TOUCH=1, and always in `gymtui serve`); without it they take no room, so the
+keyboard layouts are drawn as they always were.
+"""
+
+from __future__ import annotations
+
+from textual import events
+from textual.containers import HorizontalGroup
+from textual.coordinate import Coordinate
+from textual.widgets import Button, DataTable, Static
+
+TOUCH_CLASS = "-touch"
+
+
+class TouchButton(Button, can_focus=False):
+    """A button three rows tall that runs `action` on its screen (e.g. "done", or
+    "app.open_section('w')")."""
+
+    DEFAULT_CSS = """
+    TouchButton {
+        width: 1fr;
+        min-width: 6;
+        height: 3;
+        min-height: 3;
+        margin: 0 1 0 0;
+    }
+    TouchButton:last-child {
+        margin: 0;
+    }
+    """
+
+    def __init__(self, label: str, action: str, *, id: str | None = None, variant: str = "default") -> None:
+        super().__init__(label, variant=variant, id=id)  # type: ignore[arg-type]  # a ButtonVariant
+        self.screen_action = action
+
+    async def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        await self.screen.run_action(self.screen_action)
+
+
+class TouchBar(HorizontalGroup):
+    """A row of TouchButtons, shown in touch mode only."""
+
+    SCOPED_CSS = False  # its rule names the app's -touch class, outside the widget
+    DEFAULT_CSS = """
+    TouchBar {
+        display: none;
+        height: auto;
+    }
+    .-touch TouchBar {
+        display: block;
+    }
+    """
+
+    def __init__(self, *buttons: tuple[str, str], id: str | None = None) -> None:
+        """`buttons`: (label, action) pairs, left to right."""
+        super().__init__(*(TouchButton(label, action, variant="primary" if n == 0 else "default")
+                           for n, (label, action) in enumerate(buttons)), id=id)
+
+
+class Tappable(Static):
+    """A line of text that runs a screen action when clicked or tapped (a checklist item).
+    In touch mode it is three rows tall, its text in the middle row."""
+
+    SCOPED_CSS = False  # its rule names the app's -touch class, outside the widget
+    DEFAULT_CSS = """
+    .-touch Tappable {
+        height: 3;
+        padding: 1 0 0 0;
+        border-bottom: solid $foreground 15%;
+    }
+    """
+
+    def __init__(self, action: str, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__("", id=id, classes=classes)
+        self.screen_action = action
+
+    async def on_click(self, event: events.Click) -> None:
+        event.stop()
+        await self.screen.run_action(self.screen_action)
+
+
+class TapTable(DataTable):
+    """A DataTable whose rows are chosen in one tap in touch mode (a warm-up drill is
+    ticked, Today's exercise opens). Elsewhere a click first moves the cursor and a second
+    click on the same row chooses it, as in every DataTable."""
+
+    def _on_click(self, event: events.Click) -> None:
+        # Textual runs DataTable's own click handler after this one (a handler per class):
+        # it moves the cursor, and chooses the row only when the cursor was on that very
+        # cell already. Any other tap on a row is chosen here, once the cursor has moved.
+        row, column = event.style.meta.get("row", -1), event.style.meta.get("column", -1)
+        if self.app.has_class(TOUCH_CLASS) and row >= 0 and Coordinate(row, column) != self.cursor_coordinate:
+            self.call_next(self._post_selected_message)

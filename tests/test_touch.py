@@ -1,0 +1,81 @@
+"""Touch mode: big buttons (three rows tall) and tappable items that run the screen's own
+actions, so a tap does what the key does. Without touch mode nothing of it takes room."""
+
+import pytest
+from textual.widgets import DataTable
+
+from app_factory import settle
+from gymtui.ui.widgets.touch import TOUCH_CLASS, Tappable, TouchBar, TouchButton
+
+
+def _button(app, label: str) -> TouchButton:
+    return next(b for b in app.screen.query(TouchButton) if str(b.label) == label)
+
+
+@pytest.fixture
+def touch_app(gym_app):
+    gym_app.add_class(TOUCH_CLASS)
+    return gym_app
+
+
+async def test_without_touch_mode_the_buttons_take_no_room(gym_app):
+    async with gym_app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        bar = gym_app.screen.query_one(TouchBar)
+        assert not bar.display and bar.outer_size.height == 0
+
+
+async def test_today_start_button_opens_the_workout(touch_app):
+    from gymtui.ui.screens.workout import WorkoutScreen
+
+    async with touch_app.run_test(size=(43, 40)) as pilot:
+        await settle(pilot)
+        button = _button(touch_app, "Workout")
+        assert button.display and button.outer_size.height >= 3
+        assert not button.can_focus  # a key goes where it went before the tap
+        await pilot.click(button)
+        await settle(pilot)
+        assert isinstance(touch_app.screen, WorkoutScreen)
+
+
+async def test_warmup_ticks_by_tapping_the_button_or_the_row(touch_app):
+    async with touch_app.run_test(size=(43, 40)) as pilot:
+        await settle(pilot)
+        await pilot.click(_button(touch_app, "Warm-up"))
+        await settle(pilot)
+        screen = touch_app.screen
+        first, second = (key for key, _ in screen.drills[:2])
+        await pilot.click(_button(touch_app, "Tick / log"))
+        await settle(pilot)
+        assert first in screen.ticks
+        # A tap on a row ticks that row (the table's own click: enter does what space does).
+        table = screen.query_one("#wu-table", DataTable)
+        def row_y(row: int) -> int:  # the header, then two-line rows, as scrolled
+            return table.region.y + 1 + 2 * row - round(table.scroll_y)
+
+        await pilot.click(offset=(table.region.x + 8, row_y(1)))
+        await settle(pilot)
+        assert second in screen.ticks
+        await pilot.click(_button(touch_app, "Undo"))
+        await settle(pilot)
+        assert screen.ticks == {first}
+        # One tap on a row away from the cursor ticks that row, and only it.
+        await pilot.click(offset=(table.region.x + 8, row_y(4)))
+        await settle(pilot)
+        assert screen.ticks == {first, screen.drills[4][0]}
+
+
+async def test_checklist_items_are_tapped_and_saved(touch_app):
+    async with touch_app.run_test(size=(43, 40)) as pilot:
+        await settle(pilot)
+        await pilot.click(_button(touch_app, "Checklist"))
+        await settle(pilot)
+        items = list(touch_app.screen.query(Tappable))
+        assert len(items) >= 3 and all(item.outer_size.height >= 3 for item in items)
+        await pilot.click(items[1])
+        await settle(pilot)
+        screen = touch_app.screen
+        second = screen.items[1].id
+        assert screen.ticked == {second}
+        entry = touch_app.store.checklist(touch_app.now().date())
+        assert entry is not None and entry.ticked == [second]
