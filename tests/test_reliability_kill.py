@@ -220,7 +220,7 @@ async def workout_child(data_dir: str, seed: int) -> None:
     from app_factory import make_app, settle
     from gymtui.domain.clock import FakeClock
     from gymtui.ui.screens.workout import WorkoutScreen
-    from gymtui.ui.screens.workout_dialogs import ResumeDialog
+    from gymtui.ui.dialogs.workout import ResumeDialog
 
     rng = random.Random(seed)
     app = make_app(Path(data_dir), clock=FakeClock())

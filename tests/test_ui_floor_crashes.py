@@ -47,7 +47,7 @@ def _record_exit(app) -> list[int]:
 
 
 async def test_q_asks_before_losing_a_timed_set(data_dir):
-    from gymtui.ui.screens.workout_dialogs import ConfirmDialog
+    from gymtui.ui.dialogs.confirm import ConfirmDialog
 
     app = make_app(data_dir, clock=FakeClock())
     seed_history(app.store)
@@ -80,7 +80,7 @@ async def test_q_asks_before_losing_a_timed_set(data_dir):
 
 
 async def test_ctrl_q_asks_before_losing_a_typed_set_form_but_not_an_untouched_one(data_dir):
-    from gymtui.ui.screens.workout_dialogs import ConfirmDialog
+    from gymtui.ui.dialogs.confirm import ConfirmDialog
 
     app = make_app(data_dir, clock=FakeClock())
     seed_history(app.store)
@@ -121,7 +121,7 @@ async def test_q_on_a_quiet_workout_quits_at_once(data_dir):
 
 async def test_ctrl_q_asks_before_losing_a_typed_recovery_note(data_dir):
     from gymtui.ui.screens.recovery import RecoveryScreen
-    from gymtui.ui.screens.workout_dialogs import ConfirmDialog
+    from gymtui.ui.dialogs.confirm import ConfirmDialog
 
     app = make_app(data_dir, clock=FakeClock())
     exits = _record_exit(app)
@@ -159,7 +159,7 @@ async def _left_in_progress(data_dir) -> None:
 
 
 async def _resume_asked(pilot, app):
-    from gymtui.ui.screens.workout_dialogs import ResumeDialog
+    from gymtui.ui.dialogs.workout import ResumeDialog
 
     await settle(pilot, app)
     app.action_open_section("w")
@@ -201,7 +201,8 @@ async def test_the_resume_question_lets_go_with_esc_t_and_q(data_dir):
 
 async def test_n_in_the_resume_question_asks_before_ending_the_session(data_dir):
     from gymtui.ui.screens.workout import WorkoutScreen
-    from gymtui.ui.screens.workout_dialogs import ConfirmDialog, ResumeDialog
+    from gymtui.ui.dialogs.confirm import ConfirmDialog
+    from gymtui.ui.dialogs.workout import ResumeDialog
 
     await _left_in_progress(data_dir)
     app = make_app(data_dir, clock=FakeClock())

@@ -3,7 +3,7 @@
 from textual.widgets import DataTable, Input
 
 from app_factory import make_app, open_warmup_with_load, settle
-from gymtui.ui.screens.workout_dialogs import ConfirmDialog
+from gymtui.ui.dialogs.confirm import ConfirmDialog
 from test_ui_history import fill_history, open_history
 from test_ui_mobility import open_mobility, select
 from test_ui_warmup import warmup_sets

@@ -8,7 +8,7 @@ from gymtui.domain.clock import FakeClock
 from gymtui.domain.journal import LoggedSet, Session
 from gymtui.ui.screens.recovery import RecoveryScreen
 from gymtui.ui.screens.workout import WorkoutScreen
-from gymtui.ui.screens.workout_dialogs import ResumeDialog
+from gymtui.ui.dialogs.workout import ResumeDialog
 from gymtui.ui.widgets.big_text import BigText
 from gymtui.ui.widgets.rest_bar import RestBadge
 

@@ -98,6 +98,6 @@ async def test_a_rest_redraw_while_the_app_closes_does_not_fail(data_dir):
             await screen.query_one("#wo-rest").remove()
             app.rest.redraw()  # raised NoMatches before
             await screen.remove()
-            assert screen._rest_changed not in app.rest._listeners  # unsubscribed when unmounted
+            assert screen not in app.rest.changed._subscriptions  # unsubscribed when unmounted
     finally:
         app.store.close()

@@ -9,7 +9,7 @@ from app_factory import make_app, settle
 from gymtui.domain.clock import FakeClock
 from gymtui.domain.journal import Session
 from gymtui.ui.screens.workout import WorkoutScreen
-from gymtui.ui.screens.workout_dialogs import ResumeDialog
+from gymtui.ui.dialogs.workout import ResumeDialog
 from test_ui_workout import open_workout, seed_history, shown, today_sets
 
 SIZE = (80, 24)

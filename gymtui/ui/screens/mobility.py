@@ -233,7 +233,7 @@ class MobilityScreen(Screen[None]):
         if not routine.custom:
             self.app.notify("A library routine cannot be deleted: press e to edit your own copy")
             return
-        from .workout_dialogs import ConfirmDialog
+        from ..dialogs.confirm import ConfirmDialog
 
         if is_shipped(self.app.library, routine.id):
             title, message = (

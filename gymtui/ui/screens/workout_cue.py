@@ -18,7 +18,7 @@ The loop's own redraw for a boundary is booked 25 ms after it, as a backup: the 
 asks for the redraw (CueDue) as it rings, so the two do not compete for the interpreter at
 the boundary.
 
-The screen asks a `CueScheduler` to call it back at the next phase boundary (the delay comes
+The screen's `TempoCues` asks a `CueScheduler` to call it back at the next phase boundary (the delay comes
 from `TempoTimer.next_change_in()`, so the phase maths stay with the clock). Tests run on a
 FakeClock, which no thread can wait on: they get no scheduler, or one that records what it
 is asked, so no thread runs in them and nothing waits on the real clock.
@@ -41,12 +41,6 @@ from ...domain.tempo_timer import TempoTimer
 
 if TYPE_CHECKING:
     from textual.app import App
-
-    from .workout import WorkoutScreen
-
-    _Base = WorkoutScreen
-else:
-    _Base = object
 
 try:  # termios: not on Windows
     from textual.drivers.linux_driver import LinuxDriver
@@ -211,57 +205,46 @@ class CueDue(Message):
     """Posted by the cue thread at a phase boundary: redraw now (the flash)."""
 
 
-class TempoCues(_Base):
-    """The workout screen's phase-change bell (a mixin of WorkoutScreen).
+class TempoCues:
+    """The phase-change bell of one screen: owns the cue scheduler and says who rings.
 
     Both the loop's redraw and the cue thread may see a phase change first; whichever does
-    rings, once (`_claim_bell`). Needs from the screen: timer, workout, tick().
+    rings, once (`claim_bell`). `scheduler` is None on a FakeClock (tests), where only the
+    redraw rings; tests may put a recording one in its place.
     """
 
-    def _init_cues(self) -> None:
-        # Rings the bell at each phase boundary from its own thread; None: the redraw rings it.
-        # Set when the screen is mounted (from the app's clock); tests may put their own.
-        self.cue_scheduler: CueScheduler | None = None
-        self._cue_lock = threading.Lock()
+    def __init__(self, scheduler: CueScheduler | None = None) -> None:
+        self.scheduler = scheduler
+        self._lock = threading.Lock()
         self._rung = -1  # the newest phase of this set whose bell was rung (by either side)
 
-    def _reset_cues(self) -> None:
-        with self._cue_lock:
+    def reset(self) -> None:
+        with self._lock:
             self._rung = -1
 
-    def _claim_bell(self, phase: int) -> bool:
-        """True for the first of the loop and the cue thread to reach `phase`, if the bell is
-        on: that one rings, the other does not."""
-        with self._cue_lock:
+    def claim_bell(self, phase: int) -> bool:
+        """True for the first of the loop and the cue thread to reach `phase`: that one
+        rings, the other does not."""
+        with self._lock:
             if phase <= self._rung:
                 return False
             self._rung = phase
-        return self.workout is not None and self.workout.settings.bell
+        return True
 
-    def _arm_cue(self, timer: TempoTimer, phase: int) -> None:
-        """Ask the cue scheduler for a call at the start of `phase` (none while paused)."""
-        if self.cue_scheduler is None:
+    def arm(self, timer: TempoTimer, phase: int, due: Callable[[TempoTimer, int], None]) -> None:
+        """Ask the scheduler for `due(timer, phase)` at the start of `phase` (none while paused)."""
+        if self.scheduler is None:
             return
         delay = timer.next_change_in()
         if delay is None:
-            self.cue_scheduler.cancel()
+            self.scheduler.cancel()
         else:
-            self.cue_scheduler.arm(delay, lambda: self._cue_due(timer, phase))
+            self.scheduler.arm(delay, lambda: due(timer, phase))
 
-    def _cancel_cue(self) -> None:
-        if self.cue_scheduler is not None:
-            self.cue_scheduler.cancel()
+    def cancel(self) -> None:
+        if self.scheduler is not None:
+            self.scheduler.cancel()
 
-    def _cue_due(self, timer: TempoTimer, phase: int) -> None:
-        """On the cue thread, at the boundary: ring now, and have the loop redraw (the flash)."""
-        if timer is not self.timer or timer.paused or timer.stopped:
-            return  # the set was paused, stopped or dropped since the cue was armed
-        if timer.state().phase_index < phase:
-            return
-        if self._claim_bell(phase):
-            ring_from_thread(self.app)
-        self.post_message(CueDue())
-
-    def on_cue_due(self, _: CueDue) -> None:
-        if self.timer is not None:
-            self.tick()
+    def close(self) -> None:
+        if self.scheduler is not None:
+            self.scheduler.close()

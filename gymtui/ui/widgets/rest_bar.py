@@ -12,7 +12,6 @@ right of the header line, shown only while a rest runs. `RestPanel` is the large
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
@@ -20,6 +19,7 @@ from textual.containers import Vertical
 from textual.reactive import reactive
 from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
+from textual.signal import Signal
 from textual.widget import Widget
 from textual.widgets import Static
 
@@ -57,7 +57,9 @@ class RestKeeper:
         self.rings = 0  # times the end of a rest rang (tests read it)
         self._rang = False
         self._handle: Timer | None = None
-        self._listeners: list[Callable[[], None]] = []
+        # Published after every redraw of the rest (the workout screen draws its large panel).
+        # Subscribers are called at once (immediate), on the loop, like the badges.
+        self.changed: Signal[RestKeeper] = Signal(app, "rest-changed")
 
     # -- state -----------------------------------------------------------------------------
 
@@ -85,15 +87,6 @@ class RestKeeper:
             self.timer.skip()
         self.timer = None
         self.tick()
-
-    def subscribe(self, listener: Callable[[], None]) -> None:
-        """`listener()` is called after every redraw of the rest (the workout screen's panel)."""
-        if listener not in self._listeners:
-            self._listeners.append(listener)
-
-    def unsubscribe(self, listener: Callable[[], None]) -> None:
-        if listener in self._listeners:
-            self._listeners.remove(listener)
 
     # -- redraws ---------------------------------------------------------------------------
 
@@ -128,8 +121,7 @@ class RestKeeper:
         for screen in self.app.screen_stack:
             for badge in screen.query(RestBadge):
                 badge.show_rest(self.timer)
-        for listener in list(self._listeners):
-            listener()
+        self.changed.publish(self)
 
     # -- the small view on every screen ------------------------------------------------------
 

@@ -1,4 +1,4 @@
-"""Small dialogs of the workout screen: resume, confirm, swap an exercise, change the tempo."""
+"""Dialogs of the workout screen: resume today's session, swap an exercise, change the tempo."""
 
 from __future__ import annotations
 
@@ -14,35 +14,13 @@ from textual.widgets.option_list import Option
 from ...domain.common import PATTERN_LABELS
 from ...domain.library import Exercise
 from ...domain.tempo import TempoError, parse_tempo
-
-
-class ConfirmDialog(ModalScreen[bool]):
-    """A yes/no question: y or Enter says yes, n or Esc says no."""
-    CSS_PATH = "workout.tcss"  # parsed when the screen first opens, not at start-up
-
-    BINDINGS = [
-        Binding("y,enter", "answer(True)", "Yes"),
-        Binding("n,escape", "answer(False)", "No"),
-    ]
-
-    def __init__(self, title: str, message: str, yes: str = "yes", no: str = "no") -> None:
-        super().__init__()
-        self.title_text, self.message, self.yes, self.no = title, message, yes, no
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="wo-dialog"):
-            yield Static(f"[b]{escape(self.title_text)}[/b]", classes="wo-dialog-title")
-            yield Static(self.message)
-            yield Static(f"[b]y[/b]/[b]Enter[/b] {self.yes}   [b]n[/b]/[b]Esc[/b] {self.no}", classes="wo-dialog-help")
-
-    def action_answer(self, answer: bool) -> None:
-        self.dismiss(answer)
+from .confirm import ConfirmDialog
 
 
 class ResumeDialog(ModalScreen["bool | None"]):
     """Resume today's session where it was left (True), end it and start the next (False,
     once confirmed), or leave it as it is and go back to Today (None)."""
-    CSS_PATH = "workout.tcss"  # parsed when the screen first opens, not at start-up
+    CSS_PATH = "dialog.tcss"  # parsed when the screen first opens, not at start-up
 
     BINDINGS = [
         Binding("enter,y", "answer(True)", "Resume"),
@@ -58,13 +36,13 @@ class ResumeDialog(ModalScreen["bool | None"]):
         self.summary = summary  # what ending the session keeps, for the question
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="wo-dialog"):
-            yield Static("[b]Resume today's session?[/b]", classes="wo-dialog-title")
+        with Vertical(classes="dialog"):
+            yield Static("[b]Resume today's session?[/b]", classes="dialog-title")
             yield Static(self.message)
             yield Static(
                 "[b]Enter[/b] resume here   [b]n[/b] end it, start the next session\n"
                 "[b]Esc[/b]/[b]t[/b] back to Today, leave it as it is   [b]q[/b] quit",
-                classes="wo-dialog-help",
+                classes="dialog-help",
             )
 
     def action_answer(self, answer: bool | None) -> None:
@@ -84,7 +62,7 @@ class ResumeDialog(ModalScreen["bool | None"]):
 
 class SwapDialog(ModalScreen["Exercise | None"]):
     """Pick another exercise of the same movement pattern."""
-    CSS_PATH = "workout.tcss"  # parsed when the screen first opens, not at start-up
+    CSS_PATH = "dialog.tcss"  # parsed when the screen first opens, not at start-up
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
@@ -95,15 +73,15 @@ class SwapDialog(ModalScreen["Exercise | None"]):
 
     def compose(self) -> ComposeResult:
         pattern = PATTERN_LABELS.get(self.current.pattern, self.current.pattern)
-        with Vertical(classes="wo-dialog", id="wo-swap"):
+        with Vertical(classes="dialog", id="wo-swap"):
             yield Static(f"[b]Swap {escape(self.current.name)}[/b] for another {pattern} exercise",
-                         classes="wo-dialog-title")
+                         classes="dialog-title")
             items = []
             for exercise in self.options:
                 side = ", one side at a time" if exercise.unilateral else ""
                 items.append(Option(f"{exercise.name}  [dim]{exercise.equipment}{side}[/dim]", id=exercise.id))
             yield OptionList(*items, id="wo-swap-list")
-            yield Static("[b]Enter[/b] swap   [b]Esc[/b] keep it", classes="wo-dialog-help")
+            yield Static("[b]Enter[/b] swap   [b]Esc[/b] keep it", classes="dialog-help")
 
     @on(OptionList.OptionSelected, "#wo-swap-list")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
@@ -117,7 +95,7 @@ class SwapDialog(ModalScreen["Exercise | None"]):
 class TempoDialog(ModalScreen["str | None"]):
     """Type another tempo for this exercise today; a tempo that does not read is explained
     here and not used."""
-    CSS_PATH = "workout.tcss"  # parsed when the screen first opens, not at start-up
+    CSS_PATH = "dialog.tcss"  # parsed when the screen first opens, not at start-up
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
@@ -127,15 +105,15 @@ class TempoDialog(ModalScreen["str | None"]):
 
     def compose(self) -> ComposeResult:
         first = "the lift (third figure)" if self.starts_concentric else "the lowering (first figure)"
-        with Vertical(classes="wo-dialog"):
-            yield Static(f"[b]Tempo for {escape(self.exercise)}[/b] today", classes="wo-dialog-title")
+        with Vertical(classes="dialog"):
+            yield Static(f"[b]Tempo for {escape(self.exercise)}[/b] today", classes="dialog-title")
             yield Static(
                 "Four figures, seconds: lower - pause - lift - pause. X = explosive.\n"
                 f"e.g. 3-1-1-0, 3110, 3-1-X-0. This exercise starts with {first}."
             )
             yield Input(self.current, id="wo-tempo-input")
             yield Static("", id="wo-tempo-error")
-            yield Static("[b]Enter[/b] use it   [b]Esc[/b] cancel", classes="wo-dialog-help")
+            yield Static("[b]Enter[/b] use it   [b]Esc[/b] cancel", classes="dialog-help")
 
     @on(Input.Submitted, "#wo-tempo-input")
     def _submitted(self, event: Input.Submitted) -> None:

@@ -1,0 +1,179 @@
+"""The workout screen's edits that ask first or read the store: delete and edit a set, swap
+an exercise, the tempo of the day, finishing, new loads after a change of settings.
+
+A part of the screen (composed, not inherited): it asks the dialogs, hands the answer to
+the controller, and queues what must be written.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ...domain.journal import LoggedSet, Session
+from ...domain.library import Exercise
+from ...domain.progression import Plan
+from ...domain.session_model import Card
+from ...domain.settings import Settings
+from ...services.planning import SessionPlan
+from ...services.workout import SessionWorkout, finish_session, replanned, swap_card
+from ...store import StoreError
+from ..dialogs.confirm import ConfirmDialog
+from ..dialogs.workout import SwapDialog, TempoDialog
+from . import workout_text as text
+from .workout_writes import Write
+
+if TYPE_CHECKING:
+    from .workout import WorkoutScreen
+
+
+class SessionEdits:
+    def __init__(self, screen: WorkoutScreen) -> None:
+        self.screen = screen
+
+    @property
+    def workout(self) -> SessionWorkout | None:
+        return self.screen.workout
+
+    # -- a logged set ------------------------------------------------------------------------
+
+    def edit_set(self) -> None:
+        target = self.screen.controller.editable()
+        if target is None:
+            self.screen.app.notify("No set logged yet to edit.")
+            return
+        self.screen.open_log(edit=target)
+
+    def delete_set(self) -> None:
+        screen = self.screen
+        target = screen.controller.editable()
+        if target is None:
+            screen.app.notify("No set logged yet to delete.")
+            return
+        card, slot = target
+        logged = card.slots[slot].logged
+        assert logged is not None
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                screen.writes.put(Write(lambda: screen.app.store.delete_set(logged),
+                                        lambda _: self._deleted(card, slot, logged)))
+
+        screen.app.push_screen(
+            ConfirmDialog("Delete a set", f"{card.exercise.name}, {text.slot_label(card, slot)}: "
+                          f"{text.short_set(logged)}", "delete it", "keep it"), answer)
+
+    def _deleted(self, card: Card, slot: int, logged: LoggedSet) -> None:
+        if self.screen.controller.deleted(card, slot, logged):
+            self.screen.save_position()
+        self.screen.redraw()
+        self.screen.app.notify(f"Deleted {text.short_set(logged)}", timeout=3)
+
+    # -- the exercise ------------------------------------------------------------------------
+
+    def tempo(self) -> None:
+        workout = self.workout
+        if workout is None:
+            return
+        card = workout.card
+        if card.is_hold:
+            self.screen.app.notify(f"{card.exercise.name} is a hold of {card.plan.hold_seconds} s: no tempo to set.")
+            return
+
+        def chosen(tempo: str | None) -> None:
+            if tempo is not None:
+                card.tempo = tempo
+                self.screen.redraw()
+
+        self.screen.app.push_screen(TempoDialog(card.exercise.name, card.tempo, card.exercise.starts_concentric),
+                                    chosen)
+
+    def swap(self) -> None:
+        screen = self.screen
+        workout = self.workout
+        if workout is None:
+            return
+        options = screen.controller.swap_options(screen.app.library.substitutes(screen.workout.card.exercise.id))
+        if isinstance(options, str):
+            screen.app.notify(options, severity="warning" if workout.card.started else "information")
+            return
+        index, card = workout.exercise, workout.card
+
+        def chosen(exercise: Exercise | None) -> None:
+            if exercise is not None:
+                screen.run_worker(lambda: self._swap(workout, index, card, exercise), thread=True,
+                                  group="workout-swap")
+
+        screen.app.push_screen(SwapDialog(card.exercise, options), chosen)
+
+    def _swap(self, workout: SessionWorkout, index: int, old: Card, exercise: Exercise) -> None:
+        app = self.screen.app
+        try:
+            new = swap_card(app.store, app.library, workout, index, exercise, app.now().date())
+        except StoreError as error:
+            app.call_from_thread(app.report_store_error, error)
+            return
+        app.call_from_thread(self._swapped, old, new)
+
+    def _swapped(self, old: Card, new: Card) -> None:
+        if self.screen.controller.swapped(old, new):
+            self.screen.app.notify(f"{old.exercise.name} swapped for {new.exercise.name}", timeout=4)
+            self.screen.moved()
+
+    # -- finishing ---------------------------------------------------------------------------
+
+    def finish(self) -> None:
+        workout = self.workout
+        if workout is None:
+            return
+        left = text.not_logged(workout.todo_count())
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                self.screen.app.rest.skip()
+                self.finish_now()
+
+        self.screen.app.push_screen(ConfirmDialog("Finish the session", f"{text.finished_text(workout)}.{left}",
+                                                  "finish it", "keep going"), answer)
+
+    def finish_now(self, *, then_reload: bool = False) -> None:
+        screen = self.screen
+        workout = self.workout
+        if workout is None:
+            return
+        session = screen.controller.finishing()
+
+        def done(saved: Session) -> None:
+            workout.session = saved
+            if then_reload:
+                screen.reopen()
+            else:
+                screen.state = "finished"
+
+        screen.writes.put(Write(lambda: finish_session(screen.app.store, session, screen.app.now()), done))
+
+    # -- new loads after a change of settings --------------------------------------------------
+
+    def replan_if_due(self) -> None:
+        workout = self.workout
+        if workout is not None and self.screen.controller.take_replan(self.screen.state):
+            settings = workout.settings
+            self.screen.run_worker(lambda: self._replan(workout, settings), thread=True, exclusive=True,
+                                   group="workout-replan")
+
+    def _replan(self, workout: SessionWorkout, settings: Settings) -> None:
+        app = self.screen.app
+        plan = app.make_plan(settings)
+        if plan is None:
+            return
+        try:
+            plans = replanned(app.store, app.library, workout, plan, settings)
+        except StoreError as error:
+            app.call_from_thread(app.report_store_error, error)
+            return
+        app.call_from_thread(self._replanned, workout, plan, settings, plans)
+
+    def _replanned(self, workout: SessionWorkout, plan: SessionPlan, settings: Settings, plans: list[Plan]) -> None:
+        if self.screen.controller.replanned(workout, plan, settings, plans):
+            self.screen.redraw()
+        else:
+            self.replan_if_due()  # a swap or a reorder came in between: plan again
