@@ -219,8 +219,8 @@ async def workout_child(data_dir: str, seed: int) -> None:
 
     from app_factory import make_app, settle
     from gymtui.domain.clock import FakeClock
-    from gymtui.ui.screens.workout import WorkoutScreen
     from gymtui.ui.dialogs.workout import ResumeDialog
+    from gymtui.ui.screens.workout import WorkoutScreen
 
     rng = random.Random(seed)
     app = make_app(Path(data_dir), clock=FakeClock())

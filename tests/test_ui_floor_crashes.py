@@ -120,8 +120,8 @@ async def test_q_on_a_quiet_workout_quits_at_once(data_dir):
 
 
 async def test_ctrl_q_asks_before_losing_a_typed_recovery_note(data_dir):
-    from gymtui.ui.screens.recovery import RecoveryScreen
     from gymtui.ui.dialogs.confirm import ConfirmDialog
+    from gymtui.ui.screens.recovery import RecoveryScreen
 
     app = make_app(data_dir, clock=FakeClock())
     exits = _record_exit(app)
@@ -200,9 +200,9 @@ async def test_the_resume_question_lets_go_with_esc_t_and_q(data_dir):
 
 
 async def test_n_in_the_resume_question_asks_before_ending_the_session(data_dir):
-    from gymtui.ui.screens.workout import WorkoutScreen
     from gymtui.ui.dialogs.confirm import ConfirmDialog
     from gymtui.ui.dialogs.workout import ResumeDialog
+    from gymtui.ui.screens.workout import WorkoutScreen
 
     await _left_in_progress(data_dir)
     app = make_app(data_dir, clock=FakeClock())

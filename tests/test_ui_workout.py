@@ -6,9 +6,9 @@ from textual.widgets import Input, Static
 from app_factory import FROZEN_NOW, make_app, settle
 from gymtui.domain.clock import FakeClock
 from gymtui.domain.journal import LoggedSet, Session
+from gymtui.ui.dialogs.workout import ResumeDialog
 from gymtui.ui.screens.recovery import RecoveryScreen
 from gymtui.ui.screens.workout import WorkoutScreen
-from gymtui.ui.dialogs.workout import ResumeDialog
 from gymtui.ui.widgets.big_text import BigText
 from gymtui.ui.widgets.rest_bar import RestBadge
 

@@ -8,8 +8,8 @@ from pydantic import ValidationError
 from app_factory import make_app, settle
 from gymtui.domain.clock import FakeClock
 from gymtui.domain.journal import Session
-from gymtui.ui.screens.workout import WorkoutScreen
 from gymtui.ui.dialogs.workout import ResumeDialog
+from gymtui.ui.screens.workout import WorkoutScreen
 from test_ui_workout import open_workout, seed_history, shown, today_sets
 
 SIZE = (80, 24)

@@ -11,7 +11,6 @@ from gymtui.services.workout import open_workout
 from gymtui.store import StoreError
 from gymtui.ui.screens.workout_controller import NewSet, WorkoutController, action_allowed
 from gymtui.ui.screens.workout_writes import Write, WriteQueue
-
 from test_ui_workout_service import NOW, plan_and_store  # noqa: F401  (the fixture)
 
 
@@ -80,7 +79,8 @@ def test_keys_act_only_in_their_state():
     assert action_allowed("new_session", "finished", resting=False)
     assert not action_allowed("new_session", "ready", resting=False)
     assert action_allowed("retry", "problem", resting=False)
-    assert action_allowed("cancel_log", "log", resting=False) and not action_allowed("cancel_log", "timer", resting=False)
+    assert action_allowed("cancel_log", "log", resting=False)
+    assert not action_allowed("cancel_log", "timer", resting=False)
 
 
 def test_an_exercise_asked_for_before_the_session_is_read_is_gone_to_once_it_is(plan_and_store):  # noqa: F811
@@ -88,7 +88,7 @@ def test_an_exercise_asked_for_before_the_session_is_read_is_gone_to_once_it_is(
     control = WorkoutController()
     third = plan.exercises[2].exercise.id
     assert control.go_to_exercise(third) is False  # remembered
-    state, moved = control.opened(open_workout(app.store, app.library, plan, NOW))
+    _state, moved = control.opened(open_workout(app.store, app.library, plan, NOW))
     assert moved and control.workout.card.exercise.id == third
 
 

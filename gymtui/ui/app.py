@@ -274,8 +274,8 @@ class GymApp(StatusNotices, App[None]):
 
     async def action_quit(self) -> None:
         """q and ctrl+q: at once, unless a set is being timed or typed values would be lost."""
-        from .quit_guard import unsaved_work
         from .dialogs.confirm import ConfirmDialog
+        from .quit_guard import unsaved_work
 
         if isinstance(self.screen, ConfirmDialog) and self.screen.title_text == QUIT_TITLE:
             return  # already asked: y quits, n stays

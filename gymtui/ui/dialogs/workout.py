@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
@@ -22,7 +24,7 @@ class ResumeDialog(ModalScreen["bool | None"]):
     once confirmed), or leave it as it is and go back to Today (None)."""
     CSS_PATH = "dialog.tcss"  # parsed when the screen first opens, not at start-up
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter,y", "answer(True)", "Resume"),
         Binding("n", "end_session", "End the session"),
         # A modal screen hides the app's keys: the ones that leave are given here.
@@ -64,7 +66,7 @@ class SwapDialog(ModalScreen["Exercise | None"]):
     """Pick another exercise of the same movement pattern."""
     CSS_PATH = "dialog.tcss"  # parsed when the screen first opens, not at start-up
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
 
     def __init__(self, current: Exercise, options: list[Exercise]) -> None:
         super().__init__()
@@ -97,7 +99,7 @@ class TempoDialog(ModalScreen["str | None"]):
     here and not used."""
     CSS_PATH = "dialog.tcss"  # parsed when the screen first opens, not at start-up
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
 
     def __init__(self, exercise: str, current: str, starts_concentric: bool) -> None:
         super().__init__()

@@ -16,11 +16,11 @@ Every key is an `action_*` method here, so a button can run it by name.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.reactive import reactive
 from textual.screen import Screen
@@ -54,7 +54,7 @@ class WorkoutScreen(Screen[None]):
     AUTO_FOCUS = ""  # focus is given by state: the set form's RPE field, else nothing
     SHOWS_REST = True  # the rest is drawn large here: no small badge in the header
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "start_set", "Start"),
         Binding("l", "log_set", "Log"),
         Binding("1", "rest_more(15)", "+15s"),

@@ -128,6 +128,4 @@ class TempoRun:
         Not when the set was paused, stopped or dropped since the cue was armed."""
         if timer is not self.timer or timer.paused or timer.stopped:
             return False
-        if timer.state().phase_index < phase:
-            return False
-        return True
+        return not timer.state().phase_index < phase

@@ -18,8 +18,8 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.reactive import reactive
 from textual.screen import ModalScreen, Screen
-from textual.timer import Timer
 from textual.signal import Signal
+from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Static
 
