@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from typing import Any
 
 import pendulum
 from rich.markup import escape
 
 from ...domain.journal import LoggedSet
 from ...domain.rpe import rpe_text
-from ...domain.session_model import Card, DayPlan, Workout
+from ...domain.session_model import Card, Workout
 from ...domain.tempo import TempoError, parse_tempo
 from ...domain.units import Unit, format_load
 from ...domain.wording import plural
@@ -149,7 +150,7 @@ def set_strip(card: Card, cursor: int | None) -> str:
     return "".join(parts)
 
 
-def order_line(workout: Workout[DayPlan], width: int = 78) -> str:
+def order_line(workout: Workout[Any], width: int = 78) -> str:
     """The session in order: done exercises ticked, the current one marked."""
     parts = []
     for index, card in enumerate(workout.cards):
@@ -163,7 +164,7 @@ def order_line(workout: Workout[DayPlan], width: int = 78) -> str:
     return " · ".join(parts)
 
 
-def next_label(workout: Workout[DayPlan]) -> str:
+def next_label(workout: Workout[Any]) -> str:
     """What comes after the rest, short: 'Deadlift, set 2', 'Single Arm Dumbbell Row, set 1 left'."""
     if workout.finished:
         return "all sets done"
@@ -172,7 +173,7 @@ def next_label(workout: Workout[DayPlan]) -> str:
     return f"{card.exercise.name}, set {card.set_number(workout.slot)}" + (f" {side}" if side else "")
 
 
-def finished_text(workout: Workout[DayPlan]) -> str:
+def finished_text(workout: Workout[Any]) -> str:
     sets = workout.logged_count()
     skipped = workout.skipped_count()
     return f"{sets} set{'s' if sets != 1 else ''} logged" + (f", {skipped} skipped" if skipped else "")
@@ -217,7 +218,7 @@ def progress_mark(card: Card) -> str:
     return f"{'✓ ' if card.finished else ''}{card.sets_done}/{card.sets}"
 
 
-def progress_words(card: Card, workout: Workout[DayPlan]) -> str:
+def progress_words(card: Card, workout: Workout[Any]) -> str:
     """One exercise of the session in progress, in words, for Today's line under the table:
     'Swapped in for Bent Over Row, 1 of 4 sets done, 1 set added, 1 skipped'."""
     parts = []
