@@ -46,9 +46,12 @@ def open_program_editor(app: Any, program_id: str | None = None) -> None:
 def section_bindings(*taken: str) -> list[Binding]:
     """The app's place keys (t and each section's), for a screen opened over a place: they
     close the screen first (`leave_to`), so coming back to that place shows the place, not
-    this screen. `taken`: keys the screen uses for its own actions."""
-    keys = [("t", "Today"), *((s.key, s.name) for s in SECTIONS)]
-    return [Binding(key, f"leave_to('{key}')", name, show=False) for key, name in keys if key not in taken]
+    this screen. `taken`: keys the screen uses for its own actions. The screen's
+    `action_today` and `action_open_section(key)` call `leave_to`."""
+    # Named as the app's own place actions, so Help lists them with the places, once.
+    bindings = [Binding("t", "today", "Today", show=False)]
+    bindings += [Binding(s.key, f"open_section('{s.key}')", s.name, show=False) for s in SECTIONS]
+    return [b for b in bindings if b.key not in taken]
 
 
 def leave_to(app: Any, screen: Any, key: str) -> None:

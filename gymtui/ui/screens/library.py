@@ -113,8 +113,11 @@ class LibraryScreen(Screen[None]):
 
     # -- keys --------------------------------------------------------------------------------
 
-    def action_leave_to(self, key: str) -> None:
+    def action_open_section(self, key: str) -> None:
         leave_to(self.app, self, key)
+
+    def action_today(self) -> None:
+        leave_to(self.app, self, "t")
 
     def action_search(self) -> None:
         self.query_one("#lib-search", Input).focus()

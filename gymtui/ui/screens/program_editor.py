@@ -432,8 +432,11 @@ class ProgramEditorScreen(Screen[None]):
             return
         self._unless_unsaved("Leave the program editor?", self.app.pop_screen)
 
-    def action_leave_to(self, key: str) -> None:
+    def action_open_section(self, key: str) -> None:
         self._unless_unsaved("Leave the program editor?", lambda: leave_to(self.app, self, key))
+
+    def action_today(self) -> None:
+        self.action_open_section("t")
 
     def _unless_unsaved(self, question: str, then: Callable[[], Any]) -> None:
         if not self.draft.changed:
