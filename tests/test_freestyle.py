@@ -235,3 +235,20 @@ def test_the_workout_opens_an_added_exercise_with_its_added_plan_not_as_a_swap(t
     assert cards[other.id].plan.reasons[0].startswith("added today")  # not "swapped in for ..."
     curl = cards["barbell-curl"].plan
     assert curl.reasons[0].startswith("added today") and curl.load is not None and curl.load > 30.0
+
+
+def test_sets_logged_earlier_today_in_a_finished_session_plan_the_session_in_progress(tmp_path):
+    # A morning of curls logged from the command line, then the evening's session opened in
+    # the app: the curls are history for it, the session in progress is not.
+    lifter = Lifter(tmp_path / "data")
+    day = START
+    lifter.log("barbell curl", [Entry(load=30.0, unit="kg", reps=12, rpe=7.5)] * 3, day)
+    evening = pendulum.datetime(day.year, day.month, day.day, 19, tz="UTC")
+    lifter.now = evening
+    with lifter.store() as store:
+        library = load_library(store)
+        settings = store.settings()
+        store.save_session(Session(date=day, started_at=evening, name="Evening"))
+        plan = plan_session(store, library, settings, day)
+        curl = plan_added(store, library, settings, library.exercise("barbell-curl"), plan).plan
+    assert "no history yet" not in " ".join(curl.reasons) and curl.load is not None and curl.load > 30.0

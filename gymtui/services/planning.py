@@ -209,7 +209,14 @@ def _history(
     """The lift's sessions, newest first, each with the targets of its own block week, and
     those weeks (for a lift that follows the block)."""
     count = HISTORY_SESSIONS if rx.follows_block else ACCESSORY_SESSIONS
-    recent = store.recent_sets(rx.exercise, sessions=count, before=cutoff)
+    # The session in progress today is what is being planned; a session finished earlier
+    # today (a morning logged from the command line) is history like any other.
+    day = today or cutoff
+    recent = [
+        (session, sets) for session, sets in store.recent_sets(
+            rx.exercise, sessions=count + 1, before=max(cutoff, day + timedelta(days=1)))
+        if not (session.status == "in_progress" and session.date == day)
+    ][:count]
     sessions = _annotated((s for s, _ in recent), program.cycle, start, deloads)
     sets: list[LoggedSet] = [logged for _, group in recent for logged in group]
     weeks = None
