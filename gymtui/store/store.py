@@ -511,7 +511,7 @@ class Store:
         with self._mutex:
             return backups.backup_if_due(self.data_dir, self._now().date(), self.settings().backups_kept)
 
-    # == Added for the history screen and gymtui JSON import (issue 6) ======================
+    # == For the history screen and gymtui JSON import ========================================
     # Derived per-week data: a summary computed from one week file is kept with the file's
     # modification time and size, in memory and in cache/week-summaries.json, so a week whose
     # file has not changed is never read again, in this run or the next. The cache is derived

@@ -84,7 +84,7 @@ class GymApp(StatusNotices, App[None]):
         self._themes, self._theme_problems = load_all_themes()
         self._missing_theme: str | None = None  # the saved theme, when it can no longer be used
         self._save_theme_changes = False  # only changes made once the app runs are saved
-        # The rest between sets (issue 3): kept here so it runs whatever screen is shown.
+        # The rest between sets lives here, not on a screen, so it runs whatever screen is shown.
         self.rest = RestKeeper(self)
         # The theme is chosen before the first stylesheet parse: choosing it after the
         # mount parses all the CSS a second time (about 40 ms of start-up).
@@ -147,7 +147,7 @@ class GymApp(StatusNotices, App[None]):
                 title="Read-only data folder", severity="warning", timeout=60,
             )
         self.sub_title = self.now().format("dddd D MMMM") + (" · read-only" if self.store.read_only else "")
-        # Every full screen gets the small rest badge (issue 3).
+        # Every full screen gets the small rest badge, so a running rest is never out of sight.
         self.call_after_refresh(self.rest.watch_screens)
         self.call_after_refresh(self.watch_status)
         if self.start_section is not None:
