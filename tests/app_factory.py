@@ -24,11 +24,14 @@ LAST_WEEK = FROZEN_NOW.subtract(days=7)
 SetRow = tuple[str, float | None, int, float | None]
 
 
-def make_app(data_dir: Path, *, now: pendulum.DateTime = FROZEN_NOW, clock: FakeClock | None = None) -> GymApp:
-    """The caller closes `app.store`: in tests, use the `new_app` or `gym_app` fixture, which do."""
+def make_app(data_dir: Path, *, now: pendulum.DateTime = FROZEN_NOW, clock: FakeClock | None = None,
+             **options) -> GymApp:
+    """`options` go to GymApp (start_section, timezone_note). The caller closes `app.store`:
+    in tests, use the `new_app` or `gym_app` fixture, which do."""
     store = Store.open(data_dir, now=lambda: now)
     first_run_setup(store, now.date())
-    return GymApp(store, Library.from_store(load_catalog(), store), clock=clock or FakeClock(), now=lambda: now)
+    return GymApp(store, Library.from_store(load_catalog(), store), clock=clock or FakeClock(), now=lambda: now,
+                  **options)
 
 
 @contextmanager
