@@ -24,6 +24,7 @@ from gymtui.domain.library import Exercise, Prescription, WeekPlan
 from gymtui.domain.plates import round_to_loadable
 from gymtui.domain.progression import next_prescription
 from gymtui.domain.settings import Settings
+from hypothesis_profiles import examples
 
 T0 = datetime(2026, 1, 5, 18, 0, tzinfo=UTC)
 MONDAY = date(2026, 1, 5)
@@ -99,7 +100,7 @@ def test_deload_plan():
     assert deload_plan([STRENGTH, HYPERTROPHY]) is DEFAULT_DELOAD
 
 
-@settings(max_examples=150)
+@settings(max_examples=examples(150))
 @given(
     st.integers(1, 10), st.integers(1, 15), st.integers(0, 10), st.sampled_from(RPE_VALUES),
     st.one_of(st.none(), st.floats(0, 500)),
@@ -121,7 +122,7 @@ def test_a_deload_week_never_raises_volume_or_load(sets, lo, span, rpe, load, w_
         assert deload.load <= load
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(
     st.sampled_from(["barbell", "dumbbell", "machine", "bodyweight"]),
     st.floats(10, 250), st.integers(1, 15), st.integers(1, 6), st.one_of(st.none(), st.sampled_from(RPE_VALUES)),
