@@ -16,6 +16,7 @@ from gymtui.domain.progression import next_prescription
 from gymtui.domain.settings import Settings
 from gymtui.domain.settings_text import SettingsTextError, field_text, with_text
 from gymtui.services.bodyweight import parse_bodyweight
+from hypothesis_profiles import examples
 
 T0 = datetime(2026, 1, 5, 18, 0, tzinfo=UTC)
 D0 = date(2026, 1, 5)
@@ -113,7 +114,7 @@ def test_without_a_bodyweight_the_plan_asks_for_it():
            " bodyweight 81.5" in plan.reasons
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(
     st.floats(50, 150).map(lambda kg: round(kg, 1)),
     st.integers(1, 16).map(lambda n: n * 2.5),
