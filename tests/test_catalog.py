@@ -22,6 +22,8 @@ from gymtui.domain.catalog import (
 )
 from gymtui.domain.tempo import parse_tempo
 
+from hypothesis_profiles import examples
+
 SHIPPED = shipped_dir("data")
 
 
@@ -225,7 +227,7 @@ def test_substitutes_share_the_pattern(catalog):
     assert substitutes(catalog, "not-an-exercise") == []
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(data=st.data())
 def test_find_exercise_ignores_case_and_punctuation(catalog, data):
     exercise = data.draw(st.sampled_from(sorted(catalog.exercises.values(), key=lambda e: e.id)))
