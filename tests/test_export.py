@@ -17,6 +17,8 @@ from gymtui.domain.settings import Settings
 from gymtui.importers import export_json, export_strong_csv, import_file, import_json, import_text
 from gymtui.importers.export import STRONG_HEADER, format_duration
 
+from hypothesis_profiles import examples
+
 FIXTURES = Path(__file__).parent / "fixtures" / "import"
 START = datetime(2024, 5, 6, 18, 0, tzinfo=timezone(timedelta(hours=2)))
 
@@ -120,7 +122,7 @@ def test_strong_csv_round_trip_keeps_every_set(name, unit):
 loads = st.integers(0, 800).map(lambda n: n * 0.5)
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=examples(40), deadline=None)
 @given(st.lists(st.tuples(st.sampled_from(["deadlift", "pull-up", "face-pull"]), loads, st.integers(1, 30),
                           st.sampled_from([None, 6.0, 7.5, 9.0, 10.0]),
                           st.sampled_from(["warmup", "working", "drop", "failure"])),
