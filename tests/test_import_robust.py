@@ -10,6 +10,8 @@ from hypothesis import strategies as st
 from gymtui.importers import import_text
 from gymtui.importers.records import RecordReader, physical_lines
 
+from hypothesis_profiles import examples
+
 HEADER = ["Date", "Workout Name", "Duration", "Exercise Name", "Set Order", "Weight", "Reps",
           "Distance", "Seconds", "Notes", "Workout Notes", "RPE"]
 DATES = ["2024-01-01 10:00:00", "2024-01-03 18:30:00", "2024-01-05 07:15:00"]
@@ -77,7 +79,7 @@ junk_lines = st.text(letters, min_size=1, max_size=40).map(lambda s: "#" + s.rep
 corruptions = st.sampled_from(["reps", "weight", "date", "seconds", "exercise", "short", "long", "open-quote"])
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(60), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(rows=good_rows(), data=st.data())
 def test_malformed_rows_never_cost_good_rows(rows, data):
     good_text = header() + "".join(write(rows))
@@ -113,7 +115,7 @@ def test_malformed_rows_never_cost_good_rows(rows, data):
     assert {starts[id(piece)] for piece in inserted} <= reported
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=examples(80), deadline=None)
 @given(st.text(max_size=300))
 def test_any_text_after_a_header_never_crashes(body):
     result = import_text(header() + body, unit="kg", exercises=[], tz="UTC")
@@ -121,7 +123,7 @@ def test_any_text_after_a_header_never_crashes(body):
     assert all(p.line >= 2 for p in result.problems)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(st.text(max_size=200))
 def test_any_text_at_all_never_crashes(text):
     result = import_text(text, unit="kg", exercises=[], tz="UTC")
