@@ -70,14 +70,11 @@ def test_settle_uses_the_system_offset_for_a_rule():
     assert settle_local_timezone({}) is None
 
 
-async def test_the_app_says_what_it_did_with_tz(data_dir):
-    from app_factory import make_app, settle
+async def test_the_app_says_what_it_did_with_tz(new_app):
+    from app_factory import settle
 
-    app = make_app(data_dir)
+    app = new_app()
     app.timezone_note = "TZ='Mars/Olympus' is not a time zone gymtui knows: times are in UTC"
-    try:
-        async with app.run_test(size=(80, 24)) as pilot:
-            await settle(pilot, app)
-            assert [n.message for n in app._notifications if n.title == "Time zone"] == [app.timezone_note]
-    finally:
-        app.store.close()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, app)
+        assert [n.message for n in app._notifications if n.title == "Time zone"] == [app.timezone_note]
