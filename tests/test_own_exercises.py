@@ -20,6 +20,8 @@ from gymtui.services.library import Library
 from gymtui.services.transfer import export_text, restore_json
 from gymtui.store import Store
 
+from hypothesis_profiles import examples
+
 
 def test_a_step_belongs_to_a_weight_stack():
     Exercise(id="a", name="A", pattern="other", equipment="cable", cues=["x"], step_kg=2.5)
@@ -72,7 +74,7 @@ exercises = st.builds(
 )
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=examples(40), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(own=st.lists(exercises, max_size=5, unique_by=lambda e: e.id))
 def test_the_json_bundle_carries_own_exercises_exactly(tmp_path_factory, own):
     source = tmp_path_factory.mktemp("source")
