@@ -24,6 +24,7 @@ from gymtui.domain.library import Exercise, Prescription
 from gymtui.domain.plates import next_loadable
 from gymtui.domain.progression import next_prescription
 from gymtui.domain.settings import Settings
+from hypothesis_profiles import examples
 from tests.lifter import START, Lifter, lift, twice_a_week
 
 
@@ -276,7 +277,7 @@ def _session(day: date, load: float, reps: int, rpe: float | None, sets: int = 3
     )
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=examples(80), deadline=None)
 @given(
     loads=st.lists(st.sampled_from([100.0, 102.5, 105.0, 107.5, 110.0]), min_size=2, max_size=5),
     reps=st.integers(5, 8),
@@ -301,7 +302,7 @@ def test_a_typo_set_never_moves_the_next_load_by_more_than_the_cap(loads, reps, 
     assert abs(typo.load - loads[0]) <= allowed + 1e-6
 
 
-@settings(max_examples=8, deadline=None)
+@settings(max_examples=examples(8), deadline=None)
 @given(
     before=st.lists(
         st.tuples(st.sampled_from([100.0, 110.0, 120.0, 130.0]), st.integers(3, 8)), min_size=1, max_size=5
