@@ -7,6 +7,8 @@ from hypothesis import strategies as st
 from gymtui.domain.plates import next_loadable, plates_per_side, round_for_exercise, round_to_loadable, within_cap
 from gymtui.domain.settings import Settings
 
+from hypothesis_profiles import examples
+
 KG = Settings()
 ODD = Settings(plates_kg=[20, 15])
 
@@ -109,7 +111,7 @@ def _reachable_sums(plates, limit):
     return sorted(s / 4 for s in seen)
 
 
-@settings(max_examples=120, deadline=None)
+@settings(max_examples=examples(120), deadline=None)
 @given(INVENTORIES, st.sampled_from([15.0, 20.0]), st.floats(-10, 260, allow_nan=False))
 def test_plates_always_add_up_and_are_nearest(plates, bar, load):
     config = Settings(plates_kg=plates, bar_kg=bar)
@@ -125,7 +127,7 @@ def test_plates_always_add_up_and_are_nearest(plates, bar, load):
         assert abs(result.achieved - load) == pytest.approx(best)
 
 
-@settings(max_examples=120, deadline=None)
+@settings(max_examples=examples(120), deadline=None)
 @given(INVENTORIES, st.floats(0, 300, allow_nan=False), st.sampled_from(["kg", "lb"]))
 def test_rounded_barbell_loads_are_loadable_and_bracket_the_load(plates, load, unit):
     config = Settings(plates_kg=plates, plates_lb=plates)
@@ -141,7 +143,7 @@ def test_rounded_barbell_loads_are_loadable_and_bracket_the_load(plates, load, u
     assert down <= max(load, bar) + 1e-9
 
 
-@settings(max_examples=100)
+@settings(max_examples=examples(100))
 @given(
     st.floats(-5, 200, allow_nan=False),
     st.sampled_from(["dumbbell", "kettlebell", "machine", "cable"]),
