@@ -19,6 +19,8 @@ from gymtui.services.planning import plan_session
 from gymtui.services.programs import save_own_program
 from gymtui.store import Store
 
+from hypothesis_profiles import examples
+
 CATALOG = load_catalog()
 EXERCISES = sorted(CATALOG.exercises)
 TODAY = date(2026, 11, 18)
@@ -111,7 +113,7 @@ def plan_every_day(program, history, start):
             assert all(item.plan.reasons for item in plan.exercises)
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(25), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data())
 def test_any_valid_program_plans_every_day_for_any_small_history(data):
     program = data.draw(programs())
@@ -130,7 +132,7 @@ def test_a_main_lift_logged_at_no_load_twice_plans():
     plan_every_day(program, history, None)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(program=programs())
 def test_a_program_file_round_trips_exactly(program):
     text = program_text(program)
