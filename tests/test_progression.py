@@ -12,6 +12,7 @@ from gymtui.domain.library import Exercise, Prescription, WeekPlan
 from gymtui.domain.plates import next_loadable, round_to_loadable
 from gymtui.domain.progression import SessionSets, group_history, next_prescription
 from gymtui.domain.settings import Settings
+from hypothesis_profiles import examples
 
 T0 = datetime(2026, 1, 5, 18, 0, tzinfo=UTC)
 D0 = date(2026, 1, 5)
@@ -272,7 +273,7 @@ def cases(draw):
     return exercise(equipment), presc, config, load, reps, n_sets
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(cases(), RPES, RPES)
 def test_higher_rpe_never_gives_a_higher_load(case, rpe_a, rpe_b):
     ex, presc, config, load, reps, n_sets = case
@@ -283,7 +284,7 @@ def test_higher_rpe_never_gives_a_higher_load(case, rpe_a, rpe_b):
     assert plan_hard.load <= plan_easy.load + 1e-9
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(cases(), st.lists(st.one_of(st.none(), RPES), min_size=1, max_size=4))
 def test_loads_are_loadable_never_negative_and_capped(case, rpes):
     ex, presc, config, load, reps, _ = case
@@ -297,7 +298,7 @@ def test_loads_are_loadable_never_negative_and_capped(case, rpes):
     assert plan.reasons
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=examples(80), deadline=None)
 @given(cases(), RPES)
 def test_missed_reps_never_raise_the_load(case, rpe):
     ex, presc, config, load, _, n_sets = case
