@@ -8,6 +8,8 @@ from gymtui.domain.plates import plates_per_side, round_to_loadable
 from gymtui.domain.ramp import plates_text, ramp_sets, working_load
 from gymtui.domain.settings import RampStep, Settings
 
+from hypothesis_profiles import examples
+
 KG = Settings()
 LB = Settings(unit="lb")
 
@@ -170,7 +172,7 @@ def reachable_loads(unit, gym, limit):
     return sorted(bar + 2 * s / 100 for s in sums)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(gym=gyms(), asked=st.floats(0, 300, allow_nan=False), scheme=schemes)
 def test_barbell_ramp_sets_are_loadable_climbing_and_add_up(gym, asked, scheme):
     unit, gym_settings = gym
@@ -194,7 +196,7 @@ def test_barbell_ramp_sets_are_loadable_climbing_and_add_up(gym, asked, scheme):
         previous = r.load
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(gym=gyms(), load=st.floats(0, 260, allow_nan=False))
 def test_plates_add_up_to_the_load_shown_or_the_nearest_is_shown(gym, load):
     unit, gym_settings = gym
@@ -210,7 +212,7 @@ def test_plates_add_up_to_the_load_shown_or_the_nearest_is_shown(gym, load):
     assert result.below_bar == (load < bar - 1e-6)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(
     unit=st.sampled_from(["kg", "lb"]),
     equipment=st.sampled_from(["dumbbell", "kettlebell", "machine", "cable"]),
