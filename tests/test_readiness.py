@@ -19,6 +19,7 @@ from gymtui.domain.readiness import (
     regions_for,
 )
 from gymtui.domain.settings import Settings
+from hypothesis_profiles import examples
 
 T0 = datetime(2026, 1, 5, 7, 0, tzinfo=UTC)
 D0 = date(2026, 1, 5)
@@ -201,7 +202,7 @@ def test_dumbbell_cut_rounds_down_to_a_dumbbell():
     assert adjusted.load == 26  # 15 % off 30 is 25.5: the nearest dumbbell is 26
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(
     st.one_of(st.none(), st.floats(0, 12)),
     st.one_of(st.none(), st.integers(1, 5)),
@@ -224,7 +225,7 @@ def test_readiness_never_adds_anything(hours, quality, stress, energy, soreness,
     assert after.reasons[: len(before.reasons)] == before.reasons
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(
     st.dictionaries(st.sampled_from(REGIONS), st.integers(0, 3)),
     st.sampled_from(sorted(load_catalog().exercises)),
