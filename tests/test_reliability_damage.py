@@ -148,86 +148,77 @@ def test_app_does_not_start_on_a_damaged_profile_and_says_how_to_restore(data_di
 
 
 @pytest.mark.parametrize("damage", ["truncated", "garbled", "invalid value", "unknown table"])
-async def test_app_names_a_damaged_week_and_restores_the_last_good_backup(data_dir, damage):
+async def test_app_names_a_damaged_week_and_restores_the_last_good_backup(data_dir, damage, new_app):
     from textual.widgets import DataTable, Static
 
-    from app_factory import FROZEN_NOW, make_app, settle
+    from app_factory import FROZEN_NOW, settle
     from gymtui.ui.dialogs.damaged_file import DamagedFileDialog
     from gymtui.ui.screens.today import TodayScreen
 
     set_id, path, broken = damaged_week(data_dir, FROZEN_NOW, damage)
-    app = make_app(data_dir)
-    try:
-        async with app.run_test(size=(80, 24)) as pilot:
-            await settle(pilot, app)
-            assert isinstance(app.screen, DamagedFileDialog)
-            message = str(app.screen.query_one("#problem-message", Static).render())
-            assert path.name in message and DAMAGES[damage][2] in message
-            assert path.read_bytes() == broken
-            # The start-of-day backup did not copy the damaged file over the good copies.
-            newest = list_backups(data_dir)[0]
-            assert not [f for f in check_data_dir(newest) if f.level == "error"], newest
-            warnings = [str(n.message) for n in app._notifications]
-            assert any("Daily backup failed" in w and path.name in w for w in warnings), warnings
-            await pilot.press("r")
-            await settle(pilot, app)
-            # Restored: today's plan shows, the app runs on, the damaged file is kept aside.
-            assert isinstance(app.screen, TodayScreen)
-            assert app.screen.query_one("#plan-table", DataTable).row_count > 0
-            assert set_id in {s.id for s in app.store.session_sets(app.store.sessions_on(FROZEN_NOW.date())[0].id)}
-            aside = next((data_dir / "replaced").iterdir())
-            assert (aside / "journal" / path.name).read_bytes() == broken
-    finally:
-        app.store.close()
+    app = new_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, app)
+        assert isinstance(app.screen, DamagedFileDialog)
+        message = str(app.screen.query_one("#problem-message", Static).render())
+        assert path.name in message and DAMAGES[damage][2] in message
+        assert path.read_bytes() == broken
+        # The start-of-day backup did not copy the damaged file over the good copies.
+        newest = list_backups(data_dir)[0]
+        assert not [f for f in check_data_dir(newest) if f.level == "error"], newest
+        warnings = [str(n.message) for n in app._notifications]
+        assert any("Daily backup failed" in w and path.name in w for w in warnings), warnings
+        await pilot.press("r")
+        await settle(pilot, app)
+        # Restored: today's plan shows, the app runs on, the damaged file is kept aside.
+        assert isinstance(app.screen, TodayScreen)
+        assert app.screen.query_one("#plan-table", DataTable).row_count > 0
+        assert set_id in {s.id for s in app.store.session_sets(app.store.sessions_on(FROZEN_NOW.date())[0].id)}
+        aside = next((data_dir / "replaced").iterdir())
+        assert (aside / "journal" / path.name).read_bytes() == broken
 
 
-async def test_a_restore_that_runs_out_of_disk_is_reported_and_the_app_runs_on(data_dir, monkeypatch):
+async def test_a_restore_that_runs_out_of_disk_is_reported_and_the_app_runs_on(data_dir, monkeypatch, new_app):
     import errno
     import shutil
 
-    from app_factory import FROZEN_NOW, make_app, settle
+    from app_factory import FROZEN_NOW, settle
     from gymtui.store import backup as backup_module
     from gymtui.ui.dialogs.damaged_file import DamagedFileDialog
 
     _, path, broken = damaged_week(data_dir, FROZEN_NOW, "truncated")
-    app = make_app(data_dir)
-    try:
-        async with app.run_test(size=(80, 24)) as pilot:
-            await settle(pilot, app)
-            assert isinstance(app.screen, DamagedFileDialog)
+    app = new_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, app)
+        assert isinstance(app.screen, DamagedFileDialog)
 
-            def no_space(*_args, **_kwargs):
-                raise OSError(errno.ENOSPC, "No space left on device")
+        def no_space(*_args, **_kwargs):
+            raise OSError(errno.ENOSPC, "No space left on device")
 
-            monkeypatch.setattr(backup_module.shutil, "copy2", no_space)
-            await pilot.press("r")
-            await settle(pilot, app)
-            messages = [(str(n.title), str(n.message)) for n in app._notifications]
-            assert any(title == "Restore failed" and "No space left on device" in text and "as they were" in text
-                       for title, text in messages), messages
-            assert path.read_bytes() == broken  # nothing moved, nothing half-restored
-            assert not list(data_dir.glob(".restoring-*")) and not list((data_dir / "replaced").iterdir())
-            assert app.is_running
-            monkeypatch.setattr(backup_module.shutil, "copy2", shutil.copy2)
-    finally:
-        app.store.close()
+        monkeypatch.setattr(backup_module.shutil, "copy2", no_space)
+        await pilot.press("r")
+        await settle(pilot, app)
+        messages = [(str(n.title), str(n.message)) for n in app._notifications]
+        assert any(title == "Restore failed" and "No space left on device" in text and "as they were" in text
+                   for title, text in messages), messages
+        assert path.read_bytes() == broken  # nothing moved, nothing half-restored
+        assert not list(data_dir.glob(".restoring-*")) and not list((data_dir / "replaced").iterdir())
+        assert app.is_running
+        monkeypatch.setattr(backup_module.shutil, "copy2", shutil.copy2)
 
 
-async def test_keeping_the_damaged_file_leaves_it_untouched(data_dir):
-    from app_factory import FROZEN_NOW, make_app, settle
+async def test_keeping_the_damaged_file_leaves_it_untouched(data_dir, new_app):
+    from app_factory import FROZEN_NOW, settle
     from gymtui.ui.dialogs.damaged_file import DamagedFileDialog
 
     _, path, broken = damaged_week(data_dir, FROZEN_NOW, "garbled")
-    app = make_app(data_dir)
-    try:
-        async with app.run_test(size=(80, 24)) as pilot:
-            await settle(pilot, app)
-            assert isinstance(app.screen, DamagedFileDialog)
-            await pilot.press("q")
-            await settle(pilot, app)
-            assert not isinstance(app.screen, DamagedFileDialog) and app.is_running
-    finally:
-        app.store.close()
+    app = new_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, app)
+        assert isinstance(app.screen, DamagedFileDialog)
+        await pilot.press("q")
+        await settle(pilot, app)
+        assert not isinstance(app.screen, DamagedFileDialog) and app.is_running
     assert path.read_bytes() == broken
     assert not (data_dir / "replaced").exists()
 
@@ -248,8 +239,8 @@ CACHE_DAMAGES: dict[str, Callable[[Path], None]] = {
 
 
 @pytest.mark.parametrize("damage", list(CACHE_DAMAGES))
-async def test_a_damaged_summary_cache_is_rebuilt_and_history_opens(data_dir, damage):
-    from app_factory import make_app, settle
+async def test_a_damaged_summary_cache_is_rebuilt_and_history_opens(data_dir, damage, new_app):
+    from app_factory import settle
     from gymtui.domain import stats
     from gymtui.services import history
     from gymtui.ui.screens.history import HistoryScreen
@@ -265,15 +256,12 @@ async def test_a_damaged_summary_cache_is_rebuilt_and_history_opens(data_dir, da
         assert json.loads(json.dumps(history.load_weeks(store))) == json.loads(json.dumps(truth))
     document = json.loads(cache.read_text())
     assert document["version"] == stats.SUMMARY_VERSION  # written again, whole
-    app = make_app(data_dir)
-    try:
-        async with app.run_test(size=(80, 24)) as pilot:
-            await settle(pilot, app)
-            await pilot.press("h")
-            await settle(pilot, app)
-            assert isinstance(app.screen, HistoryScreen) and app.screen.session_ids
-            await pilot.press("2")
-            await settle(pilot, app)
-            assert app.is_running
-    finally:
-        app.store.close()
+    app = new_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("h")
+        await settle(pilot, app)
+        assert isinstance(app.screen, HistoryScreen) and app.screen.session_ids
+        await pilot.press("2")
+        await settle(pilot, app)
+        assert app.is_running
