@@ -346,39 +346,36 @@ def _put_back(data_dir: Path, aside: Path) -> None:
 # -- the app keeps running ---------------------------------------------------------------
 
 
-async def test_app_reports_a_failed_save_and_keeps_running(data_dir, monkeypatch):
+async def test_app_reports_a_failed_save_and_keeps_running(monkeypatch, new_app):
     from textual.widgets import DataTable
 
-    from app_factory import make_app, open_warmup_with_load, settle
+    from app_factory import open_warmup_with_load, settle
     from gymtui.ui.screens.warmup import WarmupScreen
 
-    app = make_app(data_dir)
-    try:
-        async with app.run_test(size=(80, 24)) as pilot:
-            screen = await open_warmup_with_load(pilot, app)
-            table = screen.query_one("#wu-table", DataTable)
-            table.move_cursor(row=table.get_row_index("r:0"))
-            with monkeypatch.context() as patch:
-                install_fault(patch, "eio-fsync")
-                await pilot.press("space")
-                await settle(pilot, app)
-            # A notification names the problem; the row is not shown as logged; the app runs.
-            messages = [str(n.message) for n in app._notifications]
-            assert any("could not save to" in m and "Input/output error" in m for m in messages), messages
-            assert 0 not in screen.logged and not screen.pending
-            assert app.is_running and isinstance(app.screen, WarmupScreen)
-            assert app.store.sessions_on(NOW.date()) == [] or not [
-                s for sess in app.store.sessions_on(NOW.date()) for s in app.store.session_sets(sess.id)
-            ]
-            # Once the disk works again the same key logs the set.
-            table.move_cursor(row=table.get_row_index("r:0"))
+    app = new_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_warmup_with_load(pilot, app)
+        table = screen.query_one("#wu-table", DataTable)
+        table.move_cursor(row=table.get_row_index("r:0"))
+        with monkeypatch.context() as patch:
+            install_fault(patch, "eio-fsync")
             await pilot.press("space")
             await settle(pilot, app)
-            assert 0 in screen.logged
-            stored = [s for sess in app.store.sessions_on(NOW.date()) for s in app.store.session_sets(sess.id)]
-            assert [s.id for s in stored] == [screen.logged[0].id]
-    finally:
-        app.store.close()
+        # A notification names the problem; the row is not shown as logged; the app runs.
+        messages = [str(n.message) for n in app._notifications]
+        assert any("could not save to" in m and "Input/output error" in m for m in messages), messages
+        assert 0 not in screen.logged and not screen.pending
+        assert app.is_running and isinstance(app.screen, WarmupScreen)
+        assert app.store.sessions_on(NOW.date()) == [] or not [
+            s for sess in app.store.sessions_on(NOW.date()) for s in app.store.session_sets(sess.id)
+        ]
+        # Once the disk works again the same key logs the set.
+        table.move_cursor(row=table.get_row_index("r:0"))
+        await pilot.press("space")
+        await settle(pilot, app)
+        assert 0 in screen.logged
+        stored = [s for sess in app.store.sessions_on(NOW.date()) for s in app.store.session_sets(sess.id)]
+        assert [s.id for s in stored] == [screen.logged[0].id]
 
 
 def test_gymtui_log_reports_stored_sets_when_only_the_backup_fails(data_dir, monkeypatch, capsys):
@@ -483,38 +480,35 @@ def test_a_json_restore_that_fills_the_disk_after_its_sets_says_they_are_stored(
 
 
 @pytest.mark.parametrize("how", ["enter", "come back"])
-async def test_the_workout_opens_once_the_disk_has_room_again(data_dir, monkeypatch, how):
+async def test_the_workout_opens_once_the_disk_has_room_again(monkeypatch, how, new_app):
     """One failed open (disk full) must not stick until the app restarts."""
     from textual.widgets import Static
 
-    from app_factory import make_app, settle
+    from app_factory import settle
     from gymtui.ui.screens.workout import WorkoutScreen
 
-    app = make_app(data_dir)
-    try:
-        async with app.run_test(size=(80, 24)) as pilot:
+    app = new_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, app)
+        with monkeypatch.context() as patch:
+            install_fault(patch, "enospc-half-write")
+            await pilot.press("w")
             await settle(pilot, app)
-            with monkeypatch.context() as patch:
-                install_fault(patch, "enospc-half-write")
-                await pilot.press("w")
-                await settle(pilot, app)
-                screen = app.screen
-                assert isinstance(screen, WorkoutScreen) and screen.state == "problem"
-                message = str(screen.query_one("#wo-message", Static).render())
-                assert "Could not open today's session" in message and "enter" in message.lower()
-                heading = str(screen.query_one("#wo-heading", Static).render())
-                assert "Loading" not in heading, heading
-            if how == "enter":
-                await pilot.press("enter")
-            else:
-                await pilot.press("t")
-                await settle(pilot, app)
-                await pilot.press("w")
+            screen = app.screen
+            assert isinstance(screen, WorkoutScreen) and screen.state == "problem"
+            message = str(screen.query_one("#wo-message", Static).render())
+            assert "Could not open today's session" in message and "enter" in message.lower()
+            heading = str(screen.query_one("#wo-heading", Static).render())
+            assert "Loading" not in heading, heading
+        if how == "enter":
+            await pilot.press("enter")
+        else:
+            await pilot.press("t")
             await settle(pilot, app)
-            assert app.screen is screen and screen.state == "ready" and screen.workout is not None
-            assert app.store.sessions_on(NOW.date())  # the session is on disk now
-    finally:
-        app.store.close()
+            await pilot.press("w")
+        await settle(pilot, app)
+        assert app.screen is screen and screen.state == "ready" and screen.workout is not None
+        assert app.store.sessions_on(NOW.date())  # the session is on disk now
 
 
 def test_an_import_whose_second_batch_finds_the_disk_full_counts_the_first(filled, tmp_path, monkeypatch, capsys):
