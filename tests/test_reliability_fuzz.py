@@ -30,8 +30,12 @@ from gymtui.domain.settings import Settings
 from gymtui.domain.tempo import TempoError, parse_tempo
 from gymtui.store import Store
 
-FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-SLOW = settings(max_examples=40, deadline=None,
+from hypothesis_profiles import examples
+
+pytestmark = pytest.mark.slow  # hypothesis-heavy: every property runs the real parsers and store
+
+FAST = settings(max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SLOW = settings(max_examples=examples(40), deadline=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 
 # Text that looks like what people type, mixed with anything at all.
