@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from app_factory import FROZEN_NOW, make_app, open_warmup_with_load, settle
+from app_factory import FROZEN_NOW, open_warmup_with_load, settle
 from gymtui.cli import main
 from gymtui.domain.journal import LoggedSet
 from gymtui.store import LockedError, Store
@@ -38,33 +38,30 @@ def logged_sets(store: Store) -> list[LoggedSet]:
     return [s for session in store.iter_sessions() for s in store.session_sets(session.id)]
 
 
-async def test_cli_beside_the_running_app_is_refused_and_nothing_is_lost(data_dir, tmp_path):
+async def test_cli_beside_the_running_app_is_refused_and_nothing_is_lost(data_dir, tmp_path, new_app):
     csv = tmp_path / "strong.csv"
     csv.write_text("Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,"
                    "Workout Notes,RPE\n2026-10-05 18:00:00,Pull,1h,Deadlift (Barbell),1,100,5,0,0,,,8\n")
-    app = make_app(data_dir)
-    try:
-        async with app.run_test(size=(80, 24)) as pilot:
-            screen = await open_warmup_with_load(pilot, app)
-            before = files(data_dir)
-            backup = list_backups(data_dir)[0].name  # the app's start-of-day backup
-            for command in (["log", "bent over row", "80x8@8"], ["import", str(csv)], ["restore", backup],
-                            ["export", "--format", "json"]):
-                done = gymtui(data_dir, *command)
-                assert done.returncode == 1, (command, done.stdout)
-                message = done.stderr.strip()
-                assert message.startswith(f"gymtui: another gymtui (pid {os.getpid()} app)"), message
-                assert "close it first" in message and len(message.splitlines()) == 1
-            assert files(data_dir) == before  # the refused commands wrote nothing
-            # The app goes on writing while they are refused.
-            table = screen.query_one("#wu-table")
-            table.move_cursor(row=table.get_row_index("r:0"))
-            await pilot.press("space")
-            await settle(pilot, app)
-            assert 0 in screen.logged
-            app_set = screen.logged[0].id
-    finally:
-        app.store.close()
+    app = new_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_warmup_with_load(pilot, app)
+        before = files(data_dir)
+        backup = list_backups(data_dir)[0].name  # the app's start-of-day backup
+        for command in (["log", "bent over row", "80x8@8"], ["import", str(csv)], ["restore", backup],
+                        ["export", "--format", "json"]):
+            done = gymtui(data_dir, *command)
+            assert done.returncode == 1, (command, done.stdout)
+            message = done.stderr.strip()
+            assert message.startswith(f"gymtui: another gymtui (pid {os.getpid()} app)"), message
+            assert "close it first" in message and len(message.splitlines()) == 1
+        assert files(data_dir) == before  # the refused commands wrote nothing
+        # The app goes on writing while they are refused.
+        table = screen.query_one("#wu-table")
+        table.move_cursor(row=table.get_row_index("r:0"))
+        await pilot.press("space")
+        await settle(pilot, app)
+        assert 0 in screen.logged
+        app_set = screen.logged[0].id
     # The app closed: the command line writes now, and both writes are there.
     done = gymtui(data_dir, "log", "bent over row", "80x8@8")
     assert done.returncode == 0, done.stderr
