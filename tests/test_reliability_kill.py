@@ -30,6 +30,8 @@ from pathlib import Path
 
 import pytest
 
+from hypothesis_profiles import storm_rounds
+
 TESTS = Path(__file__).resolve().parent
 ROOT = TESTS.parent
 CHILD_ENV = dict(os.environ, PYTHONPATH=os.pathsep.join([str(ROOT), str(TESTS)]), TZ="UTC")
@@ -63,7 +65,7 @@ def whole_lines(text: str) -> list[str]:
 
 # == 1. `gymtui log`, killed anywhere in its life =============================================
 
-CLI_KILLS = 60  # real kills (the process was still running); rounds that finished first do not count
+CLI_KILLS = storm_rounds(60)  # real kills (the process was still running); rounds that finished first do not count
 ENTRY_LOADS = [40, 60, 80, 100, 120]
 
 
@@ -73,6 +75,7 @@ def cli_entries(rng: random.Random) -> list[tuple[float, int, float]]:
     ]
 
 
+@pytest.mark.slow
 def test_gymtui_log_killed_at_random_moments(data_dir):
     from gymtui.store import Store
     from gymtui.store.backup import list_backups
@@ -133,7 +136,7 @@ def test_gymtui_log_killed_at_random_moments(data_dir):
 
 # == 2. The app in the middle of a session ====================================================
 
-APP_KILLS = 12
+APP_KILLS = storm_rounds(12)
 SD_CARD_FSYNC = 0.03  # seconds: a Raspberry Pi's SD card takes 10-50 ms to fsync
 
 
@@ -258,6 +261,7 @@ async def workout_child(data_dir: str, seed: int) -> None:
                 await pilot.pause()
 
 
+@pytest.mark.slow
 def test_app_killed_in_the_middle_of_a_session(data_dir):
     from app_factory import FROZEN_NOW
     from gymtui.store import Store
@@ -321,33 +325,30 @@ def test_app_killed_in_the_middle_of_a_session(data_dir):
     assert not (deleted - maybe) & stored, "a set shown as removed came back"
 
 
-def test_killed_between_a_set_and_the_position_after_it_resumes_at_the_next_set(data_dir):
+def test_killed_between_a_set_and_the_position_after_it_resumes_at_the_next_set(new_app):
     """The workout stores a set, then where the lifter is now: two writes. Killed between
     them, the saved position still points at the set just stored; resuming there left the
     lifter on a logged set where 'l' did nothing (found by the storm above)."""
-    from app_factory import FROZEN_NOW, make_app
+    from app_factory import FROZEN_NOW
     from gymtui.domain.journal import LoggedSet
     from gymtui.services.workout import open_workout
 
-    app = make_app(data_dir)
-    try:
-        plan = app.make_plan()
-        workout = open_workout(app.store, app.library, plan, FROZEN_NOW)
-        first = workout.card
-        app.store.save_session(workout.session_with_position())  # position (0, 0)
-        app.store.add_set(LoggedSet(session_id=workout.session.id, exercise=first.exercise.id, load=20, reps=10,
-                                    logged_at=FROZEN_NOW))
-        # ... killed here, before the position (0, 1) was stored.
-        resumed = open_workout(app.store, app.library, plan, FROZEN_NOW)
-        assert resumed.card.exercise.id == first.exercise.id and resumed.slot == 1
-        assert not resumed.current.done
-    finally:
-        app.store.close()
+    app = new_app()
+    plan = app.make_plan()
+    workout = open_workout(app.store, app.library, plan, FROZEN_NOW)
+    first = workout.card
+    app.store.save_session(workout.session_with_position())  # position (0, 0)
+    app.store.add_set(LoggedSet(session_id=workout.session.id, exercise=first.exercise.id, load=20, reps=10,
+                                logged_at=FROZEN_NOW))
+    # ... killed here, before the position (0, 1) was stored.
+    resumed = open_workout(app.store, app.library, plan, FROZEN_NOW)
+    assert resumed.card.exercise.id == first.exercise.id and resumed.slot == 1
+    assert not resumed.current.done
 
 
 # == 3. Killed part-way through writing a file ================================================
 
-WRITE_ROUNDS = 36
+WRITE_ROUNDS = storm_rounds(36)
 
 
 class DyingFile:
@@ -464,6 +465,7 @@ def writer_child(data_dir: str, seed: int, die_at: int, fraction: float) -> None
             ack("import", key)
 
 
+@pytest.mark.slow
 def test_killed_part_way_through_every_kind_of_write(data_dir):
     from gymtui.store import Store
 
