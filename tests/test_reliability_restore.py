@@ -132,42 +132,39 @@ def test_a_whole_rollback_says_how_many_sets_leave_and_asks_first(filled, capsys
     assert _snapshot(aside) == before  # every replaced file kept
 
 
-async def test_the_app_puts_back_the_damaged_file_or_rolls_back_when_asked(filled):
+async def test_the_app_puts_back_the_damaged_file_or_rolls_back_when_asked(filled, new_app):
     from textual.widgets import Static
 
-    from app_factory import make_app, settle
+    from app_factory import settle
     from gymtui.ui.dialogs.damaged_file import DamagedFileDialog
 
     new_set = later_work(filled)
     truncate(filled / W47)
-    app = make_app(filled, now=NOW)
-    try:
-        async with app.run_test(size=(80, 24)) as pilot:
-            await settle(pilot, app)
-            assert isinstance(app.screen, DamagedFileDialog)
-            await pilot.press("r")
-            await settle(pilot, app)
-            assert not isinstance(app.screen, DamagedFileDialog)
-            ids = {s.id for session in app.store.iter_sessions() for s in app.store.session_sets(session.id)}
-            assert new_set in ids and len(ids) == 3
-            messages = [str(n.message) for n in app._notifications]
-            assert any(f"{W47} (damaged)" in m and "profile.json" not in m for m in messages), messages
-            assert app.store.settings().default_rest_seconds == 200
+    app = new_app(filled, now=NOW)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, app)
+        assert isinstance(app.screen, DamagedFileDialog)
+        await pilot.press("r")
+        await settle(pilot, app)
+        assert not isinstance(app.screen, DamagedFileDialog)
+        ids = {s.id for session in app.store.iter_sessions() for s in app.store.session_sets(session.id)}
+        assert new_set in ids and len(ids) == 3
+        messages = [str(n.message) for n in app._notifications]
+        assert any(f"{W47} (damaged)" in m and "profile.json" not in m for m in messages), messages
+        assert app.store.settings().default_rest_seconds == 200
 
-            truncate(filled / W47)  # again, and this time the whole folder goes back
-            app.report_damaged_file(_damage(filled))
-            await settle(pilot, app)
-            await pilot.press("w")
-            await settle(pilot, app)
-            question = str(app.screen.query_one("#problem-rollback", Static).render())
-            assert "1 set in the journal now" in question and "y" in question
-            assert new_set in {s.id for s in all_sets_of(app.store)}  # nothing moved yet
-            await pilot.press("y")
-            await settle(pilot, app)
-            assert new_set not in {s.id for s in all_sets_of(app.store)}
-            assert app.store.settings().default_rest_seconds != 200
-    finally:
-        app.store.close()
+        truncate(filled / W47)  # again, and this time the whole folder goes back
+        app.report_damaged_file(_damage(filled))
+        await settle(pilot, app)
+        await pilot.press("w")
+        await settle(pilot, app)
+        question = str(app.screen.query_one("#problem-rollback", Static).render())
+        assert "1 set in the journal now" in question and "y" in question
+        assert new_set in {s.id for s in all_sets_of(app.store)}  # nothing moved yet
+        await pilot.press("y")
+        await settle(pilot, app)
+        assert new_set not in {s.id for s in all_sets_of(app.store)}
+        assert app.store.settings().default_rest_seconds != 200
 
 
 def _damage(data_dir: Path, name: str = W47):
@@ -431,27 +428,24 @@ def test_a_damaged_file_no_backup_has_is_not_offered_a_restore_that_cannot_help(
     assert code == 1 and f"no good backup has a copy of {W48}" in out and "gymtui restore" not in out, out
 
 
-async def test_the_app_offers_no_restore_for_a_file_no_backup_has(filled):
+async def test_the_app_offers_no_restore_for_a_file_no_backup_has(filled, new_app):
     from textual.widgets import Static
 
-    from app_factory import make_app, settle
+    from app_factory import settle
     from gymtui.ui.dialogs.damaged_file import DamagedFileDialog
 
     with Store.open(filled, now=lambda: NOW) as store:
         store.save_session(Session(date=DAY.add(days=7), started_at=NOW.add(days=7)))
     broken = truncate(filled / W48)
-    app = make_app(filled, now=NOW)
-    try:
-        async with app.run_test(size=(80, 24)) as pilot:
-            await settle(pilot, app)
-            app.report_damaged_file(_damage(filled, W48))
-            await settle(pilot, app)
-            assert isinstance(app.screen, DamagedFileDialog)
-            text = " ".join(str(w.render()) for w in app.screen.query(Static))
-            assert "No good backup has a copy of this file" in text and "put back" not in text, text
-            await pilot.press("r")
-            await settle(pilot, app)
-            assert isinstance(app.screen, DamagedFileDialog)  # nothing offered, nothing done
-    finally:
-        app.store.close()
+    app = new_app(filled, now=NOW)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, app)
+        app.report_damaged_file(_damage(filled, W48))
+        await settle(pilot, app)
+        assert isinstance(app.screen, DamagedFileDialog)
+        text = " ".join(str(w.render()) for w in app.screen.query(Static))
+        assert "No good backup has a copy of this file" in text and "put back" not in text, text
+        await pilot.press("r")
+        await settle(pilot, app)
+        assert isinstance(app.screen, DamagedFileDialog)  # nothing offered, nothing done
     assert (filled / W48).read_bytes() == broken
