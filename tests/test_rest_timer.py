@@ -9,6 +9,8 @@ from hypothesis import strategies as st
 from gymtui.domain.clock import FakeClock
 from gymtui.domain.rest_timer import RestTimer
 
+from hypothesis_profiles import examples
+
 
 def make(seconds: float = 120) -> tuple[RestTimer, FakeClock]:
     clock = FakeClock(5000.0)
@@ -131,7 +133,7 @@ def test_state_is_read_from_the_clock_not_counted() -> None:
     assert many.remaining() == pytest.approx(once.remaining())
 
 
-@settings(max_examples=100)
+@settings(max_examples=examples(100))
 @given(
     st.integers(0, 900),
     st.lists(st.tuples(st.floats(0, 60), st.sampled_from([0, 0, 0, 15, 30, -15])), max_size=30),
