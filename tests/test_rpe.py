@@ -11,6 +11,8 @@ from gymtui.domain.common import RPE_VALUES
 from gymtui.domain.journal import LoggedSet
 from gymtui.domain.rpe import SEQUENCE, E1rm, e1rm, load_for, percent_1rm, top_sets
 
+from hypothesis_profiles import examples
+
 # The chart exactly as DOMAIN.md prints it: RPE -> %1RM for 1..12 reps.
 TABLE = {
     10: [100, 95.5, 92.2, 89.2, 86.3, 83.7, 81.1, 78.6, 76.2, 73.9, 70.7, 68.0],
@@ -112,7 +114,7 @@ def test_load_for_a_target():
     assert load_for(90, 15, None) == pytest.approx(60)
 
 
-@settings(max_examples=150)
+@settings(max_examples=examples(150))
 @given(
     st.floats(1, 400, allow_nan=False),
     st.integers(1, 25),
