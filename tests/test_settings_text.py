@@ -22,7 +22,9 @@ from gymtui.domain.settings_text import (
     with_text,
 )
 
-EXAMPLES = hsettings(max_examples=60, deadline=None)
+from hypothesis_profiles import examples
+
+EXAMPLES = hsettings(max_examples=examples(60), deadline=None)
 
 plate = st.floats(min_value=0.01, max_value=MAX_PLATE, allow_nan=False, allow_infinity=False)
 ramp_step = st.builds(RampStep, percent=st.integers(0, 100).map(float) | st.floats(0, 100), reps=st.integers(1, 20))
