@@ -12,6 +12,7 @@ from gymtui.domain.library import Exercise, Prescription
 from gymtui.domain.progression import next_prescription
 from gymtui.domain.settings import Settings
 from gymtui.domain.sides import weaker_side
+from hypothesis_profiles import examples
 
 T0 = datetime(2026, 1, 5, 18, 0, tzinfo=UTC)
 D0 = date(2026, 1, 5)
@@ -68,7 +69,7 @@ def test_a_pair_of_sides_is_one_set():
     assert "top of the range: one more set, 3 x 15" in plan.reasons
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=examples(80), deadline=None)
 @given(
     st.integers(4, 30).map(lambda x: x * 2.0),
     st.integers(4, 30).map(lambda x: x * 2.0),
