@@ -3,10 +3,9 @@
 import pytest
 from textual.widgets import DataTable
 
-from app_factory import FROZEN_NOW, make_app
+from app_factory import FROZEN_NOW, seed_session, settle
 from gymtui.domain.clock import FakeClock
 from gymtui.domain.daily import ChecklistEntry, RecoveryNote
-from gymtui.domain.journal import LoggedSet, Session
 
 SIZE = (80, 24)
 
@@ -17,16 +16,10 @@ def clock():
 
 
 @pytest.fixture
-def daily_app(data_dir, clock):
-    app = make_app(data_dir, clock=clock)
+def daily_app(new_app, clock):
+    app = new_app(clock=clock)
     store = app.store
-    last_week = FROZEN_NOW.subtract(days=7)
-    session = store.save_session(
-        Session(date=last_week.date(), started_at=last_week, status="done", program_day="vertical-pull", block_week=1)
-    )
-    for _ in range(4):
-        store.add_set(LoggedSet(session_id=session.id, exercise="bent-over-row", load=80, reps=5, rpe=7.5,
-                                logged_at=last_week))
+    seed_session(store, [("bent-over-row", 80, 5, 7.5)] * 4, status="done", program_day="vertical-pull", block_week=1)
     items = [item.id for item in app.library.catalog.checklist]
     for days_ago, count in [(1, 6), (2, 6), (3, 2), (5, 6), (8, 6), (9, 4)]:
         day = FROZEN_NOW.subtract(days=days_ago)
@@ -35,17 +28,10 @@ def daily_app(data_dir, clock):
     store.close()
 
 
-async def _settle(pilot):
-    for _ in range(3):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
-    await pilot.wait_for_scheduled_animations()
-
-
 async def _open(pilot, key):
-    await _settle(pilot)
+    await settle(pilot, animations=True)
     pilot.app.action_open_section(key)
-    await _settle(pilot)
+    await settle(pilot, animations=True)
 
 
 def test_warmup_80x24(snap_compare, daily_app):
@@ -54,7 +40,7 @@ def test_warmup_80x24(snap_compare, daily_app):
         await pilot.press("space", "space")
         table = pilot.app.screen.query_one("#wu-table", DataTable)
         table.move_cursor(row=table.get_row_index("r:2"))
-        await _settle(pilot)
+        await settle(pilot, animations=True)
 
     assert snap_compare(daily_app, terminal_size=SIZE, run_before=run_before)
 
@@ -72,7 +58,7 @@ def test_mobility_run_80x24(snap_compare, daily_app, clock):
         await pilot.press("enter")
         clock.advance(3 + 7.5)  # get ready, then 7.5 s into the first item
         pilot.app.screen.tick()
-        await _settle(pilot)
+        await settle(pilot, animations=True)
 
     assert snap_compare(daily_app, terminal_size=SIZE, run_before=run_before)
 
@@ -81,7 +67,7 @@ def test_checklist_80x24(snap_compare, daily_app):
     async def run_before(pilot):
         await _open(pilot, "c")
         await pilot.press("1", "2", "4")
-        await _settle(pilot)
+        await settle(pilot, animations=True)
 
     assert snap_compare(daily_app, terminal_size=SIZE, run_before=run_before)
 
@@ -97,6 +83,6 @@ def test_recovery_80x24(snap_compare, daily_app):
     async def run_before(pilot):
         await _open(pilot, "r")
         await pilot.press("escape")  # out of the form: no blinking cursor in the picture
-        await _settle(pilot)
+        await settle(pilot, animations=True)
 
     assert snap_compare(daily_app, terminal_size=SIZE, run_before=run_before)
