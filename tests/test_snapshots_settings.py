@@ -3,46 +3,36 @@
 import pytest
 from textual.widgets import Input
 
-from app_factory import make_app
+from app_factory import settle
 
 SIZE = (80, 24)
 
 
 @pytest.fixture
-def app(data_dir):
-    app = make_app(data_dir)
-    yield app
-    app.store.close()
-
-
-async def _settle(pilot):
-    for _ in range(3):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
-    await pilot.wait_for_scheduled_animations()
+def app(gym_app):
+    return gym_app
 
 
 async def _open_settings(pilot):
-    await _settle(pilot)
+    await settle(pilot, animations=True)
     await pilot.press("s")
-    await _settle(pilot)
+    await settle(pilot, animations=True)
 
 
 async def _refused_value(pilot):
     await _open_settings(pilot)
     field = pilot.app.screen.query_one("#set-ramp", Input)
-    field.cursor_blink = False  # a blinking cursor makes the picture depend on timing
     field.focus()
     await pilot.pause()
     field.value = ""
     await pilot.press(*"0x10, 40x5, 60-3", "enter")
-    await _settle(pilot)
+    await settle(pilot, animations=True)
 
 
 async def _help_over_today(pilot):
-    await _settle(pilot)
+    await settle(pilot, animations=True)
     await pilot.press("question_mark")
-    await _settle(pilot)
+    await settle(pilot, animations=True)
 
 
 def test_settings_80x24(snap_compare, app):
