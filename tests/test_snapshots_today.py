@@ -2,25 +2,19 @@
 
 import pytest
 
-from app_factory import make_app
+from app_factory import settle
 
 
 @pytest.fixture
-def today_app(data_dir):
-    app = make_app(data_dir)
-    yield app
-    app.store.close()
+def today_app(gym_app):
+    return gym_app
 
 
 async def _wait_for_plan(pilot):
-    for _ in range(50):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
-        if getattr(pilot.app.screen, "plan", None) is not None:
-            break
+    await settle(pilot, animations=True)
+    assert getattr(pilot.app.screen, "plan", None) is not None
     for _ in range(3):  # let the table's cursor and the reason line settle under load
         await pilot.pause()
-    await pilot.wait_for_scheduled_animations()
 
 
 def test_today_80x24(snap_compare, today_app):
@@ -32,13 +26,11 @@ def test_today_120x40(snap_compare, today_app):
 
 
 @pytest.fixture
-def under_way_app(data_dir):
+def under_way_app(gym_app):
     from test_ui_today import seed_session_under_way
 
-    app = make_app(data_dir)
-    seed_session_under_way(app.store)
-    yield app
-    app.store.close()
+    seed_session_under_way(gym_app.store)
+    return gym_app
 
 
 def test_today_under_way_80x24(snap_compare, under_way_app):
