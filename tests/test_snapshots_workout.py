@@ -3,9 +3,8 @@ and in the set form. A frozen date and a FakeClock make them the same on every r
 
 import pytest
 
-from app_factory import FROZEN_NOW, make_app
+from app_factory import seed_session, settle
 from gymtui.domain.clock import FakeClock
-from gymtui.domain.journal import LoggedSet, Session
 
 
 @pytest.fixture
@@ -14,31 +13,18 @@ def clock():
 
 
 @pytest.fixture
-def workout_app(data_dir, clock):
-    app = make_app(data_dir, clock=clock)
-    store = app.store
-    last_week = FROZEN_NOW.subtract(days=7)
-    session = store.save_session(Session(date=last_week.date(), started_at=last_week, status="done",
-                                         program_day="vertical-pull", block_week=1))
-    for reps, rpe in [(15, 7), (15, 7.5)]:
-        store.add_set(LoggedSet(session_id=session.id, exercise="face-pull", load=20, reps=reps, rpe=rpe,
-                                logged_at=last_week))
-    yield app
-    store.close()
-
-
-async def _settle(pilot):
-    for _ in range(3):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
-    await pilot.wait_for_scheduled_animations()
+def workout_app(new_app, clock):
+    app = new_app(clock=clock)
+    seed_session(app.store, [("face-pull", 20, 15, 7), ("face-pull", 20, 15, 7.5)], status="done",
+                 program_day="vertical-pull", block_week=1)
+    return app
 
 
 def _timer(clock):
     async def run_before(pilot):
-        await _settle(pilot)
+        await settle(pilot, animations=True)
         pilot.app.action_open_section("w")
-        await _settle(pilot)
+        await settle(pilot, animations=True)
         await pilot.press("enter")
         # Lead-in (3 s), then rep 1 (lift 1, hold 2, lower 2) and into rep 2's lowering:
         # past the cue's flash, so the band shows the phase colour.
@@ -46,26 +32,22 @@ def _timer(clock):
         pilot.app.screen.tick()  # the cue of the change to LOWER: a flash
         clock.advance(0.5)
         pilot.app.screen.tick()  # the flash is over
-        await _settle(pilot)
+        await settle(pilot, animations=True)
 
     return run_before
 
 
 def _logging(clock):
     async def run_before(pilot):
-        await _settle(pilot)
+        await settle(pilot, animations=True)
         pilot.app.action_open_section("w")
-        await _settle(pilot)
+        await settle(pilot, animations=True)
         await pilot.press("enter")
         clock.advance(3 + 5 * 7 + 0.5)  # seven reps, then stopped
         pilot.app.screen.tick()
         await pilot.press("enter")
-        from textual.widgets import Input
-
-        for field in pilot.app.screen.query(Input):
-            field.cursor_blink = False  # a blinking cursor makes the picture depend on timing
         await pilot.press("8", ".")  # an RPE on its way: 8.
-        await _settle(pilot)
+        await settle(pilot, animations=True)
 
     return run_before
 
@@ -82,15 +64,15 @@ def test_workout_logging(snap_compare, workout_app, clock, size):
 
 def _resting(clock):
     async def run_before(pilot):
-        await _settle(pilot)
+        await settle(pilot, animations=True)
         pilot.app.action_open_section("w")
-        await _settle(pilot)
+        await settle(pilot, animations=True)
         await pilot.press("l", "8", "enter")  # the first face pull logged: the rest starts
         clock.advance(15)
         pilot.app.rest.tick()  # drawn from the clock now, not when a timer next fires
-        await _settle(pilot)
+        await settle(pilot, animations=True)
         pilot.app.clear_notifications()  # "Saved ..." comes and goes with the next key
-        await _settle(pilot)
+        await settle(pilot, animations=True)
 
     return run_before
 
