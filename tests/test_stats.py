@@ -11,6 +11,7 @@ from gymtui.domain import stats
 from gymtui.domain.daily import ChecklistEntry, RecoveryNote
 from gymtui.domain.journal import LoggedSet, Session
 from gymtui.domain.rpe import e1rm
+from hypothesis_profiles import examples
 
 MONDAY = datetime(2026, 11, 9, 18, 0, tzinfo=UTC)  # ISO week 2026-W46
 
@@ -169,7 +170,7 @@ days_strategy = st.lists(
 ).map(lambda items: [fake_day(i, *item) for i, item in enumerate(items)])
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(days_strategy, st.integers(1, 80))
 def test_thinned_trend_keeps_order_bounds_and_the_records(days, max_points):
     points = stats.trend(days, "kg", max_points)
@@ -193,7 +194,7 @@ set_strategy = st.tuples(
 )
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(st.lists(set_strategy, max_size=25))
 def test_summary_totals_agree_with_the_sets(raw):
     sets = []
