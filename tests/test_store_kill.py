@@ -13,11 +13,14 @@ import pytest
 from gymtui.store import Store
 from gymtui.store.doctor import check_data_dir
 
-KILLS = 50
+from hypothesis_profiles import storm_rounds
+
+KILLS = storm_rounds(50)
 WRITER = Path(__file__).with_name("kill_writer.py")
 
 
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
+@pytest.mark.slow
 def test_sigkill_storm_never_loses_an_acknowledged_write(data_dir):
     rng = random.Random(1234)
     present: dict[str, int | None] = {}  # set id -> reps last acknowledged
