@@ -14,6 +14,8 @@ from gymtui.domain.streaks import (
     window,
 )
 
+from hypothesis_profiles import examples
+
 TODAY = date(2026, 11, 16)
 ALL = ["a", "b", "c"]
 
@@ -100,7 +102,7 @@ def brute_streak(ticks, items, today):
     return best
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=examples(80), deadline=None)
 @given(ticks=histories, items=st.integers(0, 4))
 def test_current_streak_matches_a_brute_force_count(ticks, items):
     streak = current_streak(ticks, items, TODAY)
@@ -108,7 +110,7 @@ def test_current_streak_matches_a_brute_force_count(ticks, items):
     assert streak <= best_streak(ticks, items)
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=examples(80), deadline=None)
 @given(ticks=histories, items=st.integers(0, 4), days=st.integers(1, 35))
 def test_adherence_stays_in_bounds(ticks, items, days):
     result = adherence(ticks, items, TODAY, days)
