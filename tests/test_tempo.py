@@ -10,6 +10,8 @@ from hypothesis import strategies as st
 
 from gymtui.domain.tempo import Tempo, TempoError, is_valid_tempo, parse_tempo
 
+from hypothesis_profiles import examples
+
 
 @pytest.mark.parametrize(
     ("text", "expected"),
@@ -87,7 +89,7 @@ figure_text = st.one_of(st.integers(0, 99).map(str), st.sampled_from(["X", "x"])
 separator = st.sampled_from(["-", "/", ":", ".", " ", " - ", "\t"])
 
 
-@settings(max_examples=150)
+@settings(max_examples=examples(150))
 @given(st.lists(figure_text, min_size=4, max_size=4), separator)
 def test_any_dashed_tempo_round_trips(figures: list[str], sep: str) -> None:
     tempo = parse_tempo(sep.join(figures))
@@ -96,7 +98,7 @@ def test_any_dashed_tempo_round_trips(figures: list[str], sep: str) -> None:
     assert parse_tempo(str(tempo)) == tempo
 
 
-@settings(max_examples=100)
+@settings(max_examples=examples(100))
 @given(st.text(alphabet="0123456789xX", min_size=4, max_size=4))
 def test_any_compact_tempo_parses(text: str) -> None:
     assert str(parse_tempo(text)).replace("-", "") == text.upper()
@@ -105,7 +107,7 @@ def test_any_compact_tempo_parses(text: str) -> None:
 tempo_like = st.text(alphabet="0123456789xXa-/:. \t\n", max_size=20)
 
 
-@settings(max_examples=300)
+@settings(max_examples=examples(300))
 @given(st.one_of(st.text(max_size=30), tempo_like))
 def test_parser_raises_only_tempo_error(text: str) -> None:
     try:
