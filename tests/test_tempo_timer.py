@@ -18,6 +18,8 @@ from gymtui.domain.tempo_timer import (
     tempo_schedule,
 )
 
+from hypothesis_profiles import examples
+
 Row = tuple[int, str, float, float, bool]  # rep, phase, start, duration, explosive
 
 
@@ -424,7 +426,7 @@ def schedules(draw) -> tuple[TempoSchedule, Tempo, dict]:
     return tempo_schedule(tempo, reps, **kwargs), tempo, kwargs
 
 
-@settings(max_examples=150)
+@settings(max_examples=examples(150))
 @given(schedules())
 def test_phases_are_contiguous_and_cover_the_set(drawn) -> None:
     schedule, tempo, kwargs = drawn
@@ -445,7 +447,7 @@ def test_phases_are_contiguous_and_cover_the_set(drawn) -> None:
         assert len(explosive) == schedule.reps * tempo.figures().count(None)
 
 
-@settings(max_examples=100)
+@settings(max_examples=examples(100))
 @given(schedules(), st.lists(st.floats(0, 400), max_size=30))
 def test_lookup_matches_a_linear_scan(drawn, times: list[float]) -> None:
     schedule = drawn[0]
@@ -463,7 +465,7 @@ actions = st.lists(
 )
 
 
-@settings(max_examples=150)
+@settings(max_examples=examples(150))
 @given(schedules(), actions)
 def test_state_moves_only_forward(drawn, steps) -> None:
     schedule = drawn[0]
@@ -494,7 +496,7 @@ def test_state_moves_only_forward(drawn, steps) -> None:
         previous = state
 
 
-@settings(max_examples=60)
+@settings(max_examples=examples(60))
 @given(schedules(), st.floats(0, 600))
 def test_stop_agrees_with_state(drawn, t: float) -> None:
     clock = FakeClock()
