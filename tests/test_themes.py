@@ -3,7 +3,7 @@ import json
 
 import pytest
 
-from app_factory import make_app, settle
+from app_factory import settle
 from gymtui.paths import user_config_dir
 from gymtui.store import Store
 from gymtui.ui.themes import DEFAULT_THEME, load_all_themes, load_theme_dir
@@ -36,44 +36,35 @@ def test_broken_theme_files_are_reported(tmp_path, content, fragment):
     assert "mine.json" in str(problems[0]) and fragment in str(problems[0])
 
 
-async def test_broken_user_theme_gets_one_notification_and_default_theme(data_dir):
+async def test_broken_user_theme_gets_one_notification_and_default_theme(new_app):
     folder = user_config_dir() / "themes"
     folder.mkdir(parents=True)
     (folder / "broken.json").write_text("{oops")
     (folder / "ugly.json").write_text(json.dumps({"name": "ugly", "primary": "pink"}))
-    app = make_app(data_dir)
-    try:
-        async with app.run_test(size=(80, 24)) as pilot:
-            await settle(pilot, app)
-            assert app.theme == DEFAULT_THEME
-            notes = [n for n in app._notifications if "Theme file" in (n.title or "")]
-            assert len(notes) == 1
-            assert "broken.json" in notes[0].message and "ugly.json" in notes[0].message
-    finally:
-        app.store.close()
+    app = new_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, app)
+        assert app.theme == DEFAULT_THEME
+        notes = [n for n in app._notifications if "Theme file" in (n.title or "")]
+        assert len(notes) == 1
+        assert "broken.json" in notes[0].message and "ugly.json" in notes[0].message
 
 
-async def test_chosen_theme_persists(data_dir):
-    app = make_app(data_dir)
-    try:
-        async with app.run_test(size=(80, 24)) as pilot:
-            await settle(pilot, app)
-            app.theme = "daylight"
-            await settle(pilot, app)
-        assert app.store.settings().theme == "daylight"
-    finally:
-        app.store.close()
-    app = make_app(data_dir)
-    try:
-        async with app.run_test(size=(80, 24)) as pilot:
-            await settle(pilot, app)
-            assert app.theme == "daylight"
-    finally:
-        app.store.close()
+async def test_chosen_theme_persists(new_app):
+    app = new_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, app)
+        app.theme = "daylight"
+        await settle(pilot, app)
+    assert app.store.settings().theme == "daylight"
+    app = new_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, app)
+        assert app.theme == "daylight"
 
 
 @pytest.mark.parametrize("damage", ["deleted", "invalid"])
-def test_a_saved_theme_that_is_gone_falls_back_to_the_default(data_dir, damage):
+def test_a_saved_theme_that_is_gone_falls_back_to_the_default(data_dir, damage, new_app):
     """The app is built outside any event loop, as `gymtui` builds it: falling back must not
     start a save there (it died with 'no running event loop')."""
     folder = user_config_dir() / "themes"
@@ -82,7 +73,7 @@ def test_a_saved_theme_that_is_gone_falls_back_to_the_default(data_dir, damage):
         (folder / "mine.json").write_text(json.dumps({"name": "mine", "primary": "pink"}))
     with Store.open(data_dir) as store:
         store.save_settings(store.settings().model_copy(update={"theme": "mine"}))
-    app = make_app(data_dir)
+    app = new_app()
 
     async def run() -> list:
         async with app.run_test(size=(80, 24)) as pilot:
@@ -90,16 +81,13 @@ def test_a_saved_theme_that_is_gone_falls_back_to_the_default(data_dir, damage):
             assert app.theme == DEFAULT_THEME
             return [n for n in app._notifications if "Theme" in (n.title or "")]
 
-    try:
-        notes = asyncio.run(run())
-        assert len(notes) == 1
-        if damage == "invalid":
-            assert notes[0].title == "Theme file skipped" and "mine.json" in notes[0].message
-        assert "mine" in notes[0].message and DEFAULT_THEME in notes[0].message
-        # The choice is kept: once the file is back, so is the theme.
-        assert app.store.settings().theme == "mine"
-    finally:
-        app.store.close()
+    notes = asyncio.run(run())
+    assert len(notes) == 1
+    if damage == "invalid":
+        assert notes[0].title == "Theme file skipped" and "mine.json" in notes[0].message
+    assert "mine" in notes[0].message and DEFAULT_THEME in notes[0].message
+    # The choice is kept: once the file is back, so is the theme.
+    assert app.store.settings().theme == "mine"
 
 
 @pytest.mark.parametrize(
@@ -113,21 +101,18 @@ def test_a_saved_theme_that_is_gone_falls_back_to_the_default(data_dir, damage):
     ],
     ids=["not-a-colour", "css-syntax", "another-variable", "not-a-style", "bad-name"],
 )
-async def test_a_chosen_theme_with_invalid_variables_is_skipped_and_the_app_starts(data_dir, variables, named):
+async def test_a_chosen_theme_with_invalid_variables_is_skipped_and_the_app_starts(data_dir, variables, named, new_app):
     folder = user_config_dir() / "themes"
     folder.mkdir(parents=True)
     (folder / "mine.json").write_text(json.dumps({"name": "mine", "primary": "#FF0000", "variables": variables}))
     with Store.open(data_dir) as store:
         store.save_settings(store.settings().model_copy(update={"theme": "mine"}))
-    app = make_app(data_dir)
-    try:
-        async with app.run_test(size=(80, 24)) as pilot:
-            await settle(pilot, app)
-            assert app.theme == DEFAULT_THEME and app.is_running
-            notes = [n for n in app._notifications if n.title == "Theme file skipped"]
-            assert len(notes) == 1 and "mine.json" in notes[0].message and repr(named) in notes[0].message
-    finally:
-        app.store.close()
+    app = new_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, app)
+        assert app.theme == DEFAULT_THEME and app.is_running
+        notes = [n for n in app._notifications if n.title == "Theme file skipped"]
+        assert len(notes) == 1 and "mine.json" in notes[0].message and repr(named) in notes[0].message
 
 
 def test_valid_variables_still_load(tmp_path):
