@@ -3,7 +3,7 @@
 import pendulum
 from textual.widgets import DataTable
 
-from app_factory import make_app, settle
+from app_factory import settle
 from gymtui.domain.journal import LoggedSet
 from gymtui.domain.rpe import work_sets
 from gymtui.domain.stats import summarise_week
@@ -30,52 +30,43 @@ def test_a_carry_has_no_e1rm_and_no_rep_figures():
     assert not carry(reps=5, seconds=None).timed
 
 
-async def test_today_gives_a_carry_no_rep_tempo(data_dir):
-    app = make_app(data_dir)
-    try:
-        async with app.run_test(size=(80, 24)) as pilot:
-            await settle(pilot, app)
-            table = app.screen.query_one("#plan-table", DataTable)
-            tempos = {str(table.get_row_at(i)[0]): str(table.get_row_at(i)[3]) for i in range(table.row_count)}
-            assert tempos["Farmer Carry"] == "hold" and tempos["Face Pull"] == "2-0-1-2"
-    finally:
-        app.store.close()
+async def test_today_gives_a_carry_no_rep_tempo(new_app):
+    app = new_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, app)
+        table = app.screen.query_one("#plan-table", DataTable)
+        tempos = {str(table.get_row_at(i)[0]): str(table.get_row_at(i)[3]) for i in range(table.row_count)}
+        assert tempos["Farmer Carry"] == "hold" and tempos["Face Pull"] == "2-0-1-2"
 
 
-async def test_a_chart_of_one_session_says_so_instead_of_a_date_axis(data_dir):
-    app = make_app(data_dir)
+async def test_a_chart_of_one_session_says_so_instead_of_a_date_axis(new_app):
+    app = new_app()
     fill_history(app.store, weeks=1, per_week=1)
-    try:
-        async with app.run_test(size=(80, 24)) as pilot:
-            await settle(pilot, app)
-            await pilot.press("h")
-            await settle(pilot, app)
-            screen = app.screen
-            screen.show_exercise("deadlift")
-            await settle(pilot, app)
-            rendered = screen.query_one("#history-chart", ProgressChart).render().plain
-            assert "One session so far" in rendered and "The chart starts with the second." in rendered
-            assert "best set 120 kg" in rendered and "/" not in rendered.replace("e1RM", "")
-    finally:
-        app.store.close()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("h")
+        await settle(pilot, app)
+        screen = app.screen
+        screen.show_exercise("deadlift")
+        await settle(pilot, app)
+        rendered = screen.query_one("#history-chart", ProgressChart).render().plain
+        assert "One session so far" in rendered and "The chart starts with the second." in rendered
+        assert "best set 120 kg" in rendered and "/" not in rendered.replace("e1RM", "")
 
 
-async def test_import_is_in_the_palette_on_every_screen(data_dir):
-    app = make_app(data_dir)
-    try:
-        async with app.run_test(size=(80, 24)) as pilot:
-            await settle(pilot, app)
-            for key in ("", "c", "h"):
-                if key:
-                    await pilot.press(key)
-                    await settle(pilot, app)
-                commands = [c for c in app.get_system_commands(app.screen) if c.title == "Import"]
-                assert len(commands) == 1, app.screen
-            await pilot.press("t")
-            await settle(pilot, app)
-            (command,) = [c for c in app.get_system_commands(app.screen) if c.title == "Import"]
-            command.callback()
-            await settle(pilot, app)
-            assert isinstance(app.screen, ImportDialog)
-    finally:
-        app.store.close()
+async def test_import_is_in_the_palette_on_every_screen(new_app):
+    app = new_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, app)
+        for key in ("", "c", "h"):
+            if key:
+                await pilot.press(key)
+                await settle(pilot, app)
+            commands = [c for c in app.get_system_commands(app.screen) if c.title == "Import"]
+            assert len(commands) == 1, app.screen
+        await pilot.press("t")
+        await settle(pilot, app)
+        (command,) = [c for c in app.get_system_commands(app.screen) if c.title == "Import"]
+        command.callback()
+        await settle(pilot, app)
+        assert isinstance(app.screen, ImportDialog)
