@@ -3,14 +3,9 @@
 import pytest
 from textual.widgets import Static, TextArea
 
-from app_factory import FROZEN_NOW, make_app, settle
-from gymtui.domain.catalog import load_catalog
-from gymtui.domain.clock import FakeClock
+from app_factory import FROZEN_NOW, settle
 from gymtui.domain.library import ChecklistItem
 from gymtui.services.daily import TextFormatError, parse_checklist
-from gymtui.services.library import Library
-from gymtui.store import Store
-from gymtui.ui.app import GymApp, first_run_setup
 from gymtui.ui.dialogs.editor import EditorDialog
 from gymtui.ui.screens.checklist import ChecklistScreen
 from gymtui.ui.screens.today import TodayScreen
@@ -27,121 +22,101 @@ async def open_checklist(pilot, app):
     assert isinstance(app.screen, ChecklistScreen)
 
 
-async def test_ticking_with_number_keys_saves_each_tick(data_dir):
-    app = make_app(data_dir)
-    try:
-        async with app.run_test(size=(80, 24)) as pilot:
-            await open_checklist(pilot, app)
-            items = app.screen.items
-            assert len(items) == 6
-            assert "Today 0/6" in text(app, "#cl-status")
-            await pilot.press("1", "3")
-            await settle(pilot, app)
-            entry = app.store.checklist(FROZEN_NOW.date())
-            assert entry is not None and sorted(entry.ticked) == sorted([items[0].id, items[2].id])
-            assert "Today 2/6 saved" in text(app, "#cl-status")
-            await pilot.press("3")  # untick
-            await settle(pilot, app)
-            assert app.store.checklist(FROZEN_NOW.date()).ticked == [items[0].id]
-            await pilot.press("9")  # no item 9: nothing happens
-            await settle(pilot, app)
-            assert app.store.checklist(FROZEN_NOW.date()).ticked == [items[0].id]
-    finally:
-        app.store.close()
+async def test_ticking_with_number_keys_saves_each_tick(new_app):
+    app = new_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_checklist(pilot, app)
+        items = app.screen.items
+        assert len(items) == 6
+        assert "Today 0/6" in text(app, "#cl-status")
+        await pilot.press("1", "3")
+        await settle(pilot, app)
+        entry = app.store.checklist(FROZEN_NOW.date())
+        assert entry is not None and sorted(entry.ticked) == sorted([items[0].id, items[2].id])
+        assert "Today 2/6 saved" in text(app, "#cl-status")
+        await pilot.press("3")  # untick
+        await settle(pilot, app)
+        assert app.store.checklist(FROZEN_NOW.date()).ticked == [items[0].id]
+        await pilot.press("9")  # no item 9: nothing happens
+        await settle(pilot, app)
+        assert app.store.checklist(FROZEN_NOW.date()).ticked == [items[0].id]
 
 
-async def test_streak_counts_across_days_and_reopening(data_dir):
-    app = make_app(data_dir)
-    try:
-        async with app.run_test(size=(80, 24)) as pilot:
-            await open_checklist(pilot, app)
-            await pilot.press(*"123456")
-            await settle(pilot, app)
-            status = text(app, "#cl-status")
-            assert "Today 6/6 saved" in status and "all done" in status and "Streak 1 day" in status
-    finally:
-        app.store.close()
+async def test_streak_counts_across_days_and_reopening(new_app):
+    app = new_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_checklist(pilot, app)
+        await pilot.press(*"123456")
+        await settle(pilot, app)
+        status = text(app, "#cl-status")
+        assert "Today 6/6 saved" in status and "all done" in status and "Streak 1 day" in status
 
     tomorrow = FROZEN_NOW.add(days=1)
-    app = make_app(data_dir, now=tomorrow)
-    try:
-        async with app.run_test(size=(80, 24)) as pilot:
-            await open_checklist(pilot, app)
-            status = text(app, "#cl-status")
-            # Nothing ticked yet today, and yesterday's full day still counts.
-            assert "Today 0/6" in status and "Streak 1 day" in status
-            assert "1/7 full" in text(app, "#cl-week")
-            await pilot.press(*"654321")
-            await settle(pilot, app)
-            assert "Streak 2 days" in text(app, "#cl-status")
-            assert "2/7 full" in text(app, "#cl-week") and "2/30 full" in text(app, "#cl-month")
-            assert len(app.store.checklist(tomorrow.date()).ticked) == 6
-    finally:
-        app.store.close()
+    app = new_app(now=tomorrow)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_checklist(pilot, app)
+        status = text(app, "#cl-status")
+        # Nothing ticked yet today, and yesterday's full day still counts.
+        assert "Today 0/6" in status and "Streak 1 day" in status
+        assert "1/7 full" in text(app, "#cl-week")
+        await pilot.press(*"654321")
+        await settle(pilot, app)
+        assert "Streak 2 days" in text(app, "#cl-status")
+        assert "2/7 full" in text(app, "#cl-week") and "2/30 full" in text(app, "#cl-month")
+        assert len(app.store.checklist(tomorrow.date()).ticked) == 6
 
     two_days_later = FROZEN_NOW.add(days=3)
-    app = make_app(data_dir, now=two_days_later)
-    try:
-        async with app.run_test(size=(80, 24)) as pilot:
-            await open_checklist(pilot, app)
-            assert "Streak 0 days" in text(app, "#cl-status")  # a day was missed
-    finally:
-        app.store.close()
+    app = new_app(now=two_days_later)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_checklist(pilot, app)
+        assert "Streak 0 days" in text(app, "#cl-status")  # a day was missed
 
 
-async def test_editing_the_list_saves_it_and_keeps_ticks_of_unchanged_items(data_dir):
-    app = make_app(data_dir)
-    try:
-        async with app.run_test(size=(80, 24)) as pilot:
-            await open_checklist(pilot, app)
-            first = app.screen.items[0]
-            await pilot.press("1")
-            await settle(pilot, app)
-            await pilot.press("e")
-            await pilot.pause()
-            assert isinstance(app.screen, EditorDialog)
-            area = app.screen.query_one(TextArea)
-            area.text = f"{first.text}\nTen dead hangs\n"
-            await pilot.press("ctrl+s")
-            await settle(pilot, app)
-            assert isinstance(app.screen, ChecklistScreen)
-            saved = app.store.checklist_items()
-            assert [i.text for i in saved] == [first.text, "Ten dead hangs"]
-            assert saved[0].id == first.id
-            assert "Today 1/2" in text(app, "#cl-status")
-            # An empty list is refused in the dialog, and nothing is stored.
-            await pilot.press("e")
-            await pilot.pause()
-            app.screen.query_one(TextArea).text = "  \n"
-            await pilot.press("ctrl+s")
-            await pilot.pause()
-            assert isinstance(app.screen, EditorDialog)
-            assert "at least one item" in str(app.screen.query_one("#editor-error", Static).render())
-            await pilot.press("escape")
-            await settle(pilot, app)
-            assert len(app.store.checklist_items()) == 2
-    finally:
-        app.store.close()
+async def test_editing_the_list_saves_it_and_keeps_ticks_of_unchanged_items(new_app):
+    app = new_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_checklist(pilot, app)
+        first = app.screen.items[0]
+        await pilot.press("1")
+        await settle(pilot, app)
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, EditorDialog)
+        area = app.screen.query_one(TextArea)
+        area.text = f"{first.text}\nTen dead hangs\n"
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)
+        assert isinstance(app.screen, ChecklistScreen)
+        saved = app.store.checklist_items()
+        assert [i.text for i in saved] == [first.text, "Ten dead hangs"]
+        assert saved[0].id == first.id
+        assert "Today 1/2" in text(app, "#cl-status")
+        # An empty list is refused in the dialog, and nothing is stored.
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one(TextArea).text = "  \n"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, EditorDialog)
+        assert "at least one item" in str(app.screen.query_one("#editor-error", Static).render())
+        await pilot.press("escape")
+        await settle(pilot, app)
+        assert len(app.store.checklist_items()) == 2
 
 
-async def test_checklist_command_opens_straight_on_the_checklist(data_dir):
-    store = Store.open(data_dir, now=lambda: FROZEN_NOW)
-    first_run_setup(store, FROZEN_NOW.date())
-    app = GymApp(store, Library.from_store(load_catalog(), store), clock=FakeClock(), now=lambda: FROZEN_NOW,
-                 start_section="c")
-    try:
-        async with app.run_test(size=(80, 24)) as pilot:
-            await settle(pilot, app)
-            assert isinstance(app.screen, ChecklistScreen)
-            await pilot.press("1")
-            await settle(pilot, app)
-            assert len(store.checklist(FROZEN_NOW.date()).ticked) == 1
-            # Today is underneath: t goes back to it.
-            await pilot.press("t")
-            await settle(pilot, app)
-            assert isinstance(app.screen, TodayScreen)
-    finally:
-        store.close()
+async def test_checklist_command_opens_straight_on_the_checklist(new_app):
+    app = new_app(start_section="c")
+    store = app.store
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, app)
+        assert isinstance(app.screen, ChecklistScreen)
+        await pilot.press("1")
+        await settle(pilot, app)
+        assert len(store.checklist(FROZEN_NOW.date()).ticked) == 1
+        # Today is underneath: t goes back to it.
+        await pilot.press("t")
+        await settle(pilot, app)
+        assert isinstance(app.screen, TodayScreen)
 
 
 def test_parse_checklist_keeps_ids_and_refuses_bad_lists():
