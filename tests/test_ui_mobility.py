@@ -3,7 +3,7 @@
 import pytest
 from textual.widgets import DataTable, Input, Static, TextArea
 
-from app_factory import FROZEN_NOW, make_app, settle
+from app_factory import FROZEN_NOW, settle
 from gymtui.domain.clock import FakeClock
 from gymtui.domain.library import Drill, Routine
 from gymtui.services.daily import TextFormatError, parse_routine, routine_to_text
@@ -114,138 +114,129 @@ def select(screen, routine_id):
     table.move_cursor(row=table.get_row_index(routine_id))
 
 
-async def test_routine_runs_as_a_guided_timer_on_a_fake_clock(data_dir):
+async def test_routine_runs_as_a_guided_timer_on_a_fake_clock(new_app):
     clock = FakeClock()
-    app = make_app(data_dir, clock=clock)
+    app = new_app(clock=clock)
     rings = []
     app.bell = lambda: rings.append(clock.monotonic())
-    try:
-        async with app.run_test(size=(80, 24)) as pilot:
-            screen = await open_mobility(pilot, app)
-            select(screen, "lat-lengthening")
-            await pilot.press("enter")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_mobility(pilot, app)
+        select(screen, "lat-lengthening")
+        await pilot.press("enter")
+        await pilot.pause()
+        count = screen.query_one("#run-count", Countdown)
+        assert "Get ready: Doorway lat stretch (left)" in text(app, "#run-title")
+        assert count.seconds == 3 and "item 1/4" in text(app, "#run-routine")
+
+        async def at(seconds):
+            clock.advance(seconds)
+            screen.tick()
             await pilot.pause()
-            count = screen.query_one("#run-count", Countdown)
-            assert "Get ready: Doorway lat stretch (left)" in text(app, "#run-title")
-            assert count.seconds == 3 and "item 1/4" in text(app, "#run-routine")
 
-            async def at(seconds):
-                clock.advance(seconds)
-                screen.tick()
-                await pilot.pause()
-
-            await at(3)
-            assert text(app, "#run-title") == "Doorway lat stretch (left)" and count.seconds == 30
-            assert "Hold the frame" in text(app, "#run-cue")
-            await at(29.5)
-            assert count.seconds == 1 and rings == []
-            await at(0.5)  # the item ends: bell, flash, the next one starts by itself
-            assert rings == [33] and screen.query_one("#mob-run").has_class("-flash")
-            assert "Get ready: Doorway lat stretch (right)" in text(app, "#run-title")
-            await at(1.5)
-            assert not screen.query_one("#mob-run").has_class("-flash")
-            await pilot.press("space")  # pause
-            await at(300)
-            assert count.seconds == 2 and "PAUSED" in text(app, "#run-routine")
-            await pilot.press("space")  # resume
-            await pilot.press("n")  # skip the get-ready
-            await pilot.pause()
-            assert text(app, "#run-title") == "Doorway lat stretch (right)" and count.seconds == 30
-            await at(30)  # the right side
-            assert len(rings) == 2 and "Child's pose side reach (left)" in text(app, "#run-title")
-            await at(3 + 30)  # the next item's left side
-            assert "Child's pose side reach (right)" in text(app, "#run-title")
-            assert len(rings) == 3 and "item 2/4" in text(app, "#run-routine")
-            await at(1000)  # a very late redraw: four items ended since, one bell
-            assert text(app, "#run-title") == "Routine done" and len(rings) == 4
-            assert screen.bells == 4
-            await pilot.press("escape")
-            await pilot.pause()
-            assert not screen.running
-            assert screen.query_one("#mob-table", DataTable).has_focus
-            # The finished run is in the journal, where history counts mobility days.
-            await app.workers.wait_for_complete()
-            runs = app.store.mobility_between(FROZEN_NOW.date(), FROZEN_NOW.date())
-            assert [(r.routine, r.items_done, r.items_total) for r in runs] == [(screen.routine.id, 4, 4)]
-    finally:
-        app.store.close()
+        await at(3)
+        assert text(app, "#run-title") == "Doorway lat stretch (left)" and count.seconds == 30
+        assert "Hold the frame" in text(app, "#run-cue")
+        await at(29.5)
+        assert count.seconds == 1 and rings == []
+        await at(0.5)  # the item ends: bell, flash, the next one starts by itself
+        assert rings == [33] and screen.query_one("#mob-run").has_class("-flash")
+        assert "Get ready: Doorway lat stretch (right)" in text(app, "#run-title")
+        await at(1.5)
+        assert not screen.query_one("#mob-run").has_class("-flash")
+        await pilot.press("space")  # pause
+        await at(300)
+        assert count.seconds == 2 and "PAUSED" in text(app, "#run-routine")
+        await pilot.press("space")  # resume
+        await pilot.press("n")  # skip the get-ready
+        await pilot.pause()
+        assert text(app, "#run-title") == "Doorway lat stretch (right)" and count.seconds == 30
+        await at(30)  # the right side
+        assert len(rings) == 2 and "Child's pose side reach (left)" in text(app, "#run-title")
+        await at(3 + 30)  # the next item's left side
+        assert "Child's pose side reach (right)" in text(app, "#run-title")
+        assert len(rings) == 3 and "item 2/4" in text(app, "#run-routine")
+        await at(1000)  # a very late redraw: four items ended since, one bell
+        assert text(app, "#run-title") == "Routine done" and len(rings) == 4
+        assert screen.bells == 4
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not screen.running
+        assert screen.query_one("#mob-table", DataTable).has_focus
+        # The finished run is in the journal, where history counts mobility days.
+        await app.workers.wait_for_complete()
+        runs = app.store.mobility_between(FROZEN_NOW.date(), FROZEN_NOW.date())
+        assert [(r.routine, r.items_done, r.items_total) for r in runs] == [(screen.routine.id, 4, 4)]
 
 
-async def test_bell_can_be_turned_off(data_dir):
+async def test_bell_can_be_turned_off(new_app):
     clock = FakeClock()
-    app = make_app(data_dir, clock=clock)
+    app = new_app(clock=clock)
     app.store.save_settings(app.store.settings().model_copy(update={"bell": False, "lead_in_seconds": 0}))
     rings = []
     app.bell = lambda: rings.append(1)
-    try:
-        async with app.run_test(size=(80, 24)) as pilot:
-            screen = await open_mobility(pilot, app)
-            select(screen, "breathing")
-            await pilot.press("enter")
-            await pilot.pause()
-            assert text(app, "#run-title") == "90/90 breathing"  # no get-ready with lead-in 0
-            clock.advance(5 * SECONDS_PER_REP)
-            screen.tick()
-            await pilot.pause()
-            assert screen.bells == 1 and rings == []
-    finally:
-        app.store.close()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_mobility(pilot, app)
+        select(screen, "breathing")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert text(app, "#run-title") == "90/90 breathing"  # no get-ready with lead-in 0
+        clock.advance(5 * SECONDS_PER_REP)
+        screen.tick()
+        await pilot.pause()
+        assert screen.bells == 1 and rings == []
 
 
-async def test_routines_are_created_edited_and_deleted_in_the_app(data_dir):
-    app = make_app(data_dir)
+async def test_routines_are_created_edited_and_deleted_in_the_app(new_app):
+    app = new_app()
     store = app.store
-    try:
-        async with app.run_test(size=(80, 24)) as pilot:
-            screen = await open_mobility(pilot, app)
-            await pilot.press("a")
-            await pilot.pause()
-            dialog = app.screen
-            assert isinstance(dialog, EditorDialog)
-            await pilot.press(*"Evening reset")
-            dialog.query_one("#field-focus", Input).value = "Wind down"
-            dialog.query_one(
-                TextArea
-            ).text = "Dead hang | 30 s\nOpen book | 8 reps | each side | Eyes on the hand\nCat-cow | lots"
-            await pilot.press("ctrl+s")
-            await pilot.pause()
-            assert app.screen is dialog  # the bad third line keeps the dialog open
-            assert "line 3" in str(dialog.query_one("#editor-error", Static).render())
-            assert store.routines() == []
-            dialog.query_one(TextArea).text = "Dead hang | 30 s\nOpen book | 8 reps | each side | Eyes on the hand"
-            await pilot.press("ctrl+s")
-            await settle(pilot, app)
-            saved = store.routines()
-            assert [(r.id, r.name, r.focus, len(r.items)) for r in saved] == [
-                ("evening-reset", "Evening reset", "Wind down", 2)
-            ]
-            assert saved[0].items[1].per_side and saved[0].items[1].cue == "Eyes on the hand"
-            assert "evening-reset" in [r.id for r in app.library.routines()]
-            table = screen.query_one("#mob-table", DataTable)
-            assert table.get_row("evening-reset")[0] == "Evening reset *"
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_mobility(pilot, app)
+        await pilot.press("a")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, EditorDialog)
+        await pilot.press(*"Evening reset")
+        dialog.query_one("#field-focus", Input).value = "Wind down"
+        dialog.query_one(
+            TextArea
+        ).text = "Dead hang | 30 s\nOpen book | 8 reps | each side | Eyes on the hand\nCat-cow | lots"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is dialog  # the bad third line keeps the dialog open
+        assert "line 3" in str(dialog.query_one("#editor-error", Static).render())
+        assert store.routines() == []
+        dialog.query_one(TextArea).text = "Dead hang | 30 s\nOpen book | 8 reps | each side | Eyes on the hand"
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)
+        saved = store.routines()
+        assert [(r.id, r.name, r.focus, len(r.items)) for r in saved] == [
+            ("evening-reset", "Evening reset", "Wind down", 2)
+        ]
+        assert saved[0].items[1].per_side and saved[0].items[1].cue == "Eyes on the hand"
+        assert "evening-reset" in [r.id for r in app.library.routines()]
+        table = screen.query_one("#mob-table", DataTable)
+        assert table.get_row("evening-reset")[0] == "Evening reset *"
 
-            # Editing a library routine saves the lifter's own copy in its place.
-            select(screen, "breathing")
-            await pilot.press("e")
-            await pilot.pause()
-            app.screen.query_one(TextArea).text = "Box breathing | 90 s"
-            await pilot.press("ctrl+s")
-            await settle(pilot, app)
-            mine = {r.id: r for r in store.routines()}
-            assert mine["breathing"].items[0].seconds == 90 and mine["breathing"].custom
-            ids = [table.coordinate_to_cell_key((row, 0)).row_key.value for row in range(table.row_count)]
-            assert ids.count("breathing") == 1
-            # Deleting it brings the library version back; a library routine itself stays.
-            select(screen, "breathing")
-            await pilot.press("d")
-            await settle(pilot, app)
-            await pilot.press("y")  # d asks first
-            await settle(pilot, app)
-            assert "breathing" not in {r.id for r in store.routines()}
-            assert table.get_row("breathing")[1] == "4"
-            select(screen, "thoracic-extension")
-            await pilot.press("d")
-            await settle(pilot, app)
-            assert table.row_count == 5
-    finally:
-        store.close()
+        # Editing a library routine saves the lifter's own copy in its place.
+        select(screen, "breathing")
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one(TextArea).text = "Box breathing | 90 s"
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)
+        mine = {r.id: r for r in store.routines()}
+        assert mine["breathing"].items[0].seconds == 90 and mine["breathing"].custom
+        ids = [table.coordinate_to_cell_key((row, 0)).row_key.value for row in range(table.row_count)]
+        assert ids.count("breathing") == 1
+        # Deleting it brings the library version back; a library routine itself stays.
+        select(screen, "breathing")
+        await pilot.press("d")
+        await settle(pilot, app)
+        await pilot.press("y")  # d asks first
+        await settle(pilot, app)
+        assert "breathing" not in {r.id for r in store.routines()}
+        assert table.get_row("breathing")[1] == "4"
+        select(screen, "thoracic-extension")
+        await pilot.press("d")
+        await settle(pilot, app)
+        assert table.row_count == 5
