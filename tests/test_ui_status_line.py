@@ -4,7 +4,7 @@ change of screen takes them away, and the newest replaces the one shown."""
 from textual.widgets import Static
 from textual.widgets._toast import Toast
 
-from app_factory import FROZEN_NOW, make_app, settle
+from app_factory import FROZEN_NOW, settle
 from gymtui.domain.journal import LoggedSet, Session
 from gymtui.ui.status_line import one_line
 
@@ -27,53 +27,47 @@ def seed_session_in_progress(store) -> None:
     store.add_set(LoggedSet(session_id=session.id, exercise="face-pull", load=20, reps=15, logged_at=FROZEN_NOW))
 
 
-async def test_the_start_message_is_a_header_line_gone_with_the_next_screen(data_dir):
-    app = make_app(data_dir)
+async def test_the_start_message_is_a_header_line_gone_with_the_next_screen(new_app):
+    app = new_app()
     seed_session_in_progress(app.store)
-    try:
-        async with app.run_test(size=(80, 24), notifications=True) as pilot:
-            await settle(pilot, app)
-            assert "w resumes at Deadlift, set 1 (1 set logged)." in information(app)
-            await pilot.pause()
-            toasts = list(app.screen.query(Toast))
-            assert len(toasts) == 1
-            assert toasts[0].region.y == 0 and toasts[0].region.height == 1  # the header row only
-            assert toasts[0].region.right <= 80 - 1
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await settle(pilot, app)
+        assert "w resumes at Deadlift, set 1 (1 set logged)." in information(app)
+        await pilot.pause()
+        toasts = list(app.screen.query(Toast))
+        assert len(toasts) == 1
+        assert toasts[0].region.y == 0 and toasts[0].region.height == 1  # the header row only
+        assert toasts[0].region.right <= 80 - 1
 
-            await pilot.press("h")  # History: the message was about Today
-            await settle(pilot, app)
-            assert information(app) == [] and not list(app.screen.query(Toast))
-    finally:
-        app.store.close()
+        await pilot.press("h")  # History: the message was about Today
+        await settle(pilot, app)
+        assert information(app) == [] and not list(app.screen.query(Toast))
 
 
-async def test_the_next_key_dismisses_a_message_and_the_newest_replaces_it(data_dir):
-    app = make_app(data_dir)
-    try:
-        async with app.run_test(size=(80, 24), notifications=True) as pilot:
-            await settle(pilot, app)
-            app.notify("Face Pull done. Next: Deadlift.")
-            app.notify("Every set is logged.", title="All done")
-            await pilot.pause()
-            assert information(app) == ["All done: Every set is logged."]
-            await pilot.press("down")
-            await pilot.pause()
-            assert information(app) == []
-            # While a rest runs, the badge keeps its place at the right end of the row.
-            app.rest.start(90, "Deadlift")
-            app.notify("Saved 80×5")
-            await pilot.pause()
-            await pilot.pause()
-            assert app.screen.query_one(Toast).region.right <= 80 - 14
-            # Warnings and errors keep their box until they time out.
-            app.notify("Disk full", title="Could not save", severity="error")
-            await pilot.press("down")
-            await pilot.pause()
-            assert [n.message for n in app._notifications] == ["Disk full"]
-            assert "Exercise" in str(app.screen.query_one("#plan-table").render_line(0).text)
-            assert isinstance(app.screen.query_one("#plan-title"), Static)
-    finally:
-        app.store.close()
+async def test_the_next_key_dismisses_a_message_and_the_newest_replaces_it(new_app):
+    app = new_app()
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await settle(pilot, app)
+        app.notify("Face Pull done. Next: Deadlift.")
+        app.notify("Every set is logged.", title="All done")
+        await pilot.pause()
+        assert information(app) == ["All done: Every set is logged."]
+        await pilot.press("down")
+        await pilot.pause()
+        assert information(app) == []
+        # While a rest runs, the badge keeps its place at the right end of the row.
+        app.rest.start(90, "Deadlift")
+        app.notify("Saved 80×5")
+        await pilot.pause()
+        await pilot.pause()
+        assert app.screen.query_one(Toast).region.right <= 80 - 14
+        # Warnings and errors keep their box until they time out.
+        app.notify("Disk full", title="Could not save", severity="error")
+        await pilot.press("down")
+        await pilot.pause()
+        assert [n.message for n in app._notifications] == ["Disk full"]
+        assert "Exercise" in str(app.screen.query_one("#plan-table").render_line(0).text)
+        assert isinstance(app.screen.query_one("#plan-title"), Static)
 
 
 def test_one_line_puts_the_title_first_and_joins_the_lines():
