@@ -3,7 +3,7 @@ with the sets done, and enter on a row opens the workout at that exercise."""
 
 from textual.widgets import DataTable, Static
 
-from app_factory import FROZEN_NOW, make_app, settle
+from app_factory import FROZEN_NOW, settle
 from gymtui.domain.journal import LoggedSet, Session
 from gymtui.ui.screens.today import TodayScreen
 from gymtui.ui.screens.workout import WorkoutScreen
@@ -30,49 +30,43 @@ def table_rows(screen) -> list[list[str]]:
     return [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
 
 
-async def test_today_shows_the_session_under_way_and_enter_opens_the_workout_there(data_dir):
-    app = make_app(data_dir)
+async def test_today_shows_the_session_under_way_and_enter_opens_the_workout_there(new_app):
+    app = new_app()
     seed_session_under_way(app.store)
-    try:
-        async with app.run_test(size=(80, 24)) as pilot:
-            await settle(pilot, app)
-            today = app.screen
-            assert isinstance(today, TodayScreen)
-            rows = table_rows(today)
-            assert [row[0] for row in rows] == ["Face Pull", "Chest Supported Row", "Seal Row", "Deadlift",
-                                                "Single Arm Dumbbell Row", "Farmer Carry"]
-            assert [row[-1] for row in rows] == ["✓ 3/3", "1/3", "0/4", "0/3", "0/2", "0/3"]
-            assert rows[0][1] == "3 x 15"  # the set added counts
-            # No history before today, so nothing was planned: the load lifted today shows, not "choose".
-            assert [row[2] for row in rows[:3]] == ["20 kg", "20 kg", "choose"]
-            assert "Session in progress: 4 of 18 sets done" in str(today.query_one("#last-session", Static).render())
-            # The cursor starts where the workout is; the line under the table says it in words.
-            why = str(today.query_one("#why", Static).render())
-            assert "1 of 3 sets done, 1 skipped" in why
-            await pilot.press("down")
-            await pilot.pause()
-            why = str(today.query_one("#why", Static).render())
-            assert "Swapped in for Bent Over Row, 0 of 4 sets done" in why
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, app)
+        today = app.screen
+        assert isinstance(today, TodayScreen)
+        rows = table_rows(today)
+        assert [row[0] for row in rows] == ["Face Pull", "Chest Supported Row", "Seal Row", "Deadlift",
+                                            "Single Arm Dumbbell Row", "Farmer Carry"]
+        assert [row[-1] for row in rows] == ["✓ 3/3", "1/3", "0/4", "0/3", "0/2", "0/3"]
+        assert rows[0][1] == "3 x 15"  # the set added counts
+        # No history before today, so nothing was planned: the load lifted today shows, not "choose".
+        assert [row[2] for row in rows[:3]] == ["20 kg", "20 kg", "choose"]
+        assert "Session in progress: 4 of 18 sets done" in str(today.query_one("#last-session", Static).render())
+        # The cursor starts where the workout is; the line under the table says it in words.
+        why = str(today.query_one("#why", Static).render())
+        assert "1 of 3 sets done, 1 skipped" in why
+        await pilot.press("down")
+        await pilot.pause()
+        why = str(today.query_one("#why", Static).render())
+        assert "Swapped in for Bent Over Row, 0 of 4 sets done" in why
 
-            await pilot.press("down", "enter")  # Deadlift
-            await settle(pilot, app)
-            workout = app.screen  # the row chosen is the answer: no resume question
-            assert isinstance(workout, WorkoutScreen), workout
-            assert workout.workout.card.exercise.id == "deadlift" and workout.workout.slot == 0
-            assert app.store.in_progress_session().position == (3, 0)
-    finally:
-        app.store.close()
+        await pilot.press("down", "enter")  # Deadlift
+        await settle(pilot, app)
+        workout = app.screen  # the row chosen is the answer: no resume question
+        assert isinstance(workout, WorkoutScreen), workout
+        assert workout.workout.card.exercise.id == "deadlift" and workout.workout.slot == 0
+        assert app.store.in_progress_session().position == (3, 0)
 
 
-async def test_today_without_a_session_under_way_has_no_done_column(data_dir):
-    app = make_app(data_dir)
-    try:
-        async with app.run_test(size=(80, 24)) as pilot:
-            await settle(pilot, app)
-            rows = table_rows(app.screen)
-            assert rows[2][0] == "Bent Over Row" and len(rows[0]) == 6
-            await pilot.press("enter")  # the first row: the workout opens on Face Pull
-            await settle(pilot, app)
-            assert isinstance(app.screen, WorkoutScreen) and app.screen.workout.card.exercise.id == "face-pull"
-    finally:
-        app.store.close()
+async def test_today_without_a_session_under_way_has_no_done_column(new_app):
+    app = new_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, app)
+        rows = table_rows(app.screen)
+        assert rows[2][0] == "Bent Over Row" and len(rows[0]) == 6
+        await pilot.press("enter")  # the first row: the workout opens on Face Pull
+        await settle(pilot, app)
+        assert isinstance(app.screen, WorkoutScreen) and app.screen.workout.card.exercise.id == "face-pull"
