@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app_factory import FROZEN_NOW, make_app
+from app_factory import FROZEN_NOW
 from gymtui.domain.catalog import load_catalog
 from gymtui.domain.entry import SetFields, parse_load, parse_rpe, parse_set_fields
 from gymtui.domain.journal import LoggedSet, Session
@@ -17,6 +17,7 @@ from gymtui.services.workout import open_workout
 from gymtui.ui.screens import workout_text as text
 from gymtui.ui.screens.workout_text import last_time_text, short_set
 from gymtui.ui.widgets.big_text import HEIGHT, pixel_rows, render_rows
+from hypothesis_profiles import examples
 
 NOW = FROZEN_NOW
 CATALOG = load_catalog()
@@ -28,11 +29,8 @@ def logged(exercise="face-pull", side=None, load=20.0, reps=15, rpe=8.0, **extra
 
 
 @pytest.fixture
-def plan_and_store(data_dir):
-    app = make_app(data_dir)
-    plan = app.make_plan()
-    yield app, plan
-    app.store.close()
+def plan_and_store(gym_app):
+    return gym_app, gym_app.make_plan()
 
 
 # -- slots and the cursor ----------------------------------------------------------------------
@@ -155,7 +153,7 @@ def test_a_hold_needs_seconds_not_reps():
     assert not errors and values.seconds == 40 and values.reps == 1
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(rpe=st.text(max_size=4), reps=st.text(max_size=4), load=st.text(max_size=6))
 def test_the_form_either_reads_or_explains(rpe, reps, load):
     values, errors = parse_set_fields(SetFields(rpe=rpe, reps=reps, load=load), "kg", bodyweight_ok=True, hold=False)
