@@ -9,7 +9,7 @@ import threading
 
 import pytest
 
-from app_factory import make_app, settle
+from app_factory import settle
 from gymtui.domain.clock import FakeClock, SystemClock
 from gymtui.domain.settings import Settings
 from gymtui.ui.screens.workout_cue import (
@@ -56,96 +56,87 @@ async def _timer_screen(pilot, app, cues):
     return screen
 
 
-async def test_the_scheduler_is_asked_for_each_boundary_and_the_bell_rings_once(data_dir):
+async def test_the_scheduler_is_asked_for_each_boundary_and_the_bell_rings_once(new_app):
     clock = FakeClock(1000.0)
-    app = make_app(data_dir, clock=clock)
+    app = new_app(clock=clock)
     seed_history(app.store)
     bells: list[str] = []
     app.bell = lambda: bells.append(threading.current_thread().name)
     cues = RecordingCues()
-    try:
-        async with app.run_test(size=SIZE) as pilot:
-            screen = await _timer_screen(pilot, app, cues)
-            # Face pulls, 2-0-1-2, pull first: lead-in 3 s, then LIFT 1, HOLD 2, LOWER 2.
-            await pilot.press("enter")
-            # A redraw that lands again before the clock moves re-arms the same cue: count changes.
-            assert _changes(cues.asked) == [3.0] and len(bells) == 1  # the start's cue, from the redraw
-            clock.advance(1.25)
-            screen.tick()  # a countdown redraw: armed again for the same boundary
-            assert _changes(cues.asked) == [3.0, 1.75]
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _timer_screen(pilot, app, cues)
+        # Face pulls, 2-0-1-2, pull first: lead-in 3 s, then LIFT 1, HOLD 2, LOWER 2.
+        await pilot.press("enter")
+        # A redraw that lands again before the clock moves re-arms the same cue: count changes.
+        assert _changes(cues.asked) == [3.0] and len(bells) == 1  # the start's cue, from the redraw
+        clock.advance(1.25)
+        screen.tick()  # a countdown redraw: armed again for the same boundary
+        assert _changes(cues.asked) == [3.0, 1.75]
 
-            # The cue thread reaches the end of the lead-in first: it rings, the redraw does not.
-            clock.advance(1.75)
-            cues.fire()
-            assert len(bells) == 2 and big(screen, "#tp-word") == "READY"  # not redrawn yet
-            await pilot.pause()  # the loop handles the cue's message: the redraw and the flash
-            assert big(screen, "#tp-word") == "LIFT" and screen.cues == 2 and len(bells) == 2
-            assert cues.asked[-1] == 1.0  # LIFT lasts 1 s
+        # The cue thread reaches the end of the lead-in first: it rings, the redraw does not.
+        clock.advance(1.75)
+        cues.fire()
+        assert len(bells) == 2 and big(screen, "#tp-word") == "READY"  # not redrawn yet
+        await pilot.pause()  # the loop handles the cue's message: the redraw and the flash
+        assert big(screen, "#tp-word") == "LIFT" and screen.cues == 2 and len(bells) == 2
+        assert cues.asked[-1] == 1.0  # LIFT lasts 1 s
 
-            # The redraw reaches the next change first: it rings, the late cue does not.
-            clock.advance(1.0)
-            screen.tick()
-            assert big(screen, "#tp-word") == "HOLD" and len(bells) == 3 and cues.asked[-1] == 2.0
-            clock.advance(2.0)
-            screen.tick()
-            stale = cues.cue
-            assert big(screen, "#tp-word") == "LOWER" and len(bells) == 4
-            stale()
-            await pilot.pause()
-            assert len(bells) == 4 and screen.cues == 4
+        # The redraw reaches the next change first: it rings, the late cue does not.
+        clock.advance(1.0)
+        screen.tick()
+        assert big(screen, "#tp-word") == "HOLD" and len(bells) == 3 and cues.asked[-1] == 2.0
+        clock.advance(2.0)
+        screen.tick()
+        stale = cues.cue
+        assert big(screen, "#tp-word") == "LOWER" and len(bells) == 4
+        stale()
+        await pilot.pause()
+        assert len(bells) == 4 and screen.cues == 4
 
-            # Paused: the cue is cancelled, and one armed before the pause does nothing.
-            clock.advance(0.5)
-            await pilot.press("space")
-            assert cues.asked[-1] is None
-            stale()
-            await pilot.pause()
-            assert len(bells) == 4 and big(screen, "#tp-word") == "PAUSED"
-            clock.advance(30)
-            await pilot.press("space")
-            assert cues.asked[-1] == 1.5  # LOWER had 1.5 s left when paused
-            # Stopped: cancelled again, and the set goes to the form.
-            await pilot.press("enter")
-            assert screen.state == "log" and cues.asked[-1] is None
-    finally:
-        app.store.close()
+        # Paused: the cue is cancelled, and one armed before the pause does nothing.
+        clock.advance(0.5)
+        await pilot.press("space")
+        assert cues.asked[-1] is None
+        stale()
+        await pilot.pause()
+        assert len(bells) == 4 and big(screen, "#tp-word") == "PAUSED"
+        clock.advance(30)
+        await pilot.press("space")
+        assert cues.asked[-1] == 1.5  # LOWER had 1.5 s left when paused
+        # Stopped: cancelled again, and the set goes to the form.
+        await pilot.press("enter")
+        assert screen.state == "log" and cues.asked[-1] is None
 
 
-async def test_the_cue_thread_stays_quiet_when_the_bell_is_off(data_dir):
+async def test_the_cue_thread_stays_quiet_when_the_bell_is_off(new_app):
     clock = FakeClock()
-    app = make_app(data_dir, clock=clock)
+    app = new_app(clock=clock)
     seed_history(app.store)
     app.store.save_settings(Settings.model_validate({**app.store.settings().model_dump(), "bell": False}))
     bells: list[int] = []
     app.bell = lambda: bells.append(1)
     cues = RecordingCues()
-    try:
-        async with app.run_test(size=SIZE) as pilot:
-            screen = await _timer_screen(pilot, app, cues)
-            await pilot.press("enter")
-            clock.advance(3.0)
-            cues.fire()
-            await pilot.pause()
-            assert big(screen, "#tp-word") == "LIFT" and screen.cues == 2 and bells == []
-    finally:
-        app.store.close()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _timer_screen(pilot, app, cues)
+        await pilot.press("enter")
+        clock.advance(3.0)
+        cues.fire()
+        await pilot.pause()
+        assert big(screen, "#tp-word") == "LIFT" and screen.cues == 2 and bells == []
 
 
-async def test_the_real_clock_gets_a_cue_thread_only_once_a_set_runs(data_dir):
-    app = make_app(data_dir, clock=SystemClock())
+async def test_the_real_clock_gets_a_cue_thread_only_once_a_set_runs(new_app):
+    app = new_app(clock=SystemClock())
     seed_history(app.store)
     app.bell = lambda: None
-    try:
-        async with app.run_test(size=SIZE) as pilot:
-            await settle(pilot, app)
-            app.action_open_section("w")
-            await settle(pilot, app)
-            scheduler = app.screen.cue_scheduler
-            assert isinstance(scheduler, ThreadCueScheduler) and not scheduler.running  # idle: no thread
-            assert bell_is_thread_safe(app)  # the headless driver writes nothing
-        assert not scheduler.running  # closed with the screen
-    finally:
-        app.store.close()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        app.action_open_section("w")
+        await settle(pilot, app)
+        scheduler = app.screen.cue_scheduler
+        assert isinstance(scheduler, ThreadCueScheduler) and not scheduler.running  # idle: no thread
+        assert bell_is_thread_safe(app)  # the headless driver writes nothing
+    assert not scheduler.running  # closed with the screen
 
 
 def test_default_scheduler_follows_the_clock():
