@@ -21,7 +21,6 @@ from gymtui.domain.catalog import (
     suggest,
 )
 from gymtui.domain.tempo import parse_tempo
-
 from hypothesis_profiles import examples
 
 SHIPPED = shipped_dir("data")

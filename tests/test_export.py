@@ -16,7 +16,6 @@ from gymtui.domain.library import ChecklistItem, Day, Drill, Exercise, Prescript
 from gymtui.domain.settings import Settings
 from gymtui.importers import export_json, export_strong_csv, import_file, import_json, import_text
 from gymtui.importers.export import STRONG_HEADER, format_duration
-
 from hypothesis_profiles import examples
 
 FIXTURES = Path(__file__).parent / "fixtures" / "import"

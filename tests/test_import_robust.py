@@ -9,7 +9,6 @@ from hypothesis import strategies as st
 
 from gymtui.importers import import_text
 from gymtui.importers.records import RecordReader, physical_lines
-
 from hypothesis_profiles import examples
 
 HEADER = ["Date", "Workout Name", "Duration", "Exercise Name", "Set Order", "Weight", "Reps",

@@ -19,7 +19,6 @@ from gymtui.services.exercises import (
 from gymtui.services.library import Library
 from gymtui.services.transfer import export_text, restore_json
 from gymtui.store import Store
-
 from hypothesis_profiles import examples
 
 

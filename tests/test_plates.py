@@ -6,7 +6,6 @@ from hypothesis import strategies as st
 
 from gymtui.domain.plates import next_loadable, plates_per_side, round_for_exercise, round_to_loadable, within_cap
 from gymtui.domain.settings import Settings
-
 from hypothesis_profiles import examples
 
 KG = Settings()

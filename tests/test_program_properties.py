@@ -18,7 +18,6 @@ from gymtui.services.library import Library
 from gymtui.services.planning import plan_session
 from gymtui.services.programs import save_own_program
 from gymtui.store import Store
-
 from hypothesis_profiles import examples
 
 CATALOG = load_catalog()

@@ -7,7 +7,6 @@ from hypothesis import strategies as st
 from gymtui.domain.plates import plates_per_side, round_to_loadable
 from gymtui.domain.ramp import plates_text, ramp_sets, working_load
 from gymtui.domain.settings import RampStep, Settings
-
 from hypothesis_profiles import examples
 
 KG = Settings()

@@ -29,7 +29,6 @@ from gymtui.domain.journal import LoggedSet
 from gymtui.domain.settings import Settings
 from gymtui.domain.tempo import TempoError, parse_tempo
 from gymtui.store import Store
-
 from hypothesis_profiles import examples
 
 pytestmark = pytest.mark.slow  # hypothesis-heavy: every property runs the real parsers and store

@@ -8,7 +8,6 @@ from hypothesis import strategies as st
 
 from gymtui.domain.clock import FakeClock
 from gymtui.domain.rest_timer import RestTimer
-
 from hypothesis_profiles import examples
 
 

@@ -10,7 +10,6 @@ from hypothesis import strategies as st
 from gymtui.domain.common import RPE_VALUES
 from gymtui.domain.journal import LoggedSet
 from gymtui.domain.rpe import SEQUENCE, E1rm, e1rm, load_for, percent_1rm, top_sets
-
 from hypothesis_profiles import examples
 
 # The chart exactly as DOMAIN.md prints it: RPE -> %1RM for 1..12 reps.

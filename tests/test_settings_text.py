@@ -21,7 +21,6 @@ from gymtui.domain.settings_text import (
     show_ramp,
     with_text,
 )
-
 from hypothesis_profiles import examples
 
 EXAMPLES = hsettings(max_examples=examples(60), deadline=None)

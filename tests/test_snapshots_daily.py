@@ -24,8 +24,7 @@ def daily_app(new_app, clock):
     for days_ago, count in [(1, 6), (2, 6), (3, 2), (5, 6), (8, 6), (9, 4)]:
         day = FROZEN_NOW.subtract(days=days_ago)
         store.save_checklist(ChecklistEntry(date=day.date(), ticked=items[:count], updated_at=day))
-    yield app
-    store.close()
+    return app
 
 
 async def _open(pilot, key):

@@ -12,7 +12,6 @@ import pytest
 
 from gymtui.store import Store
 from gymtui.store.doctor import check_data_dir
-
 from hypothesis_profiles import storm_rounds
 
 KILLS = storm_rounds(50)

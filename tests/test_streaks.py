@@ -13,7 +13,6 @@ from gymtui.domain.streaks import (
     ticked_count,
     window,
 )
-
 from hypothesis_profiles import examples
 
 TODAY = date(2026, 11, 16)

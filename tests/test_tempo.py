@@ -9,7 +9,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gymtui.domain.tempo import Tempo, TempoError, is_valid_tempo, parse_tempo
-
 from hypothesis_profiles import examples
 
 

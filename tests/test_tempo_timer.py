@@ -17,7 +17,6 @@ from gymtui.domain.tempo_timer import (
     hold_schedule,
     tempo_schedule,
 )
-
 from hypothesis_profiles import examples
 
 Row = tuple[int, str, float, float, bool]  # rep, phase, start, duration, explosive
