@@ -37,11 +37,17 @@ def make_app(data_dir: Path, *, now: pendulum.DateTime = FROZEN_NOW, clock: Fake
 @contextmanager
 def apps_closed_after(data_dir: Path) -> Iterator[Callable[..., GymApp]]:
     """Yields `new(folder=None, **make_app_kwargs)`, which makes a GymApp (on `data_dir`
-    unless told); every store opened that way is closed on leaving, even after a failure."""
+    unless told); every store opened that way is closed on leaving, even after a failure.
+    A new app on a folder first closes the stores of the earlier apps on it, as quitting
+    gymtui before starting it again does (the folder has one writer at a time)."""
     made: list[GymApp] = []
 
     def new(folder: Path | None = None, **kwargs) -> GymApp:
-        app = make_app(data_dir if folder is None else folder, **kwargs)
+        folder = data_dir if folder is None else folder
+        for earlier in made:
+            if earlier.store.data_dir == Path(folder):
+                earlier.store.close()
+        app = make_app(folder, **kwargs)
         made.append(app)
         return app
 

@@ -62,6 +62,7 @@ async def test_cli_beside_the_running_app_is_refused_and_nothing_is_lost(data_di
         await settle(pilot, app)
         assert 0 in screen.logged
         app_set = screen.logged[0].id
+    app.store.close()  # as run_app does when the app quits
     # The app closed: the command line writes now, and both writes are there.
     done = gymtui(data_dir, "log", "bent over row", "80x8@8")
     assert done.returncode == 0, done.stderr

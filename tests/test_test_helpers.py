@@ -24,6 +24,14 @@ def test_apps_made_by_the_helper_have_their_store_closed_even_after_a_failure(da
     Store.open(other).close()
 
 
+def test_a_new_app_on_a_folder_closes_the_earlier_apps_store_there_as_quitting_does(new_app, tmp_path):
+    other = tmp_path / "other"
+    other.mkdir()
+    first, elsewhere = new_app(), new_app(other)
+    second = new_app()
+    assert not first.store._lock.held and second.store._lock.held and elsewhere.store._lock.held
+
+
 def test_the_gym_app_fixture_is_made_on_the_data_dir(gym_app, data_dir):
     assert gym_app.store.data_dir == data_dir
 
