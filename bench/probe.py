@@ -7,12 +7,15 @@
     python bench/probe.py history DATA_DIR   open the history screen, then its first chart
     python bench/probe.py build DATA_DIR     write 10 years of synthetic history (bench/synthetic.py)
 
-Every probe prints one JSON line on file descriptor 1 (Textual captures `print` while an
-app runs). For `startup` and `bare` the line is written the moment the first screen is
-drawn, so the parent can time the whole process from spawn to that moment: interpreter
-start, imports, opening the store, planning, and Textual's first paint (the headless
-driver: the compositor renders the frame, nothing is written to a terminal). What counts
-as drawn: the Today table has its rows and the refresh after them has run. Peak RSS
+Every probe prints JSON lines on file descriptor 1 (Textual captures `print` while an app
+runs). For `startup` and `bare` the first line ("frame") is written the moment the first
+frame of Today is painted, so the parent can time the whole process from spawn to that
+moment: interpreter start, imports, opening the store, and Textual's first paint (the
+headless driver: the compositor renders the frame, nothing is written to a terminal). The
+"drawn" line follows when the plan is on screen: the Today table has its rows and the
+refresh after them has run; both lines carry the time since this process began, so the
+parent adds the gap between them to the spawn-to-frame time. The bare app paints its rows
+in its first frame, so both of its lines come together. Peak RSS
 (VmHWM, see peak_rss_mib) is read when the app has exited, so it includes the first draw and any start-up
 worker (the daily backup) that ran.
 """
@@ -56,9 +59,19 @@ def peak_rss_mib() -> float:
     return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024  # macOS: bytes
 
 
+def first_frame() -> None:
+    emit(event="frame", in_process_s=time.perf_counter() - T0)
+
+
 def drawn(app, rows: int) -> None:
     emit(event="drawn", in_process_s=time.perf_counter() - T0, rows=rows)
     app.exit()
+
+
+def frame_with_rows(app, rows: int) -> None:
+    """The bare app paints its rows in its first frame: both moments at once."""
+    first_frame()
+    drawn(app, rows)
 
 
 def startup(data_dir: Path) -> None:
@@ -74,6 +87,11 @@ def startup(data_dir: Path) -> None:
         return App.run(self, headless=True, size=(80, 24))
 
     show_plan = today.TodayScreen.show_plan
+    on_mount = today.TodayScreen.on_mount
+
+    def on_mount_then_report(self) -> None:  # no event argument: Textual reads the signature
+        on_mount(self)
+        self.call_after_refresh(first_frame)  # Today's frame painted, plan or not
 
     def show_plan_then_report(self, *args, **kwargs) -> None:
         show_plan(self, *args, **kwargs)
@@ -82,6 +100,7 @@ def startup(data_dir: Path) -> None:
 
     app_module.GymApp.run = headless_run
     today.TodayScreen.show_plan = show_plan_then_report
+    today.TodayScreen.on_mount = on_mount_then_report
     code = gymtui_main(["--data-dir", str(data_dir)])
     emit(event="exit", rss_mib=peak_rss_mib(), code=code)
 
@@ -92,7 +111,7 @@ def bare() -> None:
     class Probe(BareApp):
         def fill_table(self, table) -> None:
             super().fill_table(table)
-            self.call_after_refresh(drawn, self, table.row_count)
+            self.call_after_refresh(frame_with_rows, self, table.row_count)
 
     Probe().run(headless=True, size=(80, 24))
     emit(event="exit", rss_mib=peak_rss_mib())
