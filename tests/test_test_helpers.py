@@ -6,9 +6,10 @@ from __future__ import annotations
 import pytest
 from textual.widgets import Input, TextArea
 
+import hypothesis_profiles
 from app_factory import FROZEN_NOW, LAST_WEEK, apps_closed_after, seed_session, settle
 from gymtui.store import LockedError, Store
-from hypothesis_profiles import examples
+from hypothesis_profiles import examples, storm_rounds
 
 
 def test_apps_made_by_the_helper_have_their_store_closed_even_after_a_failure(data_dir, tmp_path):
@@ -64,5 +65,9 @@ async def test_settle_waits_for_a_worker_started_by_another(gym_app):
         assert finished == ["second"]
 
 
-def test_examples_keeps_the_asked_count_under_the_default_profile():
-    assert examples(150) == 150
+def test_the_ci_profile_runs_a_third_of_the_examples_and_storm_rounds(monkeypatch):
+    monkeypatch.setattr(hypothesis_profiles, "PROFILE", "dev")
+    assert (examples(150), storm_rounds(60)) == (150, 60)
+    monkeypatch.setattr(hypothesis_profiles, "PROFILE", "ci")
+    assert (examples(150), storm_rounds(60)) == (50, 20)
+    assert (examples(20), storm_rounds(6)) == (10, 4)  # never fewer than these
