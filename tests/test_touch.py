@@ -6,6 +6,7 @@ from textual.widgets import DataTable
 
 from app_factory import settle
 from gymtui.ui.widgets.touch import TOUCH_CLASS, Tappable, TouchBar, TouchButton
+from history_data import fill_history
 
 
 def _button(app, label: str) -> TouchButton:
@@ -16,6 +17,13 @@ def _button(app, label: str) -> TouchButton:
 def touch_app(gym_app):
     gym_app.add_class(TOUCH_CLASS)
     return gym_app
+
+
+@pytest.fixture
+def lifter(touch_app):
+    """Touch mode, with weeks of history: every exercise has a planned load."""
+    fill_history(touch_app.store)
+    return touch_app
 
 
 async def test_without_touch_mode_the_buttons_take_no_room(gym_app):
@@ -79,3 +87,63 @@ async def test_checklist_items_are_tapped_and_saved(touch_app):
         assert screen.ticked == {second}
         entry = touch_app.store.checklist(touch_app.now().date())
         assert entry is not None and entry.ticked == [second]
+
+
+@pytest.mark.parametrize("size", [(43, 40), (66, 20), (100, 30)], ids=["phone", "pi-big-font", "pi"])
+async def test_a_set_as_prescribed_in_two_taps_then_the_rest(lifter, size):
+    touch_app = lifter
+    """Workout open: Start set, then @8 logs the set as prescribed (load and reps as shown):
+    two taps. The rest follows, with +15 s and skip."""
+    from gymtui.ui.screens.workout import WorkoutScreen
+
+    async with touch_app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.click(_button(touch_app, "Workout"))
+        await settle(pilot)
+        screen = touch_app.screen
+        assert isinstance(screen, WorkoutScreen) and screen.state == "ready"
+        card = screen.workout.card
+        planned = (card.plan.load, card.plan.reps)
+        taps = 0
+        for label in ("Start set", "@8"):
+            button = _button(touch_app, label)
+            assert button.display and button.outer_size.height >= 3, label
+            await pilot.click(button)
+            taps += 1
+            await settle(pilot)
+        assert taps == 2 and screen.state == "ready"
+        sets = touch_app.store.session_sets(screen.workout.session.id)
+        assert [(s.exercise, s.load, s.reps, s.rpe) for s in sets] == [(card.exercise.id, *planned, 8.0)]
+        assert sets[0].started_at is not None  # the timer's start is kept
+        assert touch_app.rest.running
+        left = touch_app.rest.timer.remaining()
+        await pilot.click(_button(touch_app, "Rest +15s"))
+        await settle(pilot)
+        assert touch_app.rest.timer.remaining() == pytest.approx(left + 15)
+        await pilot.click(_button(touch_app, "Skip rest"))
+        await settle(pilot)
+        assert not touch_app.rest.running
+        assert not _button(touch_app, "Skip rest").display  # shown while a rest runs only
+
+
+async def test_load_and_reps_buttons_change_the_set_before_its_rpe(lifter):
+    touch_app = lifter
+    from gymtui.ui.screens.workout import WorkoutScreen
+
+    async with touch_app.run_test(size=(43, 40)) as pilot:
+        await settle(pilot)
+        await pilot.click(_button(touch_app, "Workout"))
+        await settle(pilot)
+        screen = touch_app.screen
+        assert isinstance(screen, WorkoutScreen)
+        card = screen.workout.card
+        await pilot.press("l")  # the form as prescribed: its +/- buttons show
+        await settle(pilot)
+        for label in ("Load +", "Load +", "Reps -"):
+            await pilot.click(_button(touch_app, label))
+            await settle(pilot)
+        assert screen.state == "log"
+        await pilot.click(_button(touch_app, "@7.5"))
+        await settle(pilot)
+        sets = touch_app.store.session_sets(screen.workout.session.id)
+        assert [(s.load, s.reps, s.rpe) for s in sets] == [(card.plan.load + 5, card.plan.reps - 1, 7.5)]

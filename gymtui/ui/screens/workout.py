@@ -24,16 +24,18 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, Footer, Header, Static
+from textual.widgets import ContentSwitcher, Header, Static
 
 from ...domain.clock import SystemClock
 from ...domain.session_model import Card
 from ...domain.tempo_timer import TempoTimer
 from ...services.workout import SessionWorkout
 from ..widgets.big_text import BigText
+from ..widgets.footer import Footer
 from ..widgets.rest_bar import RestKeeper, RestPanel
 from ..widgets.set_entry import SetEntry
 from ..widgets.tempo_panel import TempoPanel
+from ..widgets.workout_touch import WorkoutTouch
 from . import workout_text as text
 from .workout_controller import State, WorkoutController, action_allowed
 from .workout_cue import CueDue, CueScheduler, TempoCues, default_cue_scheduler
@@ -141,6 +143,7 @@ class WorkoutScreen(Screen[None]):
                 yield TempoPanel(id="wo-timer")
                 yield SetEntry(id="wo-log")
                 yield Static("", id="wo-message")
+            yield WorkoutTouch(id="wo-touch")  # big buttons, in touch mode only
         # Compact, and the palette (ctrl+p, listed in help) not shown: at 80 columns the keys
         # of a rest (+15 s, +30 s, skip) and t Today / ? Help all fit on the line.
         yield Footer(compact=True, show_command_palette=False)

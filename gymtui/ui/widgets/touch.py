@@ -14,6 +14,7 @@ from __future__ import annotations
 from textual import events
 from textual.containers import HorizontalGroup
 from textual.coordinate import Coordinate
+from textual.dom import DOMNode
 from textual.widgets import Button, DataTable, Static
 
 TOUCH_CLASS = "-touch"
@@ -36,13 +37,16 @@ class TouchButton(Button, can_focus=False):
     }
     """
 
-    def __init__(self, label: str, action: str, *, id: str | None = None, variant: str = "default") -> None:
-        super().__init__(label, variant=variant, id=id)  # type: ignore[arg-type]  # a ButtonVariant
+    def __init__(self, label: str, action: str, *, id: str | None = None, variant: str = "default",
+                 classes: str | None = None, on: DOMNode | None = None) -> None:
+        """`on`: the node whose action it is (a touch panel's own); the screen by default."""
+        super().__init__(label, variant=variant, id=id, classes=classes)  # type: ignore[arg-type]  # a ButtonVariant
         self.screen_action = action
+        self.target = on
 
     async def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
-        await self.screen.run_action(self.screen_action)
+        await self.app.run_action(self.screen_action, default_namespace=self.target or self.screen)
 
 
 class TouchBar(HorizontalGroup):
