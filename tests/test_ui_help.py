@@ -25,7 +25,7 @@ async def test_question_mark_lists_todays_keys_grouped_and_escape_closes(new_app
         assert help_screen.title_text == "Keys: Today"
         titles = [g.title for g in help_screen.groups]
         assert titles[:3] == ["Today keys", "Sections: open from any screen", "General"]
-        assert _group(help_screen, "Today keys") == {"Refresh": "f5 t"}
+        assert _group(help_screen, "Today keys") == {"Refresh": "f5 t", "Freestyle session": "f"}
         sections = _group(help_screen, "Sections")
         assert {"Warm-up": "u", "History": "h", "Settings": "s"}.items() <= sections.items()
         general = _group(help_screen, "General")

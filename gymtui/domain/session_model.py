@@ -256,6 +256,17 @@ class Workout(Generic[P]):
             slot = todo if todo is not None else len(card.slots) - 1
         self.slot = max(0, min(slot, len(card.slots) - 1))
 
+    @property
+    def empty(self) -> bool:
+        """No exercise yet (a freestyle session just started)."""
+        return not self.cards
+
+    def insert(self, index: int, card: Card) -> None:
+        """An exercise added at `index`: the cursor goes to its first set."""
+        index = max(0, min(index, len(self.cards)))
+        self.cards.insert(index, card)
+        self.go_to(index)
+
     def index_of(self, exercise_id: str) -> int | None:
         return next((i for i, card in enumerate(self.cards) if card.exercise.id == exercise_id), None)
 
@@ -317,6 +328,9 @@ class Workout(Generic[P]):
 
     def at_saved_position(self) -> None:
         """Put the cursor where the session says the lifter was."""
+        if not self.cards:  # a freestyle session before its first exercise
+            self.exercise = self.slot = 0
+            return
         exercise, slot = self.session.position
         if 0 <= exercise < len(self.cards) and 0 <= slot < len(self.cards[exercise].slots):
             self.exercise, self.slot = exercise, slot

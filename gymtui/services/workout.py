@@ -21,6 +21,7 @@ from ..domain.session_model import Card, Workout, build_slots
 from ..domain.settings import Settings
 from ..store import Store
 from .daily import today_session
+from .freestyle import add_exercise, freestyle_plan, start_freestyle_session
 from .freestyle import plan_added
 from .library import Library
 from .planning import (
@@ -69,6 +70,11 @@ def open_workout(store: Store, library: Library, plan: SessionPlan, now: pendulu
     saved position, with the sets added and skipped as they were.
     """
     session = today_session(store, plan, now)
+    if session.freestyle:
+        # Today's session was started empty: its plan is the freestyle one, its exercises
+        # only those the lifter added.
+        return open_session(store, library, freestyle_plan(store, library, store.settings(), now.date()),
+                            session, now)
     sets = [s for s in store.session_sets(session.id) if s.set_type != "warmup"]
     if not session.order:
         session = store.save_session(
@@ -83,6 +89,35 @@ def open_workout(store: Store, library: Library, plan: SessionPlan, now: pendulu
     workout = Workout(session, plan, settings, cards, resumed=bool(sets))
     workout.at_saved_position()
     return workout
+
+
+def open_session(store: Store, library: Library, plan: SessionPlan, session: Session,
+                 now: pendulum.DateTime) -> SessionWorkout:
+    """`session` as a Workout under `plan`, as it is stored (a freestyle one may have no
+    exercise yet)."""
+    sets = [s for s in store.session_sets(session.id) if s.set_type != "warmup"]
+    settings = store.settings()
+    cards = _session_cards(store, library, plan, session, sets, settings, now.date())
+    workout = Workout(session, plan, settings, cards, resumed=bool(sets))
+    workout.at_saved_position()
+    return workout
+
+
+def open_freestyle(store: Store, library: Library, now: pendulum.DateTime) -> SessionWorkout:
+    """Today's freestyle session (started now, empty, unless one is open) as a Workout.
+    ValueError when today's planned session has working sets: exercises go into that one."""
+    session = start_freestyle_session(store, now)
+    return open_session(store, library, freestyle_plan(store, library, store.settings(), now.date()), session, now)
+
+
+def add_card(store: Store, library: Library, workout: SessionWorkout, exercise: Exercise, at: int,
+             today: date) -> tuple[Session, Card]:
+    """`exercise` added to the session at index `at` and stored, with its card: its plan from
+    its own history by the planned rules, with its reasons. ValueError when it is in the
+    session already."""
+    session, planned = add_exercise(store, library, workout.settings, workout.session_with_position(),
+                                    workout.plan, exercise, at)
+    return session, make_card(store, planned, [], today)
 
 
 def _session_cards(store: Store, library: Library, plan: SessionPlan, session: Session,

@@ -38,6 +38,7 @@ class TodayScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f5", "refresh", "Refresh", show=False),
         Binding("t", "refresh", "Today", show=False),  # already here: t refreshes the plan
+        Binding("f", "freestyle", "Freestyle session", show=False),
         *(Binding(s.key, f"app.open_section('{s.key}')", s.name, show=s.in_today_footer) for s in SECTIONS),
     ]
 
@@ -68,6 +69,14 @@ class TodayScreen(Screen[None]):
 
     def action_refresh(self) -> None:
         self.load_plan()
+
+    def action_freestyle(self) -> None:
+        """An empty session today, exercises added as they come: the workout asks for the first."""
+        from .workout import WorkoutScreen
+
+        self.app.action_open_section("w")
+        if isinstance(self.app.screen, WorkoutScreen):
+            self.app.screen.start_freestyle()
 
     @work(thread=True, exclusive=True, group="today-plan")
     def load_plan(self) -> None:

@@ -68,6 +68,7 @@ class WorkoutScreen(Screen[None]):
         Binding("up", "move_set(-1)", "Previous set", show=False),
         Binding("e", "edit_set", "Edit", show=False),
         Binding("a", "add_set", "Add set", show=False),
+        Binding("i", "add_exercise", "Add exercise", show=False),
         Binding("k", "skip_set", "Skip set", show=False),
         Binding("x", "swap", "Swap", show=False),
         Binding("less_than_sign", "reorder(-1)", "Move up", show=False),
@@ -200,7 +201,10 @@ class WorkoutScreen(Screen[None]):
         self.query_one("#workout").set_class(state == "timer", "-timing")
         self.refresh_bindings()
         self.redraw()
-        if state in ("ready", "timer", "finished"):
+        if state == "empty":
+            self.view.empty()
+            self.call_after_refresh(self.edits.add_exercise)  # the first exercise, asked at once
+        if state in ("ready", "timer", "finished", "empty"):
             self.set_focus(None)
         if state in ("ready", "finished"):
             self.edits.replan_if_due()
@@ -324,6 +328,16 @@ class WorkoutScreen(Screen[None]):
 
     def action_finish(self) -> None:
         self.edits.finish()
+
+    def action_add_exercise(self) -> None:
+        """An exercise from the library (or a new one) after the current one."""
+        self.edits.add_exercise()
+
+    def start_freestyle(self) -> None:
+        """Asked on Today: open an empty session today and ask for its first exercise."""
+        self.controller.freestyle = True
+        if self.state not in ("loading", "problem") or self.workout is not None:
+            self.reopen("Starting an empty session...")
 
     def action_new_session(self) -> None:
         self.opening.asked_resume = True

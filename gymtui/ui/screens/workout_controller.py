@@ -25,7 +25,8 @@ from ...domain.settings import Settings, changes_plan
 from ...domain.units import Unit
 from ...services.chosen_loads import chosen_plan
 
-State = Literal["loading", "ready", "timer", "log", "finished", "problem"]
+# empty: a freestyle session before its first exercise (only adding one acts then).
+State = Literal["loading", "ready", "timer", "log", "finished", "problem", "empty"]
 
 # Keys by the state they act in (check_action); the others act in every state.
 READY_ACTIONS = frozenset({
@@ -38,6 +39,8 @@ STATE_ACTIONS: dict[str, State] = {"cancel_log": "log", "new_session": "finished
 
 def action_allowed(action: str, state: State, *, resting: bool) -> bool:
     """Whether a key acts in `state` (and so shows in the footer)."""
+    if action == "add_exercise":
+        return state in ("ready", "empty")
     if action in READY_ACTIONS:
         if action in ("rest_more", "rest_skip"):
             return state == "ready" and resting
@@ -70,6 +73,7 @@ class WorkoutController:
         self.log_slot: tuple[Card, int] | None = None  # the set the form is for
         self.wanted: str | None = None  # an exercise asked for before the session was open
         self.replan_due = False  # settings changed the loads while a set was under way
+        self.freestyle = False  # the next session opened starts empty (asked on Today)
 
     # -- opening ---------------------------------------------------------------------------
 
@@ -79,7 +83,9 @@ class WorkoutController:
         self.workout = workout
         wanted, self.wanted = self.wanted, None
         moved = wanted is not None and self.go_to_exercise(wanted)
-        return ("finished" if workout.session.status == "done" else "ready"), moved
+        if workout.session.status == "done":
+            return "finished", moved
+        return ("empty" if workout.empty else "ready"), moved
 
     def go_to_exercise(self, exercise_id: str) -> bool:
         workout = self.workout
@@ -147,7 +153,7 @@ class WorkoutController:
         """The card and slot the screen shows: in the form, the one being logged (an edit may
         be of another exercise's set), else the cursor's."""
         workout = self.workout
-        if workout is None:
+        if workout is None or workout.empty:
             return None
         if state == "log" and self.log_slot is not None:
             return self.log_slot
@@ -207,6 +213,29 @@ class WorkoutController:
         if workout is None or card not in workout.cards:
             return False
         workout.go_to(workout.cards.index(card), slot)
+        return True
+
+    # -- adding an exercise ------------------------------------------------------------------
+
+    def add_place(self) -> tuple[int, str]:
+        """Where an exercise added now goes: after the current one (first in an empty
+        session), and those words for the dialog."""
+        workout = self.workout
+        assert workout is not None
+        if workout.empty:
+            return 0, "to start the session"
+        return workout.exercise + 1, f"after {workout.card.exercise.name}"
+
+    def taken(self) -> set[str]:
+        return {card.exercise.id for card in self.workout.cards} if self.workout is not None else set()
+
+    def exercise_added(self, workout: Workout[Any], session: Session, card: Card, at: int) -> bool:
+        """The exercise is stored in the session: its card goes in at `at`, the cursor on it.
+        False when the screen has another session by now."""
+        if workout is not self.workout:
+            return False
+        workout.session = session
+        workout.insert(at, card)
         return True
 
     # -- swapping an exercise ----------------------------------------------------------------

@@ -15,10 +15,12 @@ from ...domain.progression import Plan
 from ...domain.session_model import Card
 from ...domain.settings import Settings
 from ...services.planning import SessionPlan
-from ...services.workout import SessionWorkout, finish_session, replanned, swap_card
+from ...services.workout import SessionWorkout, add_card, finish_session, replanned, swap_card
 from ...store import StoreError
+from ..dialogs.add_exercise import NEW, AddExerciseDialog
 from ..dialogs.confirm import ConfirmDialog
 from ..dialogs.workout import SwapDialog, TempoDialog
+from ..own_training import open_exercise_form
 from . import workout_text as text
 from .workout_writes import Write
 
@@ -118,6 +120,48 @@ class SessionEdits:
         if self.screen.controller.swapped(old, new):
             self.screen.app.notify(f"{old.exercise.name} swapped for {new.exercise.name}", timeout=4)
             self.screen.moved()
+
+    # -- adding an exercise here ----------------------------------------------------------------
+
+    def add_exercise(self) -> None:
+        screen = self.screen
+        workout = self.workout
+        if workout is None:
+            return
+        at, where = screen.controller.add_place()
+        taken = screen.controller.taken()
+        offered = [e for e in screen.app.library.offered() if e.id not in taken]
+
+        def chosen(choice: Exercise | str | None) -> None:
+            if choice == NEW:
+                open_exercise_form(screen.app, None, then=new_one)
+            elif isinstance(choice, Exercise):
+                self.add(workout, choice, at)
+
+        def new_one(exercise_id: str | None) -> None:
+            exercise = screen.app.library.exercise(exercise_id) if exercise_id else None
+            if exercise is not None:
+                self.add(workout, exercise, at)
+
+        screen.app.push_screen(AddExerciseDialog(offered, where), chosen)
+
+    def add(self, workout: SessionWorkout, exercise: Exercise, at: int) -> None:
+        """Store `exercise` in the session at `at` (through the write queue, after the writes
+        before it) and put its card there."""
+        screen = self.screen
+        today = screen.app.now().date()
+
+        def done(result: tuple[Session, Card]) -> None:
+            session, card = result
+            if screen.controller.exercise_added(workout, session, card, at):
+                reasons = "; ".join(card.plan.reasons[:2])
+                screen.app.notify(f"{exercise.name} added: {text.target_text(card)}. {reasons}", timeout=8)
+                if screen.state == "empty":
+                    screen.state = "ready"
+                screen.moved()
+
+        screen.writes.put(Write(lambda: add_card(screen.app.store, screen.app.library, workout, exercise, at, today),
+                                done))
 
     # -- finishing ---------------------------------------------------------------------------
 

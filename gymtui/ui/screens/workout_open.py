@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ...services.workout import SessionWorkout, open_workout
+from ...services.workout import SessionWorkout, open_freestyle, open_workout
 from ...store import StoreError
 from ..dialogs.workout import ResumeDialog
 from . import workout_text as text
@@ -26,6 +26,20 @@ class SessionOpening:
     def read(self) -> None:
         """On a worker thread: plan today and open its session."""
         app = self.screen.app
+        if self.screen.controller.freestyle:
+            self.screen.controller.freestyle = False
+            try:
+                workout = open_freestyle(app.store, app.library, app.now())
+            except StoreError as error:
+                app.call_from_thread(app.report_store_error, error)
+                app.call_from_thread(self.problem, "Could not start the session. Press enter to try again.")
+                return
+            except ValueError as error:  # today's session is under way: go on with it
+                app.call_from_thread(app.notify, f"{str(error)[0].upper()}{str(error)[1:]}.", title="Freestyle")
+            else:
+                self.asked_resume = True
+                app.call_from_thread(self.opened, workout)
+                return
         plan = app.make_plan()
         if plan is None:
             app.call_from_thread(self.problem,

@@ -119,6 +119,14 @@ class WorkoutView:
             self.draw_ready()
             screen.refresh_bindings()
 
+    def empty(self) -> None:
+        workout = self.screen.controller.workout
+        name = workout.session.name if workout is not None else "Freestyle"
+        self._static("#wo-heading").update(f"[b]{name}[/b]: no exercise yet")
+        self._static("#wo-card").update("")
+        self._static("#wo-sets").update("")
+        self._static("#wo-message").update("Press [b]i[/b] to add an exercise from the library, or a new one.")
+
     def loading(self, message: str) -> None:
         self._static("#wo-heading").update(message)
         self._static("#wo-message").update(message)

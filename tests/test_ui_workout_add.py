@@ -1,0 +1,95 @@
+"""Sessions shaped as they go, at 80x24: an empty session started from Today (f), and an
+exercise added after the current one on the workout screen (i), searched by name or alias,
+planned from its own history with its reasons, and stored in the session."""
+
+from app_factory import FROZEN_NOW, settle
+from gymtui.domain.journal import LoggedSet, Session
+from gymtui.ui.dialogs.add_exercise import AddExerciseDialog
+from gymtui.ui.screens.workout import WorkoutScreen
+from test_ui_workout import open_workout, seed_history, shown
+
+SIZE = (80, 24)
+
+
+def seed_split_squats(store) -> None:
+    """Last week's Bulgarian split squats, 16 kg a hand, so an added one has a load and a reason."""
+    last_week = FROZEN_NOW.subtract(days=7)
+    session = store.save_session(Session(date=last_week.date(), started_at=last_week, status="done"))
+    for side in ("left", "right") * 3:
+        store.add_set(LoggedSet(session_id=session.id, exercise="bulgarian-split-squat", load=16, reps=10,
+                                rpe=7, side=side, logged_at=last_week))
+
+
+async def _choose(pilot, app, typed: str) -> None:
+    assert isinstance(app.screen, AddExerciseDialog), app.screen
+    for key in typed:
+        await pilot.press("space" if key == " " else key)
+    await pilot.press("enter")
+    await settle(pilot, app)
+
+
+async def test_f_on_today_starts_an_empty_session_and_asks_for_its_first_exercise(gym_app):
+    app = gym_app
+    seed_split_squats(app.store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("f")
+        await settle(pilot, app)
+        assert isinstance(app.screen, AddExerciseDialog)  # asked at once
+        await _choose(pilot, app, "bulgarian")
+        screen = app.screen
+        assert isinstance(screen, WorkoutScreen) and screen.state == "ready"
+        card = screen.workout.card
+        assert card.exercise.id == "bulgarian-split-squat"
+        assert card.plan.load is not None and card.plan.reasons[0].startswith("added today")
+        assert "Bulgarian Split Squat" in shown(screen, "#wo-heading")
+        stored = app.store.in_progress_session()
+        assert stored.freestyle and stored.order == ["bulgarian-split-squat"]
+        assert stored.added == ["bulgarian-split-squat"] and stored.program_day is None
+        await pilot.press("l", "8", "enter")  # the first set, logged as planned
+        await settle(pilot, app)
+        logged = [s for s in app.store.session_sets(stored.id) if s.exercise == "bulgarian-split-squat"]
+        assert len(logged) == 1 and logged[0].load == card.plan.load
+
+
+async def test_an_empty_session_waits_for_its_first_exercise_when_the_search_is_left(gym_app):
+    app = gym_app
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("f")
+        await settle(pilot, app)
+        await pilot.press("escape")
+        await settle(pilot, app)
+        screen = app.screen
+        assert isinstance(screen, WorkoutScreen) and screen.state == "empty"
+        assert "i" in shown(screen, "#wo-message") and "no exercise yet" in shown(screen, "#wo-heading")
+        await pilot.press("l", "enter")  # nothing to log or start: no key acts but i
+        await settle(pilot, app)
+        assert screen.state == "empty"
+        await pilot.press("i")
+        await settle(pilot, app)
+        await _choose(pilot, app, "face pull")
+        assert screen.state == "ready" and [c.exercise.id for c in screen.workout.cards] == ["face-pull"]
+
+
+async def test_i_adds_an_exercise_after_the_current_one_with_its_loads_from_history(gym_app):
+    app = gym_app
+    seed_history(app.store)
+    seed_split_squats(app.store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_workout(pilot, app)
+        first = screen.workout.card.exercise.id
+        await pilot.press("i")
+        await settle(pilot, app)
+        dialog = app.screen
+        assert isinstance(dialog, AddExerciseDialog)
+        assert first not in {e.id for e in dialog.exercises}  # already in the session
+        assert [e.id for e in dialog.found("rfess")] == ["bulgarian-split-squat"]  # by an alias
+        await _choose(pilot, app, "bulgarian")
+        order = [c.exercise.id for c in screen.workout.cards]
+        assert order[:2] == [first, "bulgarian-split-squat"] and screen.workout.exercise == 1
+        card = screen.workout.card
+        assert card.plan.load is not None and card.plan.reasons[0].startswith("added today")
+        stored = app.store.in_progress_session()
+        assert stored.order[:2] == [first, "bulgarian-split-squat"] and "bulgarian-split-squat" in stored.added
+        assert stored.position == (1, 0)
