@@ -4,8 +4,7 @@ change of screen takes them away, and the newest replaces the one shown."""
 from textual.widgets import Static
 from textual.widgets._toast import Toast
 
-from app_factory import FROZEN_NOW, settle
-from gymtui.domain.journal import LoggedSet, Session
+from app_factory import FROZEN_NOW, seed_session, settle
 from gymtui.ui.status_line import one_line
 
 
@@ -14,17 +13,8 @@ def information(app) -> list[str]:
 
 
 def seed_session_in_progress(store) -> None:
-    session = store.save_session(
-        Session(
-            date=FROZEN_NOW.date(),
-            started_at=FROZEN_NOW,
-            name="Horizontal pull",
-            program_day="horizontal-pull",
-            order=["face-pull", "deadlift"],
-            position=(1, 0),
-        )
-    )
-    store.add_set(LoggedSet(session_id=session.id, exercise="face-pull", load=20, reps=15, logged_at=FROZEN_NOW))
+    seed_session(store, [("face-pull", 20, 15, None)], when=FROZEN_NOW, name="Horizontal pull",
+                 program_day="horizontal-pull", order=["face-pull", "deadlift"], position=(1, 0))
 
 
 async def test_the_start_message_is_a_header_line_gone_with_the_next_screen(new_app):

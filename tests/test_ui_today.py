@@ -3,8 +3,7 @@ with the sets done, and enter on a row opens the workout at that exercise."""
 
 from textual.widgets import DataTable, Static
 
-from app_factory import FROZEN_NOW, settle
-from gymtui.domain.journal import LoggedSet, Session
+from app_factory import FROZEN_NOW, seed_session, settle
 from gymtui.ui.screens.today import TodayScreen
 from gymtui.ui.screens.workout import WorkoutScreen
 
@@ -14,15 +13,11 @@ ORDER = ["face-pull", "chest-supported-row", "seal-row", "deadlift", "single-arm
 def seed_session_under_way(store) -> None:
     """Today's Horizontal pull: face pulls done with a set added, one row set logged and one
     skipped, the bent-over row swapped for the seal row."""
-    session = store.save_session(Session(
-        date=FROZEN_NOW.date(), started_at=FROZEN_NOW, program_day="horizontal-pull", name="Horizontal pull",
-        block_week=1, order=ORDER, position=(1, 1), set_changes={"face-pull": 1},
-        skipped=[("chest-supported-row", 2)],
-    ))
-    for exercise, count in (("face-pull", 3), ("chest-supported-row", 1)):
-        for _ in range(count):
-            store.add_set(LoggedSet(session_id=session.id, exercise=exercise, load=20, reps=12, rpe=7.5,
-                                    logged_at=FROZEN_NOW))
+    seed_session(
+        store, [("face-pull", 20, 12, 7.5)] * 3 + [("chest-supported-row", 20, 12, 7.5)], when=FROZEN_NOW,
+        program_day="horizontal-pull", name="Horizontal pull", block_week=1, order=ORDER, position=(1, 1),
+        set_changes={"face-pull": 1}, skipped=[("chest-supported-row", 2)],
+    )
 
 
 def table_rows(screen) -> list[list[str]]:

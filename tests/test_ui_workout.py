@@ -4,9 +4,8 @@ kill and resume. The clock only moves when a test moves it; the screen is told t
 import pytest
 from textual.widgets import Input, Static
 
-from app_factory import FROZEN_NOW, settle
+from app_factory import FROZEN_NOW, seed_session, settle
 from gymtui.domain.clock import FakeClock
-from gymtui.domain.journal import LoggedSet, Session
 from gymtui.ui.dialogs.workout import ResumeDialog
 from gymtui.ui.screens.recovery import RecoveryScreen
 from gymtui.ui.screens.workout import WorkoutScreen
@@ -18,12 +17,7 @@ SIZE = (80, 24)
 
 def seed_history(store) -> None:
     """Last week's face pulls, so today's plan has a load to pre-fill."""
-    last_week = FROZEN_NOW.subtract(days=7)
-    session = store.save_session(Session(date=last_week.date(), started_at=last_week, status="done",
-                                         program_day="vertical-pull", block_week=1))
-    for _ in range(2):
-        store.add_set(LoggedSet(session_id=session.id, exercise="face-pull", load=20, reps=15, rpe=7,
-                                logged_at=last_week))
+    seed_session(store, [("face-pull", 20, 15, 7)] * 2, status="done", program_day="vertical-pull", block_week=1)
 
 
 def shown(screen, selector: str) -> str:
