@@ -7,7 +7,7 @@ from app_factory import FROZEN_NOW, settle
 from gymtui.domain.catalog import load_catalog, substitutes
 from gymtui.domain.library import Exercise
 from gymtui.store import Store
-from gymtui.ui.screens.workout_dialogs import SwapDialog
+from gymtui.ui.dialogs.workout import SwapDialog
 from test_ui_workout import SIZE, open_workout
 
 MINE = Exercise(id="anchored-chest-row", name="Anchored Chest Row", pattern="horizontal_pull",

@@ -6,8 +6,8 @@ from textual.widgets import Static
 
 from app_factory import settle
 from gymtui.domain.catalog import load_catalog
+from gymtui.ui.dialogs.confirm import ConfirmDialog
 from gymtui.ui.screens.program_editor import ProgramEditorScreen
-from gymtui.ui.screens.workout_dialogs import ConfirmDialog
 from own_training_keys import fill
 
 

@@ -31,10 +31,10 @@ from ...domain.programs import ProgramError
 from ...importers.matching import slugify
 from ...services.programs import free_id, read_own_programs, save_own_program
 from ...store import StoreError
+from ..dialogs.confirm import ConfirmDialog
 from ..own_training import leave_to, open_exercise_form, section_bindings
 from . import program_fields as pf
 from .program_picker import NEW, ProgramPicker
-from .workout_dialogs import ConfirmDialog
 
 Path = tuple[int, ...]  # () the program, (d,) a day, (d, i) a day's exercise
 
