@@ -90,7 +90,9 @@ class Page:
 
     page: object
     port: int
+    touch: bool = False
     requests: list[str] = field(default_factory=list)
+    taps: int = 0
 
     def text(self) -> str:
         return self.page.evaluate(SCREEN_TEXT)  # type: ignore[attr-defined]
@@ -103,6 +105,38 @@ class Page:
         except sync_api.TimeoutError:
             pytest.fail(f"{wanted} never showed; the screen was:\n{self.text()}")
         return self.text()
+
+    def wait_for_steady(self) -> str:
+        """The screen text once two looks in a row, half a second apart, find it unchanged:
+        a tap goes where a button is, not where it was a frame ago."""
+        condition = ("() => { const t = (%s)(); const same = t === window.gymtuiLast;"
+                     " window.gymtuiLast = t; return same; }")
+        self.page.wait_for_function(condition % SCREEN_TEXT, polling=500, timeout=SCREEN_TIMEOUT_MS)  # type: ignore[attr-defined]
+        return self.text()
+
+    def tap(self, label: str, *, after: str | None = None) -> None:
+        """Tap (a phone) or click (a laptop) the middle of `label` as shown on the screen; the
+        first one on a row below the row holding `after`, when given."""
+        lines = self.wait_for_steady().split("\n")
+        start = next((n + 1 for n, line in enumerate(lines) if after in line), len(lines)) if after else 0
+        pattern = re.compile(re.escape(label) + r"(?![\d.])")
+        for row in range(start, len(lines)):
+            found = pattern.search(lines[row])
+            if found:
+                break
+        else:
+            pytest.fail(f"no {label!r} to tap on the screen:\n" + "\n".join(lines))
+        box = self.page.evaluate(  # type: ignore[attr-defined]
+            """() => { const r = document.querySelector('.xterm-screen').getBoundingClientRect();
+                       return [r.left, r.top, r.width, r.height]; }""")
+        columns, rows = self.size()
+        x = box[0] + (found.start() + len(label) / 2) * box[2] / columns
+        y = box[1] + (row + 0.5) * box[3] / rows
+        if self.touch:
+            self.page.touchscreen.tap(x, y)  # type: ignore[attr-defined]
+        else:
+            self.page.mouse.click(x, y)  # type: ignore[attr-defined]
+        self.taps += 1
 
     def size(self) -> tuple[int, int]:
         return self.page.evaluate("() => [window.gymtuiTerminal.cols, window.gymtuiTerminal.rows]")  # type: ignore[attr-defined]
@@ -136,7 +170,7 @@ def open_page(browser, data_dir):
             context = browser.new_context(viewport=viewport, has_touch=touch, is_mobile=touch,  # type: ignore[attr-defined]
                                           device_scale_factor=1)
             contexts.append(context)
-            page = Page(context.new_page(), port)
+            page = Page(context.new_page(), port, touch)
 
             def route(request_route):
                 url = request_route.request.url
@@ -196,4 +230,42 @@ def test_the_served_page_shows_today(open_page, viewport, touch, tmp_path, data_
     spread = page.screenshot(tmp_path, f"today-{viewport['width']}x{viewport['height']}")
     assert spread["colours"] > 8 and spread["variance"] > 50, spread
     assert re.search(r"\S", text)
+    _check_offline(page)
+
+
+@pytest.mark.parametrize(("viewport", "touch"), [(PHONE, True), (LAPTOP, False)], ids=["phone", "laptop"])
+def test_a_set_logged_by_touch_in_the_browser(open_page, viewport, touch, tmp_path, data_dir):
+    """Today -> Workout -> start the set -> RPE 8 -> the rest, by taps only; the set is in
+    the store as prescribed."""
+    from gymtui.store import Store
+    from history_data import fill_history
+
+    with Store.open(data_dir, purpose="browser test set-up") as store:
+        fill_history(store)  # weeks of sets: every exercise has a planned load
+    page = open_page(viewport, touch=touch)
+    name = f"{viewport['width']}x{viewport['height']}"
+    page.wait_for_text("readiness", "Workout", "Checklist")
+    page.screenshot(tmp_path, f"today-{name}")
+    page.tap("Workout")
+    text = page.wait_for_text("Start set", "Tap its RPE")
+    planned = re.search(r"(\d+(?:\.\d+)?) kg × (\d+)", text)
+    assert planned, text
+    page.screenshot(tmp_path, f"workout-{name}")
+    set_taps = page.taps
+    page.tap("Start set")
+    page.wait_for_text("Stop & log")
+    page.screenshot(tmp_path, f"timer-{name}")
+    page.tap("@8", after="Tap its RPE")
+    text = page.wait_for_text("Skip rest", "Rest +15s")
+    assert page.taps - set_taps == 2  # a set as prescribed: start it, then its RPE
+    spread = page.screenshot(tmp_path, f"rest-{name}")
+    assert spread["colours"] > 8 and spread["variance"] > 50, spread
+    page.tap("Rest +15s")
+    store = Store.open_read_only(data_dir, "read by the browser test")
+    try:
+        session = next(store.iter_sessions())
+        sets = store.session_sets(session.id)
+    finally:
+        store.close()
+    assert [(s.load, s.reps, s.rpe) for s in sets] == [(float(planned[1]), int(planned[2]), 8.0)], sets
     _check_offline(page)
