@@ -93,3 +93,41 @@ async def test_i_adds_an_exercise_after_the_current_one_with_its_loads_from_hist
         stored = app.store.in_progress_session()
         assert stored.order[:2] == [first, "bulgarian-split-squat"] and "bulgarian-split-squat" in stored.added
         assert stored.position == (1, 0)
+
+
+def seed_rows(store) -> None:
+    """Last week's chest supported rows, so the row has a load to log as planned."""
+    last_week = FROZEN_NOW.subtract(days=7)
+    session = store.save_session(Session(date=last_week.date(), started_at=last_week, status="done"))
+    for _ in range(3):
+        store.add_set(LoggedSet(session_id=session.id, exercise="chest-supported-row", load=30, reps=10, rpe=7,
+                                logged_at=last_week))
+
+
+async def test_g_makes_a_superset_done_a1_a2_a1_with_the_rest_after_the_round(gym_app):
+    app = gym_app
+    seed_history(app.store)
+    seed_rows(app.store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_workout(pilot, app)
+        ids = [c.exercise.id for c in screen.workout.cards]
+        assert ids[:2] == ["face-pull", "chest-supported-row"]
+        await pilot.press("g")
+        await settle(pilot, app)
+        heading = shown(screen, "#wo-heading")
+        assert "A1 · Face Pull" in heading and "then A2 · Chest Supported Row" in heading
+        assert app.store.in_progress_session().groups == {"face-pull": "A", "chest-supported-row": "A"}
+        await pilot.press("l", "7", "enter")  # A1, set 1
+        await settle(pilot, app)
+        assert screen.workout.card.exercise.id == "chest-supported-row" and screen.workout.slot == 0
+        assert app.rest.timer.planned == 15  # between the members of a superset
+        assert "A2 · Chest Supported Row" in shown(screen, "#wo-heading")
+        await pilot.press("l", "7", "enter")  # A2, set 1: the round is done
+        await settle(pilot, app)
+        assert screen.workout.card.exercise.id == "face-pull" and screen.workout.slot == 1
+        rests = {c.exercise.id: c.plan.rest_seconds for c in screen.workout.cards[:2]}
+        assert app.rest.timer.planned == max(rests.values())  # the group's rest, after the round
+        session = app.store.in_progress_session()
+        logged = [s.exercise for s in app.store.session_sets(session.id)]
+        assert logged == ["face-pull", "chest-supported-row"]
+        assert session.position == (0, 1)

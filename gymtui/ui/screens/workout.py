@@ -69,6 +69,7 @@ class WorkoutScreen(Screen[None]):
         Binding("e", "edit_set", "Edit", show=False),
         Binding("a", "add_set", "Add set", show=False),
         Binding("i", "add_exercise", "Add exercise", show=False),
+        Binding("g", "group", "Superset with the next", show=False),
         Binding("k", "skip_set", "Skip set", show=False),
         Binding("x", "swap", "Swap", show=False),
         Binding("less_than_sign", "reorder(-1)", "Move up", show=False),
@@ -332,6 +333,15 @@ class WorkoutScreen(Screen[None]):
     def action_add_exercise(self) -> None:
         """An exercise from the library (or a new one) after the current one."""
         self.edits.add_exercise()
+
+    def action_group(self) -> None:
+        """A superset made now: the current exercise with the next, A1 -> A2 -> A1."""
+        label = self.controller.group_with_next()
+        if label is None:
+            self.app.notify("The last exercise has none after it to pair with: < > move it first.")
+            return
+        self.app.notify(f"Superset {label}: one set of each in turn, the rest after the round.", timeout=5)
+        self.moved()
 
     def start_freestyle(self) -> None:
         """Asked on Today: open an empty session today and ask for its first exercise."""

@@ -22,6 +22,7 @@ from ...domain.progression import Plan
 from ...domain.session_model import Card, DayPlan, Workout
 from ...domain.session_set import make_logged
 from ...domain.settings import Settings, changes_plan
+from ...domain.supersets import Item, Running, day_rests, grouped_with_next, next_set, session_groups
 from ...domain.units import Unit
 from ...services.chosen_loads import chosen_plan
 
@@ -31,7 +32,7 @@ State = Literal["loading", "ready", "timer", "log", "finished", "problem", "empt
 # Keys by the state they act in (check_action); the others act in every state.
 READY_ACTIONS = frozenset({
     "start_set", "log_set", "exercise", "move_set", "rest_more", "rest_skip", "add_set", "skip_set",
-    "swap", "reorder", "edit_set", "delete_set", "tempo", "finish",
+    "swap", "reorder", "edit_set", "delete_set", "tempo", "finish", "group",
 })
 TIMER_ACTIONS = frozenset({"pause", "stop_set", "cancel_timer"})
 STATE_ACTIONS: dict[str, State] = {"cancel_log": "log", "new_session": "finished", "retry": "problem"}
@@ -61,6 +62,7 @@ class NewSet:
     logged: LoggedSet
     next_exercise: str | None  # the exercise the cursor moved on to, when it did
     rest: bool  # a rest starts (not between the left and the right side of one set)
+    rest_seconds: int = 0  # how long: the exercise's own, or its superset's
 
 
 class WorkoutController:
@@ -179,9 +181,66 @@ class WorkoutController:
         card.slots[slot].draft = logged
         one_side_left = (card.exercise.unilateral and card.slots[slot].side == "left"
                          and slot + 1 < len(card.slots) and not card.slots[slot + 1].done)
-        moved = card is workout.card and workout.slot == slot and workout.advance()
+        rest = card.plan.rest_seconds
+        moved = False
+        if card is workout.card and workout.slot == slot:
+            following = None if one_side_left else self._next_in_group(card, slot)
+            if following is None:
+                moved = workout.advance()
+            else:
+                index, at, rest = following
+                moved = index != workout.exercise
+                workout.go_to(index, at)
         # The right side follows the left without a rest; every other set starts one.
-        return NewSet(card, slot, logged, workout.card.exercise.name if moved else None, not one_side_left)
+        return NewSet(card, slot, logged, workout.card.exercise.name if moved else None, not one_side_left, rest)
+
+    # -- supersets ---------------------------------------------------------------------------
+
+    def groups(self) -> dict[str, str]:
+        """Exercise id -> superset label today (the program day's, changed in the session)."""
+        workout = self.workout
+        if workout is None:
+            return {}
+        return session_groups(workout.session, getattr(workout.plan, "day", None))
+
+    def _next_in_group(self, card: Card, slot: int) -> tuple[int, int, int] | None:
+        """After a set of a superset member: (card index, slot, rest seconds) of the next set,
+        A1 -> A2 -> A1 with the short rest between members and the group's after a round;
+        None for an exercise on its own (it goes on set after set)."""
+        workout = self.workout
+        assert workout is not None
+        groups = self.groups()
+        if card.exercise.id not in groups:
+            return None
+        items = tuple(
+            Item(c.exercise.id, c.sets, c.plan.rest_seconds, groups.get(c.exercise.id),
+                 frozenset(i for i in range(c.sets) if not any(s.open for s in c.slots[i * c.per_set:(i + 1) * c.per_set])))
+            for c in workout.cards
+        )
+        day = getattr(workout.plan, "day", None)
+        found = next_set(Running(items, day_rests(day) if day is not None else {},
+                                 (card.exercise.id, card.set_number(slot) - 1)))
+        if found is None:
+            return None
+        index = workout.index_of(found.exercise)
+        if index is None:
+            return None
+        following = workout.cards[index]
+        return index, found.set_index * following.per_set, found.rest_before
+
+    def group_with_next(self) -> str | None:
+        """Group the current exercise with the next one (a superset made now); the label, or
+        None when it is the last exercise. The session keeps it (saved with the position)."""
+        workout = self.workout
+        if workout is None:
+            return None
+        try:
+            session = grouped_with_next(workout.session_with_position(), getattr(workout.plan, "day", None),
+                                        workout.card.exercise.id)
+        except ValueError:
+            return None
+        workout.session = session
+        return self.groups().get(workout.card.exercise.id)
 
     @staticmethod
     def saved(card: Card, slot: int, saved: LoggedSet) -> None:

@@ -155,7 +155,7 @@ class SetFlow:
         if new.next_exercise is not None:
             screen.app.notify(f"{card.exercise.name} done. Next: {new.next_exercise}.", timeout=6)
         if new.rest:
-            screen.app.rest.start(card.plan.rest_seconds, text.next_label(workout), bell=workout.settings.bell)
+            screen.app.rest.start(new.rest_seconds, text.next_label(workout), bell=workout.settings.bell)
         screen.writes.put(Write(lambda: screen.app.store.add_set(new.logged),
                                 lambda saved: self._saved(card, slot, saved), lambda: self._save_failed(card, slot)))
         screen.save_position()

@@ -83,9 +83,29 @@ def slot_label(card: Card, slot: int) -> str:
     return f"{label}, {side}" if side else label
 
 
-def heading(card: Card, slot: int, index: int, count: int) -> str:
-    left = f"[b]{escape(card.exercise.name)}[/b]  [$primary b]{slot_label(card, slot).upper()}[/]"
+def heading(card: Card, slot: int, index: int, count: int, group: tuple[str, str] | None = None) -> str:
+    """The exercise and the set; in a superset, its place and the exercise after it
+    ('A1 · Face Pull  then A2 · Row') instead of the count of exercises."""
+    name = escape(card.exercise.name)
+    if group is not None:
+        place, after = group
+        return (f"[b]{place} · {name}[/b]  [$primary b]{slot_label(card, slot).upper()}[/]"
+                f"   [$text-muted]then {escape(after)}[/]")
+    left = f"[b]{name}[/b]  [$primary b]{slot_label(card, slot).upper()}[/]"
     return f"{left}   [$text-muted]exercise {index + 1}/{count}[/]"
+
+
+def group_place(workout: Workout[Any], card: Card, groups: dict[str, str]) -> tuple[str, str] | None:
+    """('A1', 'A2 · Row'): the card's place in its superset and the member after it."""
+    label = groups.get(card.exercise.id)
+    if label is None:
+        return None
+    members = [c for c in workout.cards if groups.get(c.exercise.id) == label]
+    if card not in members or len(members) < 2:
+        return None
+    at = members.index(card)
+    after = (at + 1) % len(members)
+    return f"{label}{at + 1}", f"{label}{after + 1} · {members[after].exercise.name}"
 
 
 def prescription_line(card: Card) -> str:

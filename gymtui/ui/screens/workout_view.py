@@ -45,7 +45,8 @@ class WorkoutView:
             return
         card, slot = shown
         index = workout.cards.index(card) if card in workout.cards else workout.exercise
-        self._static("#wo-heading").update(text.heading(card, slot, index, len(workout.cards)))
+        group = text.group_place(workout, card, screen.controller.groups())
+        self._static("#wo-heading").update(text.heading(card, slot, index, len(workout.cards), group))
         if screen.state == "timer":
             card_text = f"{text.prescription_line(card)}\n{text.cue_line(card)}"
         elif screen.state == "log":
