@@ -131,3 +131,28 @@ async def test_g_makes_a_superset_done_a1_a2_a1_with_the_rest_after_the_round(gy
         logged = [s.exercise for s in app.store.session_sets(session.id)]
         assert logged == ["face-pull", "chest-supported-row"]
         assert session.position == (0, 1)
+
+
+async def test_a_superset_of_the_program_day_is_shown_and_done_in_rounds(gym_app):
+    app = gym_app
+    app.store.save_settings(app.store.settings().model_copy(update={"program": "minimal-two-day"}))
+    last_week = FROZEN_NOW.subtract(days=7)
+    old = app.store.save_session(Session(date=last_week.date(), started_at=last_week, status="done"))
+    for exercise in ("dumbbell-romanian-deadlift", "chest-supported-row"):  # each day's A1 has a load
+        app.store.add_set(LoggedSet(session_id=old.id, exercise=exercise, load=24, reps=10, rpe=7,
+                                    logged_at=last_week))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_workout(pilot, app)
+        cards = screen.workout.cards
+        # Either day of the program: its exercises 3 and 4 are its superset A.
+        assert [rx.superset for rx in screen.workout.plan.day.prescriptions][2:4] == ["A", "A"]
+        first, second = cards[2].exercise, cards[3].exercise
+        await pilot.press("right", "right")
+        await settle(pilot, app)
+        heading = shown(screen, "#wo-heading")
+        assert f"A1 · {first.name}" in heading and f"then A2 · {second.name}" in heading
+        await pilot.press("l", "7", "enter")
+        await settle(pilot, app)
+        assert screen.workout.card.exercise.id == second.id and screen.workout.slot == 0
+        assert app.rest.timer.planned == 15  # between the members; the round's rest after A2
+        assert [s.exercise for s in app.store.session_sets(app.store.in_progress_session().id)] == [first.id]
