@@ -25,10 +25,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from gymtui.domain.catalog import load_catalog
 from gymtui.services import history
 from gymtui.services.library import Library
 from gymtui.store import Store
+from gymtui.store.catalog_files import load_catalog
 from gymtui.ui.app import GymApp
 from gymtui.ui.screens.history import HistoryScreen
 from gymtui.ui.widgets.progress_chart import ProgressChart

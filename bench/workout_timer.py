@@ -59,12 +59,12 @@ import pendulum
 from rich.table import Table
 from textual.widgets import Static
 
-from gymtui.domain.catalog import load_catalog
 from gymtui.domain.clock import SystemClock
 from gymtui.domain.journal import LoggedSet, Session
 from gymtui.domain.tempo import parse_tempo
 from gymtui.services.library import Library
 from gymtui.store import Store
+from gymtui.store.catalog_files import load_catalog
 from gymtui.ui.app import GymApp, first_run_setup
 from gymtui.ui.screens.workout import WorkoutScreen
 

@@ -296,7 +296,8 @@ def _cmd_import(args: argparse.Namespace, data_dir: Path) -> int:
 
     with _open_store(data_dir, "gymtui import") as store:
         store.backup_if_due()  # today's backup holds what was there before the import
-        outcome = import_path(store, args.file, fmt=args.format, unit=args.unit, tz=pendulum.now().timezone_name)
+        zone = pendulum.now().timezone_name or "UTC"
+        outcome = import_path(store, args.file, fmt=args.format, unit=args.unit, tz=zone)
     if not outcome.ok:
         raise CliError(f"{outcome.error} (nothing stored)")
     print(outcome.summary())
@@ -304,7 +305,8 @@ def _cmd_import(args: argparse.Namespace, data_dir: Path) -> int:
 
 
 def _cmd_doctor(args: argparse.Namespace, data_dir: Path) -> int:
-    from .domain.catalog import CatalogError, load_catalog
+    from .domain.catalog import CatalogError
+    from .store.catalog_files import load_catalog
     from .store.doctor import check_data_dir
 
     problems = 0

@@ -63,7 +63,7 @@ def is_loopback(host: str) -> bool:
     except ValueError:
         pass
     try:  # a host name: loopback only if every address it stands for is
-        found = {info[4][0] for info in socket.getaddrinfo(name, None)}
+        found = {str(info[4][0]) for info in socket.getaddrinfo(name, None)}
     except OSError:
         return False
     return bool(found) and all(ipaddress.ip_address(a.split("%")[0]).is_loopback for a in found)
@@ -235,7 +235,7 @@ def make_server(data_dir: Path, host: str, port: int):
                 "application": {"name": self.title},
             }
 
-        async def handle_websocket(self, request: web.Request) -> web.StreamResponse:
+        async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
             if not same_origin(request.headers.get("Origin"), request.host):
                 raise web.HTTPForbidden(text="gymtui: this page may only be driven from its own address")
             return await super().handle_websocket(request)

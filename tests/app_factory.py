@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pendulum
 
-from gymtui.domain.catalog import load_catalog
 from gymtui.domain.clock import FakeClock
 from gymtui.domain.journal import LoggedSet, Session
 from gymtui.services.library import Library
 from gymtui.store import Store
+from gymtui.store.catalog_files import load_catalog
 from gymtui.ui.app import GymApp, first_run_setup
 
 FROZEN_NOW = pendulum.datetime(2026, 11, 16, 18, 30, tz="Europe/Paris")  # a Monday evening

@@ -12,11 +12,11 @@ import pendulum
 import pytest
 
 from gymtui.cli import main
-from gymtui.domain.catalog import load_catalog
 from gymtui.domain.journal import LoggedSet, Session
 from gymtui.services.programs import save_own_program
 from gymtui.store import Store
 from gymtui.store.backup import backup_problem, left_out, list_backups, make_backup
+from gymtui.store.catalog_files import load_catalog
 
 NOW = pendulum.datetime(2026, 11, 16, 18, 30, tz="Europe/Paris")
 MINE, OTHER, BROKEN = "programs/mine.json", "programs/other.json", "programs/broken.json"

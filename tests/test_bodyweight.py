@@ -8,7 +8,6 @@ from hypothesis import strategies as st
 
 from gymtui.domain.blocks import SessionSets, fatigue_signals
 from gymtui.domain.bodyweight import BodyweightError, Bodyweights, check_bodyweight, with_bodyweight
-from gymtui.domain.catalog import load_catalog
 from gymtui.domain.daily import RecoveryNote
 from gymtui.domain.journal import LoggedSet
 from gymtui.domain.library import Prescription, WeekPlan
@@ -16,6 +15,7 @@ from gymtui.domain.progression import next_prescription
 from gymtui.domain.settings import Settings
 from gymtui.domain.settings_text import SettingsTextError, field_text, with_text
 from gymtui.services.bodyweight import parse_bodyweight
+from gymtui.store.catalog_files import load_catalog
 from hypothesis_profiles import examples
 
 T0 = datetime(2026, 1, 5, 18, 0, tzinfo=UTC)

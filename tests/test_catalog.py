@@ -15,12 +15,11 @@ from gymtui.domain.catalog import (
     Catalog,
     CatalogError,
     find_exercise,
-    load_catalog,
-    shipped_dir,
     substitutes,
     suggest,
 )
 from gymtui.domain.tempo import parse_tempo
+from gymtui.store.catalog_files import load_catalog, shipped_dir
 from hypothesis_profiles import examples
 
 SHIPPED = shipped_dir("data")

@@ -2,8 +2,8 @@
 
 import pytest
 
-from gymtui.domain.catalog import load_catalog
 from gymtui.importers.matching import Matcher
+from gymtui.store.catalog_files import load_catalog
 
 
 @pytest.fixture(scope="module")

@@ -164,7 +164,7 @@ def test_a_second_import_matches_the_custom_exercises_of_the_first():
 
 
 def test_the_shipped_catalog_matches_common_strong_and_hevy_names():
-    from gymtui.domain.catalog import load_catalog
+    from gymtui.store.catalog_files import load_catalog
 
     matcher = Matcher(list(load_catalog().exercises.values()))
     for name, expected in [

@@ -5,7 +5,6 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from gymtui.domain.catalog import load_catalog
 from gymtui.domain.library import Exercise
 from gymtui.services.exercises import (
     KINDS,
@@ -19,6 +18,7 @@ from gymtui.services.exercises import (
 from gymtui.services.library import Library
 from gymtui.services.transfer import export_text, restore_json
 from gymtui.store import Store
+from gymtui.store.catalog_files import load_catalog
 from hypothesis_profiles import examples
 
 

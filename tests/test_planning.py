@@ -7,7 +7,6 @@ import pendulum
 import pytest
 
 from gymtui.domain.blocks import group_history
-from gymtui.domain.catalog import load_catalog
 from gymtui.domain.daily import RecoveryNote
 from gymtui.domain.journal import LoggedSet, Session
 from gymtui.services.library import Library
@@ -19,6 +18,7 @@ from gymtui.services.planning import (
     session_from_plan,
 )
 from gymtui.store import Store
+from gymtui.store.catalog_files import load_catalog
 
 START = date(2026, 9, 7)  # a Monday: week 1 (strength) of the shipped four-week cycle
 WEEK2 = START + timedelta(days=7)  # hypertrophy

@@ -15,12 +15,12 @@ from datetime import date, timedelta
 import pendulum
 import pytest
 
-from gymtui.domain.catalog import load_catalog
 from gymtui.domain.journal import LoggedSet
 from gymtui.domain.library import Day, Prescription, Program, WeekPlan
 from gymtui.services.library import Library
 from gymtui.services.planning import plan_session, session_from_plan
 from gymtui.store import Store
+from gymtui.store.catalog_files import load_catalog
 
 START = date(2026, 1, 5)  # a Monday
 STRENGTH = WeekPlan(emphasis="strength", reps_min=3, reps_max=5, target_rpe=8)

@@ -4,7 +4,6 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from gymtui.domain.catalog import load_catalog
 from gymtui.domain.program_draft import (
     STANDARD_CYCLE,
     Draft,
@@ -20,6 +19,7 @@ from gymtui.domain.program_draft import (
     read_tempo,
 )
 from gymtui.domain.programs import ProgramError
+from gymtui.store.catalog_files import load_catalog
 
 CATALOG = load_catalog()
 IDS = set(CATALOG.exercises)

@@ -11,13 +11,13 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from gymtui.cli import main
-from gymtui.domain.catalog import load_catalog
 from gymtui.domain.journal import LoggedSet, Session
 from gymtui.domain.programs import ProgramError, check_program, program_text, read_program_text
 from gymtui.services.library import Library
 from gymtui.services.planning import plan_session
 from gymtui.services.programs import save_own_program
 from gymtui.store import Store
+from gymtui.store.catalog_files import load_catalog
 from hypothesis_profiles import examples
 
 CATALOG = load_catalog()

@@ -5,11 +5,11 @@ import json
 
 import pytest
 
-from gymtui.domain.catalog import load_catalog
 from gymtui.domain.programs import ProgramError, check_program, program_text, read_program_text
 from gymtui.services.library import Library
 from gymtui.services.programs import copy_program, import_program, read_own_programs, save_own_program
 from gymtui.store import Store
+from gymtui.store.catalog_files import load_catalog
 
 CATALOG = load_catalog()
 IDS = set(CATALOG.exercises)

@@ -6,7 +6,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gymtui.domain.catalog import load_catalog
 from gymtui.domain.daily import REGIONS, RecoveryNote
 from gymtui.domain.progression import Plan
 from gymtui.domain.readiness import (
@@ -19,6 +18,7 @@ from gymtui.domain.readiness import (
     regions_for,
 )
 from gymtui.domain.settings import Settings
+from gymtui.store.catalog_files import load_catalog
 from hypothesis_profiles import examples
 
 T0 = datetime(2026, 1, 5, 7, 0, tzinfo=UTC)

@@ -134,9 +134,9 @@ async def test_the_read_only_app_says_so_and_a_save_is_refused_plainly(data_dir,
     from textual.widgets import DataTable
 
     from app_factory import open_warmup_with_load, settle
-    from gymtui.domain.catalog import load_catalog
     from gymtui.domain.clock import FakeClock
     from gymtui.services.library import Library
+    from gymtui.store.catalog_files import load_catalog
     from gymtui.ui.app import GymApp
     from gymtui.ui.screens.warmup import WarmupScreen
 

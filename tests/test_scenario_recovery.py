@@ -13,11 +13,11 @@ import pendulum
 import pytest
 
 from gymtui.cli import main
-from gymtui.domain.catalog import load_catalog
 from gymtui.domain.daily import RecoveryNote
 from gymtui.services.library import Library
 from gymtui.services.planning import plan_session
 from gymtui.store import Store
+from gymtui.store.catalog_files import load_catalog
 
 MONDAY = date(2026, 10, 12)  # week 2 of a program started on 5 Oct (hypertrophy)
 NEXT_MONDAY = MONDAY + timedelta(days=7)

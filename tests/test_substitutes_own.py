@@ -4,9 +4,10 @@ pattern and equipment rules as the library's; retired ones are not."""
 from __future__ import annotations
 
 from app_factory import FROZEN_NOW, settle
-from gymtui.domain.catalog import load_catalog, substitutes
+from gymtui.domain.catalog import substitutes
 from gymtui.domain.library import Exercise
 from gymtui.store import Store
+from gymtui.store.catalog_files import load_catalog
 from gymtui.ui.dialogs.workout import SwapDialog
 from test_ui_workout import SIZE, open_workout
 

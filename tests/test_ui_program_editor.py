@@ -5,7 +5,7 @@ move, remove and ctrl+z undo before saving."""
 from textual.widgets import Static
 
 from app_factory import settle
-from gymtui.domain.catalog import load_catalog
+from gymtui.store.catalog_files import load_catalog
 from gymtui.ui.dialogs.confirm import ConfirmDialog
 from gymtui.ui.screens.program_editor import ProgramEditorScreen
 from own_training_keys import fill

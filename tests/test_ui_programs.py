@@ -1,8 +1,8 @@
 """The app with the lifter's own programs: a broken file is named once at start and skipped."""
 
 from app_factory import settle
-from gymtui.domain.catalog import load_catalog
 from gymtui.services.programs import save_own_program
+from gymtui.store.catalog_files import load_catalog
 
 
 async def test_a_broken_program_file_is_named_at_start_and_the_own_program_in_use_is_planned(data_dir, new_app):

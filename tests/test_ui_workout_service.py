@@ -6,7 +6,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app_factory import FROZEN_NOW
-from gymtui.domain.catalog import load_catalog
 from gymtui.domain.entry import SetFields, parse_load, parse_rpe, parse_set_fields
 from gymtui.domain.journal import LoggedSet, Session
 from gymtui.domain.session_model import Card, Workout, build_slots
@@ -14,6 +13,7 @@ from gymtui.domain.session_set import prefill, set_schedule
 from gymtui.domain.settings import Settings
 from gymtui.domain.tempo import TempoError
 from gymtui.services.workout import open_workout
+from gymtui.store.catalog_files import load_catalog
 from gymtui.ui.screens import workout_text as text
 from gymtui.ui.screens.workout_text import last_time_text, short_set
 from gymtui.ui.widgets.big_text import HEIGHT, pixel_rows, render_rows

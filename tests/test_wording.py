@@ -2,13 +2,13 @@
 
 import pendulum
 
-from gymtui.domain.catalog import load_catalog
 from gymtui.domain.journal import LoggedSet
 from gymtui.domain.library import Drill
 from gymtui.domain.progression import Plan
 from gymtui.domain.session_model import Card, build_slots
 from gymtui.domain.wording import plural
 from gymtui.services.daily import drill_amount
+from gymtui.store.catalog_files import load_catalog
 from gymtui.ui.screens import workout_text
 from gymtui.ui.screens.history_text import week_detail
 from gymtui.ui.screens.today import TodayScreen

@@ -22,7 +22,7 @@ from .journal import LoggedSet, Session
 from .library import Prescription, WeekPlan
 from .readiness import readiness
 from .rpe import WORK_SET_TYPES, TopSets, rpe_text, top_sets
-from .units import format_load
+from .units import Unit, format_load
 from .wording import plural
 
 MAX_WEEKS_WITHOUT_DELOAD = 6
@@ -167,7 +167,7 @@ def group_history(
 def _summaries(history: Sequence[SessionSets]) -> list[TopSets]:
     """Top sets of the non-deload sessions, newest first, in the newest session's unit."""
     sessions = [s for s in history if not s.deload]
-    unit = next((x.unit for s in sessions for x in s.sets), "kg")
+    unit: Unit = next((x.unit for s in sessions for x in s.sets), "kg")
     found = (top_sets(s.sets, unit) for s in sessions)
     return [t for t in found if t is not None]
 
@@ -181,6 +181,7 @@ def _rpe_creep(label: str, tops: list[TopSets]) -> str | None:
         newer = run[-1]
         if (
             older.avg_rpe is None
+            or newer.avg_rpe is None
             or abs(older.load - newer.load) > 1e-6
             or older.avg_rpe > newer.avg_rpe
             or older.min_reps < newer.min_reps
@@ -430,6 +431,7 @@ def lift_weeks(
             week = new
             prev = monday
             since_deload += 1
+        assert week is not None  # set on the first session's Monday
         by_monday[monday] = week
         by_date[day] = week
         if (

@@ -1,26 +1,22 @@
 """The shipped training library: exercises, programs, warm-ups, mobility and the checklist.
 
-The library is plain JSON under `data/` (validated by the models in `library.py`). It is read
-at every start, so loading stays plain `json` + pydantic and is cached per folder. A broken
-file raises `CatalogError` naming the file, the entry and the field, so whoever edited it can
-fix it without reading a traceback.
+The library is plain JSON under `data/` (validated by the models in `library.py`). The files
+are read by `services/catalog_files.py`; `build_catalog` here validates and cross-checks what
+they hold. A broken file raises `CatalogError` naming the file, the entry and the field, so
+whoever edited it can fix it without reading a traceback.
 """
 
 from __future__ import annotations
 
 import difflib
-import json
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
-
-import gymtui
 
 from .common import describe_error
 from .library import ChecklistItem, Exercise, Program, Routine
@@ -32,20 +28,6 @@ MOBILITY_FILE = "mobility.json"
 CHECKLIST_FILE = "checklist.json"
 
 M = TypeVar("M", bound=BaseModel)
-
-
-def shipped_dir(name: str) -> Path:
-    """Where a shipped folder ("data", "themes") lives.
-
-    An installed wheel carries it inside the package (pyproject force-includes it under
-    `gymtui/_shipped/`); a source checkout or editable install has it at the top of the
-    repository, next to the package.
-    """
-    package = Path(gymtui.__file__).resolve().parent
-    installed = package / "_shipped" / name
-    if installed.is_dir():
-        return installed
-    return package.parent / name
 
 
 class CatalogError(ValueError):
@@ -102,55 +84,45 @@ def _exercise_keys(exercise: Exercise) -> set[str]:
     return {name_key(text) for text in (exercise.id, exercise.name, *exercise.aliases)}
 
 
-# --- loading ---------------------------------------------------------------------------
+# --- building ---------------------------------------------------------------------------
 
 
-def load_catalog(data_dir: Path | str | None = None) -> Catalog:
-    """Read and cross-check the library in `data_dir` (default: the shipped data folder).
+@dataclass(frozen=True)
+class CatalogFiles:
+    """A data folder's library files as read: each file's JSON by path (programs in name order)."""
 
-    Cached per resolved folder: every caller gets the same Catalog. Raises CatalogError.
-    """
-    folder = Path(data_dir) if data_dir is not None else shipped_dir("data")
-    return _load_cached(folder.resolve())
-
-
-def clear_catalog_cache() -> None:
-    """Forget cached catalogs (for tests or after the user edits a data folder)."""
-    _load_cached.cache_clear()
+    folder: Path
+    exercises: Any
+    programs: tuple[tuple[Path, Any], ...]
+    warmups: Any
+    mobility: Any
+    checklist: Any
 
 
-@lru_cache(maxsize=8)
-def _load_cached(folder: Path) -> Catalog:
-    return _Loader(folder).load()
+def catalog_error(folder: Path, path: Path, message: str) -> CatalogError:
+    """A CatalogError naming `path` as the user reads it: relative to the data folder's parent."""
+    try:
+        shown = path.relative_to(folder.parent).as_posix()
+    except ValueError:
+        shown = str(path)
+    return CatalogError(path, message, shown_as=shown)
 
 
-class _Loader:
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder
+def build_catalog(files: CatalogFiles) -> Catalog:
+    """The library the files hold, validated and cross-checked; raises CatalogError."""
+    return _Builder(files).build()
+
+
+class _Builder:
+    def __init__(self, files: CatalogFiles) -> None:
+        self.files = files
+        self.folder = files.folder
 
     def error(self, path: Path, message: str) -> CatalogError:
-        try:
-            shown = path.relative_to(self.folder.parent).as_posix()
-        except ValueError:
-            shown = str(path)
-        return CatalogError(path, message, shown_as=shown)
+        return catalog_error(self.folder, path, message)
 
-    def read_json(self, path: Path) -> Any:
-        try:
-            text = path.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            raise self.error(path, "file is missing") from None
-        except (OSError, UnicodeDecodeError) as error:
-            raise self.error(path, f"cannot be read: {error}") from error
-        try:
-            return json.loads(text)
-        except json.JSONDecodeError as error:
-            message = f"line {error.lineno}, column {error.colno}: {error.msg} (not valid JSON)"
-            raise self.error(path, message) from error
-
-    def read_list(self, path: Path, model: type[M], what: str) -> list[M]:
+    def read_list(self, path: Path, data: Any, model: type[M], what: str) -> list[M]:
         """A file holding a JSON list of `model`; errors name the entry by index and id."""
-        data = self.read_json(path)
         if not isinstance(data, list):
             raise self.error(path, f"expected a list of {what}s, found {type(data).__name__}")
         items = []
@@ -171,13 +143,11 @@ class _Loader:
                 raise self.error(path, f"{what} id {item_id!r} is used twice; ids must be unique")
             seen.add(item_id)
 
-    def load(self) -> Catalog:
-        if not self.folder.is_dir():
-            raise self.error(self.folder, "data folder is missing")
+    def build(self) -> Catalog:
         exercises = self.load_exercises()
         programs = self.load_programs(exercises)
-        warmups = self.load_routines(self.folder / WARMUPS_FILE, "warm-up")
-        mobility = self.load_routines(self.folder / MOBILITY_FILE, "routine")
+        warmups = self.load_routines(self.folder / WARMUPS_FILE, self.files.warmups, "warm-up")
+        mobility = self.load_routines(self.folder / MOBILITY_FILE, self.files.mobility, "routine")
         # Warm-ups and mobility routines share one id space so a screen can open either by id.
         taken = {routine.id for routine in warmups}
         for routine in mobility:
@@ -187,7 +157,7 @@ class _Loader:
                     f"routine id {routine.id!r} is already a warm-up in {WARMUPS_FILE}",
                 )
         path = self.folder / CHECKLIST_FILE
-        checklist = self.read_list(path, ChecklistItem, "checklist item")
+        checklist = self.read_list(path, self.files.checklist, ChecklistItem, "checklist item")
         self.unique(path, "checklist item", (item.id for item in checklist))
         return Catalog(
             exercises=exercises,
@@ -200,7 +170,7 @@ class _Loader:
 
     def load_exercises(self) -> dict[str, Exercise]:
         path = self.folder / EXERCISES_FILE
-        exercises = self.read_list(path, Exercise, "exercise")
+        exercises = self.read_list(path, self.files.exercises, Exercise, "exercise")
         self.unique(path, "exercise", (ex.id for ex in exercises))
         # A name or alias that points at two exercises would make imports guess: refuse it.
         owner: dict[str, Exercise] = {}
@@ -217,12 +187,8 @@ class _Loader:
         return {exercise.id: exercise for exercise in exercises}
 
     def load_programs(self, exercises: Mapping[str, Exercise]) -> dict[str, Program]:
-        folder = self.folder / PROGRAMS_DIR
-        if not folder.is_dir():
-            raise self.error(folder, "programs folder is missing")
         programs: dict[str, Program] = {}
-        for path in sorted(folder.glob("*.json")):
-            data = self.read_json(path)
+        for path, data in self.files.programs:
             try:
                 program = Program.model_validate(data)
             except ValidationError as error:
@@ -251,8 +217,8 @@ class _Loader:
                     f" unknown exercise {prescription.exercise!r}{hint}",
                 )
 
-    def load_routines(self, path: Path, what: str) -> list[Routine]:
-        routines = self.read_list(path, Routine, what)
+    def load_routines(self, path: Path, data: Any, what: str) -> list[Routine]:
+        routines = self.read_list(path, data, Routine, what)
         self.unique(path, what, (routine.id for routine in routines))
         for routine in routines:
             self.unique(path, f"{what} {routine.id}: drill", (item.id for item in routine.items))

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
 
 from .blocks import SessionSets
 from .bodyweight import Bodyweights
@@ -109,7 +109,7 @@ def plan_added_exercise(
 # -- the session's list of exercises -----------------------------------------------------------
 
 
-def start_freestyle(date_: date, started_at, name: str = FREESTYLE_NAME) -> Session:
+def start_freestyle(date_: date, started_at: datetime, name: str = FREESTYLE_NAME) -> Session:
     """A new freestyle session (in progress, empty, not stored yet): exercises come as the
     lifter adds them. It is no program day: the rotation of days goes on past it."""
     return Session(date=date_, name=name, started_at=started_at, freestyle=True, program_day=None)

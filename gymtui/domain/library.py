@@ -182,6 +182,13 @@ class Drill(Model):
             raise ValueError(f"{self.id}: a counted drill needs reps")
         return self
 
+    @property
+    def rep_count(self) -> int:
+        """The reps of a counted drill (the validator above makes sure it has them)."""
+        if self.reps is None:
+            raise ValueError(f"{self.id}: a hold has no reps")
+        return self.reps
+
 
 class Routine(Model):
     """A mobility routine or a warm-up: an ordered list of drills."""

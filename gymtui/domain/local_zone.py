@@ -45,7 +45,8 @@ def settle_local_timezone(
         hours, rest = divmod(-offset, 3600)
         zone = pendulum.timezone(f"Etc/GMT{hours:+d}") if not rest and -14 <= hours <= 12 else \
             pendulum.fixed_timezone(offset)
-        pendulum.set_local_timezone(zone)
+        # pendulum keeps any zone it is given; its hint names only Timezone, not FixedTimezone.
+        pendulum.set_local_timezone(zone)  # type: ignore[arg-type]
         return (f"TZ={raw!r} is a POSIX rule, not a zone name: times use its offset now, {_offset_text(offset)},"
                  " which will not follow a change to summer or winter time; set TZ to a name such as Europe/Paris")
     pendulum.set_local_timezone(pendulum.timezone("UTC"))

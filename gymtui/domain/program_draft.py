@@ -224,7 +224,8 @@ class Draft:
 
     @property
     def days(self) -> list[dict[str, Any]]:
-        return self.data["days"]
+        days: list[dict[str, Any]] = self.data["days"]
+        return days
 
     @property
     def changed(self) -> bool:
@@ -270,8 +271,11 @@ class Draft:
     def _at(self, path: tuple[Any, ...]) -> dict[str, Any]:
         if not path:
             return self.data
-        day = self.days[path[0]]
-        return day if len(path) == 1 else day["prescriptions"][path[1]]
+        day: dict[str, Any] = self.days[path[0]]
+        if len(path) == 1:
+            return day
+        prescription: dict[str, Any] = day["prescriptions"][path[1]]
+        return prescription
 
     # days --------------------------------------------------------------------------------
 

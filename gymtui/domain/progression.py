@@ -25,7 +25,7 @@ would break the cap (light dumbbells). Carries and holds move one loadable step 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -174,7 +174,11 @@ def _week_changed(ctx: _Context, last: SessionSets) -> bool:
     return any(was is not None and was != now for was, now in zip(old, new, strict=True))
 
 
-def _days_at_level(ctx: _Context, history: Sequence[SessionSets], level) -> int:
+# What a session reached (sets and reps, or load and sets): a level held two weeks earns a step.
+Level = Callable[[SessionSets], tuple[float, ...]]
+
+
+def _days_at_level(ctx: _Context, history: Sequence[SessionSets], level: Level) -> int:
     """Days the newest sessions have stayed at the same level with the RPE on target."""
     start = history[0].date
     for session in history:
@@ -186,7 +190,7 @@ def _days_at_level(ctx: _Context, history: Sequence[SessionSets], level) -> int:
 
 
 def _slow_step(
-    ctx: _Context, history: Sequence[SessionSets], sets: int, reps: int, level, now: bool
+    ctx: _Context, history: Sequence[SessionSets], sets: int, reps: int, level: Level, now: bool
 ) -> tuple[int, int]:
     """Add a rep (or at the top a set) if two weeks passed at this level, or `now`."""
     days = _days_at_level(ctx, history, level)

@@ -31,7 +31,7 @@ from .progression import (
     _work,
 )
 from .rpe import TopSets, top_sets
-from .units import format_load
+from .units import Unit, format_load
 from .wording import plural
 
 
@@ -135,7 +135,7 @@ def _load_steps(ctx: _Context, history: Sequence[SessionSets], top: TopSets) -> 
     return ctx.plan(rx.sets, hi, load, top.e1rm)
 
 
-def _previous_at_load(history: Sequence[SessionSets], load: float, unit) -> SessionSets | None:
+def _previous_at_load(history: Sequence[SessionSets], load: float, unit: Unit) -> SessionSets | None:
     """The session before the last, if it was at the same top load (deloads skipped)."""
     earlier = [s for s in history[1:] if not s.deload]
     if not earlier:

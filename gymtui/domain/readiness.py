@@ -116,16 +116,16 @@ def readiness(note: RecoveryNote | None, day_regions: set[Region], today: date |
     costs += _sleep_cost(note)
     soreness_total = 0
     sore: dict[Region, int] = {}
-    for region, level in sorted(note.soreness.items()):
-        if level == 0:
+    for region, how_sore in sorted(note.soreness.items()):
+        if how_sore == 0:
             continue
         if region not in day_regions:
-            costs.append((0, f"{_region_label(region)} {_SORENESS_WORDS[level]}, not trained today"))
+            costs.append((0, f"{_region_label(region)} {_SORENESS_WORDS[how_sore]}, not trained today"))
             continue
-        soreness_total += _SORENESS_COST[level]
-        if level >= 2:
-            sore[region] = level
-        costs.append((_SORENESS_COST[level], f"{_region_label(region)} {_SORENESS_WORDS[level]} ({level}/3)"))
+        soreness_total += _SORENESS_COST[how_sore]
+        if how_sore >= 2:
+            sore[region] = how_sore
+        costs.append((_SORENESS_COST[how_sore], f"{_region_label(region)} {_SORENESS_WORDS[how_sore]} ({how_sore}/3)"))
     # Capped so that a few mildly sore regions cannot outweigh sleep, stress and energy.
     if soreness_total > 40:
         costs.append((40 - soreness_total, "soreness counted at most 40"))

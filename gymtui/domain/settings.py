@@ -87,4 +87,4 @@ NOT_PLANNING = frozenset({"theme", "bell", "lead_in_seconds", "x_cue_seconds", "
 def changes_plan(old: Settings, new: Settings) -> bool:
     """True when going from `old` to `new` changes what the planner gives (unit, bar, plates,
     steps, cap, ramp, rests, program)."""
-    return old.model_dump(exclude=NOT_PLANNING) != new.model_dump(exclude=NOT_PLANNING)
+    return old.model_dump(exclude=set(NOT_PLANNING)) != new.model_dump(exclude=set(NOT_PLANNING))

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 from annotated_types import Ge, Gt, Le, Lt
 from pydantic import ValidationError
@@ -249,16 +249,17 @@ def range_rule(key: str) -> str:
     field = TEXT_FIELDS[key]
     parts: list[str] = []
     low = high = None
+    # Every bound of the settings model is a number; annotated_types types them as comparable.
     for bound in Settings.model_fields[key].metadata:
         if isinstance(bound, Gt):
-            parts.append(f"more than {field.show_bound(bound.gt)}")
+            parts.append(f"more than {field.show_bound(cast(float, bound.gt))}")
         elif isinstance(bound, Ge):
-            low = field.show_bound(bound.ge)
+            low = field.show_bound(cast(float, bound.ge))
             parts.append(f"at least {low}")
         elif isinstance(bound, Lt):
-            parts.append(f"less than {field.show_bound(bound.lt)}")
+            parts.append(f"less than {field.show_bound(cast(float, bound.lt))}")
         elif isinstance(bound, Le):
-            high = field.show_bound(bound.le)
+            high = field.show_bound(cast(float, bound.le))
             parts.append(f"at most {high}")
     if low is not None and high is not None and len(parts) == 2:
         return f"{low} to {high}"

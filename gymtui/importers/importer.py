@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import codecs
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO, Protocol
 
@@ -36,7 +36,7 @@ class RowReader(Protocol):
     def read(self, fields: list[str], line: int) -> ParsedRow | Skipped: ...
 
 
-_READERS = {"strong": StrongReader, "hevy": HevyReader, "fitnotes": FitNotesReader}
+_READERS: dict[str, Callable[..., RowReader]] = {"strong": StrongReader, "hevy": HevyReader, "fitnotes": FitNotesReader}
 _CHUNK = 1 << 20
 
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..domain.catalog import load_catalog
 from ..store import Store
+from ..store.catalog_files import load_catalog
 from .library import Library
 
 

@@ -177,7 +177,7 @@ def is_shipped(library: Library, routine_id: str) -> bool:
 
 def drill_amount(drill: Drill) -> str:
     """'8 reps', '30 s'; '... each side' when per side."""
-    amount = plural(drill.reps, "rep") if drill.kind == "reps" else f"{drill.seconds} s"
+    amount = plural(drill.rep_count, "rep") if drill.kind == "reps" else f"{drill.seconds} s"
     return f"{amount} each side" if drill.per_side else amount
 
 
@@ -185,7 +185,7 @@ def routine_to_text(routine: Routine) -> str:
     """The editor's text: one item per line, 'name | amount | each side | cue'."""
     lines = []
     for drill in routine.items:
-        amount = plural(drill.reps, "rep") if drill.kind == "reps" else f"{drill.seconds} s"
+        amount = plural(drill.rep_count, "rep") if drill.kind == "reps" else f"{drill.seconds} s"
         parts = [drill.name, amount] + (["each side"] if drill.per_side else []) + ([drill.cue] if drill.cue else [])
         lines.append(" | ".join(parts))
     return "\n".join(lines)

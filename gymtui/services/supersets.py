@@ -7,10 +7,10 @@
 from __future__ import annotations
 
 from ..domain.supersets import Item, Running, day_rests, session_groups
-from .workout import Workout
+from .workout import SessionWorkout
 
 
-def running_of(workout: Workout, last: tuple[str, int] | None = None) -> Running:
+def running_of(workout: SessionWorkout, last: tuple[str, int] | None = None) -> Running:
     """The workout as `next_set` reads it; `last` is (exercise id, set index) of the set just
     done. A set counts as done when every side of it is logged or skipped."""
     groups = session_groups(workout.session_with_position(), workout.plan.day)

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TypeVar
 
 from ..domain.journal import LoggedSet, Session
 from ..domain.settings import Settings
@@ -25,6 +26,8 @@ from ..store import Store
 from ..store.errors import DiskWriteError, PartlyStoredError
 from .context import load_library
 from .library import Library
+
+_WithId = TypeVar("_WithId", Session, LoggedSet)
 
 IMPORT_FORMATS = ("auto", "strong", "hevy", "fitnotes")
 
@@ -278,10 +281,10 @@ def _restore_the_rest(store: Store, data: GymtuiData, outcome: ImportOutcome) ->
         outcome.restored.append(_restore_programs(store, data))
 
 
-def _unique(items):
+def _unique(items: Iterable[_WithId]) -> list[_WithId]:
     """Items whose id appears once (the first one), in order: a hand-joined file may repeat one."""
     seen: set[str] = set()
-    kept = []
+    kept: list[_WithId] = []
     for item in items:
         if item.id not in seen:
             seen.add(item.id)

@@ -47,7 +47,7 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
 
 def sweep_temp_files(folder: Path) -> list[Path]:
     """Remove temp files a killed writer left behind; they never hold the only copy."""
-    removed = []
+    removed: list[Path] = []
     if not folder.is_dir():
         return removed
     for entry in folder.iterdir():

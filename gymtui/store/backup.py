@@ -18,6 +18,7 @@ import os
 import shutil
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 from .atomic import fsync_dir
 from .errors import CorruptFileError, DiskWriteError
@@ -56,7 +57,7 @@ def made_order(backup: Path) -> tuple[int, str]:
     return (sequence if isinstance(sequence, int) else 0, backup.name)
 
 
-def read_manifest(backup: Path) -> dict | None:
+def read_manifest(backup: Path) -> dict[str, Any] | None:
     try:
         manifest = json.loads((backup / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):

@@ -56,7 +56,8 @@ def read_programs(
 def library_ids(folder: Path) -> tuple[set[str], set[str]]:
     """The exercise ids a program in `folder` may name (the shipped library's and the
     profile's own exercises, when the profile reads), and the shipped program ids."""
-    from ..domain.catalog import CatalogError, load_catalog
+    from ..domain.catalog import CatalogError
+    from .catalog_files import load_catalog
 
     try:
         catalog = load_catalog()

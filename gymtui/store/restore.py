@@ -124,7 +124,8 @@ def profile_made_again(folder: Path) -> str | None:
         return None
     for record in data.get("meta", {}).values():
         if isinstance(record, dict) and isinstance(record.get(MADE_AGAIN), str):
-            return record[MADE_AGAIN]
+            made_again: str = record[MADE_AGAIN]
+            return made_again
     return None
 
 

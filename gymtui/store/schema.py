@@ -68,9 +68,9 @@ def stored_version(profile: dict[str, Any] | None, path: Path = Path("profile.js
         )
     version = written[0]
     known = isinstance(version, int) and not isinstance(version, bool)
-    if known and version < SCHEMA_VERSION:
+    if isinstance(version, int) and known and version < SCHEMA_VERSION:
         known = all(step in MIGRATIONS for step in range(version, SCHEMA_VERSION))
-    if not known:
+    if not known or not isinstance(version, int):
         raise CorruptFileError(path, f"schema {version!r} in its \"meta\" table is not a version any gymtui wrote"
                                      f" (this one writes {SCHEMA_VERSION}; hand-edited?)")
     return version

@@ -44,7 +44,8 @@ class GymApp(StatusNotices, App[None]):
     # Every screen has one of these classes for its width (ui/shape.py): -medium for the Pi's
     # touchscreen with a big font (66 columns), -narrow for a phone (about 40); the
     # stylesheets stack there what sits side by side at 80 columns.
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [
+    # Textual declares it a plain attribute (ClassVar | None), so it cannot be a ClassVar here.
+    HORIZONTAL_BREAKPOINTS = [  # noqa: RUF012
         (0, "-narrow"), (MEDIUM_FROM, "-medium"), (WIDE_FROM, "-wide")]
     COMMANDS = App.COMMANDS | {OwnTrainingCommands}  # add exercise, library, program editor
     # One mode per place: Today (the hub, shown at start) and each section. A section's
@@ -337,8 +338,9 @@ class GymApp(StatusNotices, App[None]):
 def run_app(data_dir: Path, start_section: str | None = None, *, touch: bool = False) -> int:
     """Open the store (one writer), check the library, run the app, close cleanly. `touch`:
     show the big buttons of a touchscreen or a phone (ui/widgets/touch.py)."""
-    from ..domain.catalog import CatalogError, load_catalog
+    from ..domain.catalog import CatalogError
     from ..domain.local_zone import settle_local_timezone
+    from ..store.catalog_files import load_catalog
 
     zone_note = settle_local_timezone()  # before anything asks what day it is
     try:

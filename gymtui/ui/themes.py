@@ -14,10 +14,10 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from textual.css.stylesheet import Stylesheet
 from textual.theme import Theme
 
-from ..domain.catalog import shipped_dir
 from ..domain.common import describe_error
 from ..domain.jsontext import JsonTextError, load_json
 from ..paths import user_config_dir
+from ..store.catalog_files import shipped_dir
 
 DEFAULT_THEME = "gym-floor"
 _COLOUR = re.compile(r"^#(?:[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$")

@@ -8,11 +8,12 @@ from rich.markup import escape
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from ..screens.base import GymDialog
 
-class ConfirmDialog(ModalScreen[bool]):
+
+class ConfirmDialog(GymDialog[bool]):
     """A yes/no question: y or Enter says yes, n or Esc says no."""
     CSS_PATH = "dialog.tcss"  # parsed when the screen first opens, not at start-up
 

@@ -9,13 +9,13 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from ...store.errors import StoreError
+from ..screens.base import GymDialog
 
 
-class DamagedFileDialog(ModalScreen[str | None]):
+class DamagedFileDialog(GymDialog[str | None]):
     """Returns "files" to put back the damaged files, "whole" for a confirmed rollback of
     the whole folder, None to keep everything as it is."""
 

@@ -13,13 +13,14 @@ from typing import ClassVar, Generic, TypeVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static, TextArea
+
+from ..screens.base import GymDialog
 
 T = TypeVar("T")
 
 
-class EditorDialog(ModalScreen[T | None], Generic[T]):
+class EditorDialog(GymDialog[T | None], Generic[T]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save"),
         Binding("escape", "cancel", "Cancel"),

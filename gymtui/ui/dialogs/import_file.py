@@ -13,20 +13,21 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.markup import escape
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
+from ...domain.units import Unit
 from ...importers import NO_UNIT_MESSAGE
 from ...services.library import Library
 from ...services.transfer import IMPORT_FORMATS, ImportOutcome, import_path
 from ...store import StoreError
+from ..screens.base import GymDialog
 
 FORMAT_CHOICES = [("Format: auto", "auto"), ("Format: Strong", "strong"), ("Format: Hevy", "hevy"),
                   ("Format: FitNotes", "fitnotes")]
 UNIT_CHOICES = [("Unit: from file", "file"), ("Unit: kg", "kg"), ("Unit: lb", "lb")]
 
 
-class ImportDialog(ModalScreen[bool]):
+class ImportDialog(GymDialog[bool]):
     DEFAULT_CSS = """
     ImportDialog {
         align: center middle;
@@ -103,10 +104,11 @@ class ImportDialog(ModalScreen[bool]):
         self.running = True
         self.query_one("#import-run", Button).disabled = True
         self.show_text(f"Importing {escape(path)}...")
-        self.run_import(path, fmt, None if unit == "file" else unit)
+        chosen: Unit | None = "kg" if unit == "kg" else "lb" if unit == "lb" else None  # "file": what it says
+        self.run_import(path, fmt, chosen)
 
     @work(thread=True, exclusive=True, group="import")
-    def run_import(self, path: str, fmt: str, unit: str | None) -> None:
+    def run_import(self, path: str, fmt: str, unit: Unit | None) -> None:
         app = self.app
         try:
             outcome = import_path(app.store, path, fmt=fmt, unit=unit, tz=app.now().timezone_name or "UTC",

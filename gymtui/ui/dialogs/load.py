@@ -8,11 +8,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from ..screens.base import GymDialog
 
-class LoadDialog(ModalScreen[float | None]):
+
+class LoadDialog(GymDialog[float | None]):
     """Asks for the first working load when the plan has none (or the lifter wants another)."""
 
     DEFAULT_CSS = """

@@ -9,17 +9,17 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...domain.common import PATTERN_LABELS
 from ...domain.library import Exercise
 from ...domain.tempo import TempoError, parse_tempo
+from ..screens.base import GymDialog
 from .confirm import ConfirmDialog
 
 
-class ResumeDialog(ModalScreen["bool | None"]):
+class ResumeDialog(GymDialog["bool | None"]):
     """Resume today's session where it was left (True), end it and start the next (False,
     once confirmed), or leave it as it is and go back to Today (None)."""
     CSS_PATH = "dialog.tcss"  # parsed when the screen first opens, not at start-up
@@ -62,7 +62,7 @@ class ResumeDialog(ModalScreen["bool | None"]):
             "end it", "keep it"), answer)
 
 
-class SwapDialog(ModalScreen["Exercise | None"]):
+class SwapDialog(GymDialog["Exercise | None"]):
     """Pick another exercise of the same movement pattern."""
     CSS_PATH = "dialog.tcss"  # parsed when the screen first opens, not at start-up
 
@@ -94,7 +94,7 @@ class SwapDialog(ModalScreen["Exercise | None"]):
         self.dismiss(None)
 
 
-class TempoDialog(ModalScreen["str | None"]):
+class TempoDialog(GymDialog["str | None"]):
     """Type another tempo for this exercise today; a tempo that does not read is explained
     here and not used."""
     CSS_PATH = "dialog.tcss"  # parsed when the screen first opens, not at start-up

@@ -16,7 +16,6 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import Screen
 from textual.widgets import Header, Static
 
 from ...domain.daily import ChecklistEntry
@@ -36,6 +35,7 @@ from ..dialogs.editor import EditorDialog
 from ..shape import table_shape
 from ..widgets.footer import Footer
 from ..widgets.touch import Tappable
+from .base import GymScreen
 
 HISTORY_DAYS = 30
 # A streak reaching the start of the 30 days loaded is followed back this far at most.
@@ -58,11 +58,11 @@ def day_mark_text(mark: DayMark) -> str:
     return "[$text-muted]·[/]"
 
 
-class ChecklistScreen(Screen[None]):
+class ChecklistScreen(GymScreen[None]):
     CSS_PATH = "checklist.tcss"  # parsed when the screen first opens, not at start-up
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("1", "toggle(1)", "Tick", key_display="1-9"),
-        *(Binding(str(n), f"toggle({n})", f"Tick {n}", show=False) for n in range(2, MAX_CHECKLIST_ITEMS + 1)),
+        Binding("1", "tick(1)", "Tick", key_display="1-9"),
+        *(Binding(str(n), f"tick({n})", f"Tick {n}", show=False) for n in range(2, MAX_CHECKLIST_ITEMS + 1)),
         Binding("e", "edit", "Edit list"),
     ]
 
@@ -107,7 +107,8 @@ class ChecklistScreen(Screen[None]):
             app.call_from_thread(app.report_store_error, error)
             return
         data = ChecklistData(items, today, set(history.get(today, [])), history)
-        app.call_from_thread(self.show_data, data)
+        # Textual's hint for call_from_thread reads an async callback's result as Never.
+        app.call_from_thread(self.show_data, data)  # type: ignore[arg-type]
 
     async def show_data(self, data: ChecklistData) -> None:
         self.items = data.items
@@ -118,13 +119,13 @@ class ChecklistScreen(Screen[None]):
         self.loaded = True
         box = self.query_one("#cl-items", Vertical)
         await box.remove_children()
-        await box.mount_all(Tappable(f"toggle({n})", id=f"cl-item-{n}", classes="cl-item")
+        await box.mount_all(Tappable(f"tick({n})", id=f"cl-item-{n}", classes="cl-item")
                             for n in range(1, len(self.items) + 1))
         self.refresh_view()
 
     # -- ticking ---------------------------------------------------------------------------
 
-    def action_toggle(self, number: int) -> None:
+    def action_tick(self, number: int) -> None:
         if not self.loaded or not 1 <= number <= len(self.items):
             return
         item_id = self.items[number - 1].id

@@ -15,7 +15,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.markup import escape
-from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static
 
@@ -33,6 +32,7 @@ from ...services.exercises import (
 )
 from ...store import StoreError
 from ..own_training import with_own_exercises
+from .base import GymDialog
 
 KIND_LABELS = {
     "barbell": "barbell", "dumbbell": "dumbbell (load per hand)", "kettlebell": "kettlebell",
@@ -63,7 +63,7 @@ def error_field(message: str) -> str | None:
     return ERROR_FIELDS.get(first)
 
 
-class ExerciseForm(ModalScreen["str | None"]):
+class ExerciseForm(GymDialog["str | None"]):
     """Returns the id of the exercise saved, or None when the form is left without saving."""
 
     HELP_NAME = "Exercise form"  # in Help and the palette

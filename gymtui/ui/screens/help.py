@@ -17,10 +17,11 @@ from rich.text import Text
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import ActiveBinding, Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.widgets import Static
 
 from ..sections import SECTIONS
+from .base import GymDialog
 
 # Textual's own screen and app keys (focus moves, copy, palette, ctrl+q) go under "General".
 _GENERAL_ACTIONS = {"app.focus_next", "app.focus_previous", "screen.copy_text", "quit", "command_palette", "help"}
@@ -209,7 +210,7 @@ def render_group(group: KeyGroup, width: int) -> Table:
     return table
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(GymDialog[None]):
     """The keys of `screen`, read when help opens."""
     CSS_PATH = "help.tcss"  # parsed when the screen first opens, not at start-up
 

@@ -13,7 +13,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.markup import escape
-from textual.screen import Screen
 from textual.suggester import SuggestFromList
 from textual.widgets import DataTable, Header, Input, Label, OptionList, Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option
@@ -26,6 +25,7 @@ from ...store import StoreError
 from ..shape import table_shape
 from ..widgets.footer import Footer
 from ..widgets.progress_chart import ProgressChart
+from .base import GymScreen
 from .history_text import clip, number, percent, records_text, tonnage_text, week_detail
 
 NEAR_END = 10  # rows left below the cursor when the next weeks are read
@@ -42,7 +42,7 @@ def completed(typed: str, names: list[str]) -> str | None:
         return None
     return next((name for name in names if name.casefold().startswith(start)), None)
 
-class HistoryScreen(Screen[None]):
+class HistoryScreen(GymScreen[None]):
     CSS_PATH = "history.tcss"  # parsed when the screen first opens, not at start-up
     BINDINGS: ClassVar[list[BindingType]] = [
         # The tab labels show these keys, so the footer keeps its room for the other actions.

@@ -12,7 +12,6 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from ...domain.catalog import name_key
@@ -21,6 +20,7 @@ from ...domain.library import Exercise
 from ...services.exercises import ExerciseError, kind_of, retire_exercise
 from ...store import StoreError
 from ..own_training import leave_to, open_exercise_form, section_bindings, with_own_exercises
+from .base import GymScreen
 from .history_text import clip
 
 
@@ -40,7 +40,7 @@ def flags(exercise: Exercise) -> str:
 NAME_WIDTH, EQUIPMENT_WIDTH = 27, 11
 
 
-class LibraryScreen(Screen[None]):
+class LibraryScreen(GymScreen[None]):
     HELP_NAME = "Exercise library"  # in Help and the palette
     CSS_PATH = "library.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -17,7 +17,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Center, Vertical
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import ContentSwitcher, DataTable, Footer, Header, Static
 
@@ -38,6 +37,7 @@ from ..dialogs.editor import EditorDialog
 from ..format import rest_text
 from ..widgets.countdown import Countdown
 from ..widgets.guided_run import SECONDS_PER_REP, GuidedRun, RunState, expand
+from .base import GymScreen
 
 TICK_SECONDS = 0.2
 FLASH_SECONDS = 1.0
@@ -62,7 +62,7 @@ def routine_seconds(routine: Routine, ready_seconds: float) -> float:
     return sum(step.seconds for step in steps) + ready_seconds * len(steps)
 
 
-class MobilityScreen(Screen[None]):
+class MobilityScreen(GymScreen[None]):
     CSS_PATH = "mobility.tcss"  # parsed when the screen first opens, not at start-up
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "start", "Start"),

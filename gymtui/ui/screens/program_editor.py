@@ -20,7 +20,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.suggester import SuggestFromList
 from textual.widget import Widget
 from textual.widgets import Footer, Header, Input, Label, Select, Static, Tree
@@ -34,15 +33,17 @@ from ...store import StoreError
 from ..dialogs.confirm import ConfirmDialog
 from ..own_training import leave_to, open_exercise_form, section_bindings
 from . import program_fields as pf
+from .base import GymScreen
 from .program_picker import NEW, ProgramPicker
 
 Path = tuple[int, ...]  # () the program, (d,) a day, (d, i) a day's exercise
 
 
-class ProgramEditorScreen(Screen[None]):
+class ProgramEditorScreen(GymScreen[None]):
     HELP_NAME = "Program editor"  # in Help and the palette
     CSS_PATH = "program_editor.tcss"
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (80, "-wide")]
+    # Textual declares it a plain attribute (ClassVar | None), so it cannot be a ClassVar here.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-wide")]  # noqa: RUF012
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", key_display="^s"),
         Binding("ctrl+z", "undo", "Undo", key_display="^z"),
@@ -390,8 +391,12 @@ class ProgramEditorScreen(Screen[None]):
 
     def action_undo(self) -> None:
         focused = self.focused
-        if isinstance(focused, Input) and focused.value != pf.shown(
-                *focused.id.removeprefix("pe-").split("-", 1)[:2], self._data(self.form_path), self.app.library):
+        field = focused.id.removeprefix("pe-").split("-", 1) if isinstance(focused, Input) and focused.id else []
+        if (
+            isinstance(focused, Input)
+            and len(field) == 2
+            and focused.value != pf.shown(field[0], field[1], self._data(self.form_path), self.app.library)
+        ):
             self.fill_form(self.form_path)  # first the typing in the field, as it was
             self.say("The field is back as it was.")
             return

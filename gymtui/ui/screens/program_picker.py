@@ -9,14 +9,15 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
+
+from .base import GymDialog
 
 NEW = ""  # the option for a new program
 
 
-class ProgramPicker(ModalScreen["str | None"]):
+class ProgramPicker(GymDialog["str | None"]):
     """Returns a program id, NEW for a new program, or None (escape)."""
 
     CSS_PATH = "program_editor.tcss"

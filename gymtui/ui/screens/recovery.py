@@ -22,7 +22,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Label, Static
 
 from ...domain.common import describe_error
@@ -30,6 +29,7 @@ from ...domain.daily import REGIONS, RecoveryNote
 from ...domain.readiness import readiness
 from ...services.daily import DayRegions, regions_for_day
 from ...store import StoreError
+from .base import GymScreen
 
 
 @dataclass(frozen=True)
@@ -119,7 +119,7 @@ class RecoveryData:
     unit: str
 
 
-class RecoveryScreen(Screen[None]):
+class RecoveryScreen(GymScreen[None]):
     CSS_PATH = "recovery.tcss"  # parsed when the screen first opens, not at start-up
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save"),

@@ -9,9 +9,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.markup import escape
 from textual.containers import Vertical
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
+from .base import GymScreen
 from ...domain.journal import LoggedSet, Session
 from ...domain.rpe import e1rm, rpe_text
 from ...domain.units import format_load
@@ -53,7 +53,7 @@ def set_e1rm(logged: LoggedSet, *, method: bool = False) -> str:
     return f"e1RM {text} by {METHOD_NAMES[estimate.method]}{why}"
 
 
-class SessionSetsScreen(Screen[str | None]):
+class SessionSetsScreen(GymScreen[str | None]):
     CSS_PATH = "history.tcss"  # parsed when the screen first opens, not at start-up
     BINDINGS = [
         Binding("escape", "back", "Back"),

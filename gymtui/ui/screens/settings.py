@@ -22,7 +22,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Header, Input, Label, Select, Static
 
@@ -31,6 +30,7 @@ from ...domain.settings_text import TEXT_FIELDS, SettingsTextError, field_text, 
 from ...store import StoreError
 from ..sections import open_screens
 from ..themes import DEFAULT_THEME
+from .base import GymScreen
 
 # Shipped themes first in the theme list, then the user's and Textual's own.
 SHIPPED_THEMES = (DEFAULT_THEME, "night", "daylight")
@@ -85,7 +85,7 @@ def theme_names(available: list[str]) -> list[str]:
     return shipped + sorted(name for name in available if name not in shipped)
 
 
-class SettingsScreen(Screen[None]):
+class SettingsScreen(GymScreen[None]):
     CSS_PATH = "settings.tcss"  # parsed when the screen first opens, not at start-up
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "leave_form", "Leave form"),

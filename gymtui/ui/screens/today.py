@@ -15,7 +15,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
 from ...domain.library import Exercise
@@ -31,10 +30,11 @@ from ..sections import SECTIONS
 from ..shape import table_shape
 from ..widgets.footer import Footer
 from ..widgets.touch import TapTable, TouchBar
+from .base import GymScreen
 from .workout_text import progress_mark, progress_words
 
 
-class TodayScreen(Screen[None]):
+class TodayScreen(GymScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f5", "refresh", "Refresh", show=False),
         Binding("t", "refresh", "Today", show=False),  # already here: t refreshes the plan
@@ -115,7 +115,7 @@ class TodayScreen(Screen[None]):
             row = progress.exercise if progress is not None else 0
             self.query_one("#plan-table", DataTable).move_cursor(row=row)
             self._explain(row)
-        self.call_after_refresh(self.app.first_screen_drawn)  # type: ignore[attr-defined]  # GymApp
+        self.call_after_refresh(self.app.first_screen_drawn)
 
     def _fill_table(self) -> None:
         """The rows in the shape the screen's width has room for (see table_shape)."""
@@ -189,4 +189,4 @@ class TodayScreen(Screen[None]):
     @on(DataTable.RowSelected, "#plan-table")
     def _row_selected(self, event: DataTable.RowSelected) -> None:
         if 0 <= event.cursor_row < len(self.rows):
-            self.app.open_workout_at(self.rows[event.cursor_row][0].id)  # type: ignore[attr-defined]  # GymApp
+            self.app.open_workout_at(self.rows[event.cursor_row][0].id)

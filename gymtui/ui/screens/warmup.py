@@ -20,7 +20,7 @@ from textual import on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import Screen
+from textual.coordinate import Coordinate
 from textual.widgets import DataTable, Header, Static
 
 from ...domain.journal import LoggedSet
@@ -49,6 +49,7 @@ from ..shape import table_shape
 from ..widgets.footer import Footer
 from ..widgets.plate_bar import PlateBar
 from ..widgets.touch import TapTable, TouchBar
+from .base import GymScreen
 
 PER_SIDE_WIDTH = 15
 
@@ -68,7 +69,7 @@ class WarmupData:
     logged: list[LoggedSet]
 
 
-class WarmupScreen(Screen[None]):
+class WarmupScreen(GymScreen[None]):
     CSS_PATH = "warmup.tcss"  # parsed when the screen first opens, not at start-up
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "done", "Tick / log"),
@@ -280,7 +281,7 @@ class WarmupScreen(Screen[None]):
         if table.row_count == 0:
             return None
         row = table.cursor_row if row is None else row
-        return table.coordinate_to_cell_key((row, 0)).row_key.value
+        return table.coordinate_to_cell_key(Coordinate(row, 0)).row_key.value
 
     def _explain(self) -> None:
         if self.data is None:
@@ -391,7 +392,7 @@ class WarmupScreen(Screen[None]):
         while order and order.pop() != (kind, wanted):
             pass
         if kind == "drill":
-            self.ticks.discard(key)  # type: ignore[arg-type]
+            self.ticks.discard(key)
             self.rebuild()
             table = self.query_one("#wu-table", DataTable)
             table.move_cursor(row=table.get_row_index(f"d:{key}"))

@@ -23,9 +23,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.reactive import reactive
-from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Header, Static
 
+from .base import GymScreen
 from ...domain.clock import SystemClock
 from ...domain.session_model import Card
 from ...domain.tempo_timer import TempoTimer
@@ -51,7 +51,7 @@ LARGE_HEIGHT = 32
 PANES = {"ready": "wo-ready", "timer": "wo-timer", "log": "wo-log"}
 
 
-class WorkoutScreen(Screen[None]):
+class WorkoutScreen(GymScreen[None]):
     CSS_PATH = "workout.tcss"  # parsed when the screen first opens, not at start-up
     AUTO_FOCUS = ""  # focus is given by state: the set form's RPE field, else nothing
     SHOWS_REST = True  # the rest is drawn large here: no small badge in the header

@@ -94,7 +94,7 @@ class SessionEdits:
         workout = self.workout
         if workout is None:
             return
-        options = screen.controller.swap_options(screen.app.library.substitutes(screen.workout.card.exercise.id))
+        options = screen.controller.swap_options(screen.app.library.substitutes(workout.card.exercise.id))
         if isinstance(options, str):
             screen.app.notify(options, severity="warning" if workout.card.started else "information")
             return

@@ -42,7 +42,7 @@ class Step:
     @property
     def amount(self) -> str:
         if self.drill.kind == "reps":
-            return plural(self.drill.reps, 'rep')
+            return plural(self.drill.rep_count, 'rep')
         return f"hold {self.drill.seconds} s"
 
 

@@ -28,7 +28,7 @@ from ..format import rest_text
 from .big_text import BigText
 
 if TYPE_CHECKING:
-    from textual.app import App
+    from ..app import GymApp
 
 # A rest left running this long past its end is dropped: the lifter has moved on, and the
 # app should not redraw every second for the rest of the evening.
@@ -49,7 +49,7 @@ def rest_words(timer: RestTimer | None) -> tuple[str, bool]:
 class RestKeeper:
     """The app's rest timer and its redraws; `app.rest`."""
 
-    def __init__(self, app: App) -> None:
+    def __init__(self, app: GymApp) -> None:
         self.app = app
         self.timer: RestTimer | None = None
         self.label = ""  # what the rest is before: "Bent Over Row, set 3"

@@ -96,7 +96,7 @@ class TapTable(DataTable):
     ticked, Today's exercise opens). Elsewhere a click first moves the cursor and a second
     click on the same row chooses it, as in every DataTable."""
 
-    def _on_click(self, event: events.Click) -> None:
+    async def _on_click(self, event: events.Click) -> None:
         # Textual runs DataTable's own click handler after this one (a handler per class):
         # it moves the cursor, and chooses the row only when the cursor was on that very
         # cell already. Any other tap on a row is chosen here, once the cursor has moved.
