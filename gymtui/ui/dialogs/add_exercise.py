@@ -8,19 +8,19 @@ Returns the chosen exercise, NEW for the form, or None.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import ClassVar, Final
+from typing import ClassVar, Final, Literal
 
 from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...domain.common import PATTERN_LABELS
 from ...domain.library import Exercise
+from ..screens.base import GymDialog
 from ..screens.library import matches
 
 NEW: Final = "new"
@@ -28,7 +28,7 @@ NEW_ID = "-new-"
 SHOWN = 40  # rows listed at most: the search narrows the rest
 
 
-class AddExerciseDialog(ModalScreen["Exercise | Literal['new'] | None"]):
+class AddExerciseDialog(GymDialog[Exercise | Literal["new"] | None]):
     CSS_PATH = "dialog.tcss"  # parsed when the dialog first opens, not at start-up
 
     BINDINGS: ClassVar[list[BindingType]] = [
