@@ -147,3 +147,21 @@ async def test_load_and_reps_buttons_change_the_set_before_its_rpe(lifter):
         await settle(pilot)
         sets = touch_app.store.session_sets(screen.workout.session.id)
         assert [(s.load, s.reps, s.rpe) for s in sets] == [(card.plan.load + 5, card.plan.reps - 1, 7.5)]
+
+
+async def test_without_the_timer_a_set_as_prescribed_is_one_tap(lifter):
+    from gymtui.ui.screens.workout import WorkoutScreen
+
+    touch_app = lifter
+    async with touch_app.run_test(size=(43, 40)) as pilot:
+        await settle(pilot)
+        await pilot.click(_button(touch_app, "Workout"))
+        await settle(pilot)
+        screen = touch_app.screen
+        assert isinstance(screen, WorkoutScreen) and screen.state == "ready"
+        card = screen.workout.card
+        await pilot.click(_button(touch_app, "@9"))
+        await settle(pilot)
+        sets = touch_app.store.session_sets(screen.workout.session.id)
+        assert [(s.load, s.reps, s.rpe, s.started_at) for s in sets] == [(card.plan.load, card.plan.reps, 9.0, None)]
+        assert screen.state == "ready" and touch_app.rest.running
