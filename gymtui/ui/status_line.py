@@ -18,6 +18,8 @@ from textual.notifications import Notification, Notify, SeverityLevel
 from textual.screen import Screen
 from textual.widgets._toast import Toast
 
+from .screens.base import GymScreen
+
 STATUS_SECONDS = 6.0  # long enough to read a line; the next key takes it away sooner
 
 # The header row: the line starts after the header's icon and stops before the rest badge.
@@ -125,7 +127,7 @@ class StatusNotices(App):
         screen = self.screen
         rest = getattr(self, "rest", None)
         # The rest badge floats at the right end of the header row (not on the workout).
-        badge = rest is not None and rest.running and not getattr(screen, "SHOWS_REST", False)
+        badge = rest is not None and rest.running and not (isinstance(screen, GymScreen) and screen.SHOWS_REST)
         for toast in screen.query(Toast):
             toast.set_class(toast._notification.identity not in self._status_screens, "-box")
             toast.set_class(badge, "-beside-badge")

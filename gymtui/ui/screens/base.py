@@ -1,9 +1,10 @@
 """Typed bases for gymtui's screens and dialogs: `self.app` is the GymApp, so its store,
-library, clock and rest timer are checked where a screen uses them."""
+library, clock and rest timer are checked where a screen uses them; the flags and hooks the
+app reads off any screen (SHOWS_REST, unsaved_work) are declared here with their defaults."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from textual.screen import ModalScreen, Screen
 
@@ -23,9 +24,20 @@ class GymScreen(Screen[ResultType]):
         # (so a test may still show one in a bare App).
         app = getters.app(GymApp)
 
+    # The screen draws the rest large itself: no small rest badge over it.
+    SHOWS_REST: ClassVar[bool] = False
+
+    def unsaved_work(self) -> str | None:
+        """What quitting now would lose here, in one sentence; None when nothing would."""
+        return None
+
 
 class GymDialog(ModalScreen[ResultType]):
     """A dialog over a gymtui screen."""
 
     if TYPE_CHECKING:
         app = getters.app(GymApp)
+
+    def unsaved_work(self) -> str | None:
+        """What quitting now would lose here, in one sentence; None when nothing would."""
+        return None

@@ -25,6 +25,7 @@ from textual.widgets import Static
 
 from ...domain.rest_timer import RestTimer
 from ..format import rest_text
+from ..screens.base import GymScreen
 from .big_text import BigText
 
 if TYPE_CHECKING:
@@ -134,7 +135,7 @@ class RestKeeper:
     def attach_badge(self, screen: Screen) -> None:
         """Called when the app shows a screen: give it a badge unless it is a dialog or the
         screen shows the rest large itself."""
-        if isinstance(screen, ModalScreen) or getattr(screen, "SHOWS_REST", False):
+        if isinstance(screen, ModalScreen) or (isinstance(screen, GymScreen) and screen.SHOWS_REST):
             return
         if not screen.query(RestBadge):
             screen.mount(RestBadge())
