@@ -30,6 +30,7 @@ from .status_line import StatusNotices
 from .themes import APP_VARIABLES, DEFAULT_THEME, load_all_themes
 from .widgets.rest_bar import RestKeeper
 from .widgets.touch import TOUCH_CLASS
+from .worker_errors import ReportsWorkerErrors
 
 # Each screen's own stylesheet (screens/*.tcss), as Textual resolves a relative CSS_PATH.
 SCREEN_CSS = sorted(path.resolve() for path in (Path(__file__).parent / "screens").glob("*.tcss"))
@@ -38,7 +39,7 @@ SCREEN_CSS = sorted(path.resolve() for path in (Path(__file__).parent / "screens
 QUIT_TITLE = "Quit gymtui?"
 
 
-class GymApp(StatusNotices, App[None]):
+class GymApp(ReportsWorkerErrors, StatusNotices, App[None]):
     TITLE = "gymtui"
     CSS_PATH = "app.tcss"
     # Every screen has one of these classes for its width (ui/shape.py): -medium for the Pi's
@@ -124,12 +125,9 @@ class GymApp(StatusNotices, App[None]):
         if self._save_theme_changes and self.store.settings().theme != theme:
             self.save_theme(theme)
 
-    @work(thread=True, exclusive=True, group="settings")
+    @work(thread=True, exclusive=True, group="settings", exit_on_error=False)
     def save_theme(self, theme: str) -> None:
-        try:
-            self.store.save_settings(self.store.settings().model_copy(update={"theme": theme}))
-        except StoreError as error:
-            self.call_from_thread(self.report_store_error, error)
+        self.store.save_settings(self.store.settings().model_copy(update={"theme": theme}))
 
     def on_mount(self) -> None:
         self._save_theme_changes = True

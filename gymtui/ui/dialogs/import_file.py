@@ -6,7 +6,7 @@ Dismissed with True when anything was stored, so the screen below can read its d
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -14,20 +14,23 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.markup import escape
 from textual.widgets import Button, Input, Label, Select, Static
+from textual.worker import Worker
 
 from ...domain.units import Unit
 from ...importers import NO_UNIT_MESSAGE
+from ...services import app_data
 from ...services.library import Library
-from ...services.transfer import IMPORT_FORMATS, ImportOutcome, import_path
+from ...services.transfer import IMPORT_FORMATS, ImportOutcome
 from ...store import StoreError
 from ..screens.base import GymDialog
+from ..worker_errors import ReportsWorkerErrors
 
 FORMAT_CHOICES = [("Format: auto", "auto"), ("Format: Strong", "strong"), ("Format: Hevy", "hevy"),
                   ("Format: FitNotes", "fitnotes")]
 UNIT_CHOICES = [("Unit: from file", "file"), ("Unit: kg", "kg"), ("Unit: lb", "lb")]
 
 
-class ImportDialog(GymDialog[bool]):
+class ImportDialog(ReportsWorkerErrors, GymDialog[bool]):
     DEFAULT_CSS = """
     ImportDialog {
         align: center middle;
@@ -107,18 +110,14 @@ class ImportDialog(GymDialog[bool]):
         chosen: Unit | None = "kg" if unit == "kg" else "lb" if unit == "lb" else None  # "file": what it says
         self.run_import(path, fmt, chosen)
 
-    @work(thread=True, exclusive=True, group="import")
+    @work(thread=True, exclusive=True, group="import", exit_on_error=False)
     def run_import(self, path: str, fmt: str, unit: Unit | None) -> None:
-        app = self.app
-        try:
-            outcome = import_path(app.store, path, fmt=fmt, unit=unit, tz=app.now().timezone_name or "UTC",
-                                  library=app.library)
-            library = Library.from_store(app.library.catalog, app.store) if outcome.stored_anything else None
-        except StoreError as error:
-            app.call_from_thread(self.finished, None, None)
-            app.call_from_thread(app.report_store_error, error)
-            return
-        app.call_from_thread(self.finished, outcome, library)
+        outcome, library = app_data.import_file(self.app, path, fmt, unit)
+        self.app.call_from_thread(self.finished, outcome, library)
+
+    def store_failed(self, worker: Worker[Any], error: StoreError) -> None:
+        self.finished(None, None)  # the dialog says the import stopped; the app says why
+        super().store_failed(worker, error)
 
     def finished(self, outcome: ImportOutcome | None, library: Library | None) -> None:
         self.running = False

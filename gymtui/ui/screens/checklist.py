@@ -22,19 +22,18 @@ from ...domain.daily import ChecklistEntry
 from ...domain.library import ChecklistItem
 from ...domain.streaks import DayMark, adherence, current_streak, window
 from ...domain.wording import plural
+from ...services import app_data
 from ...services.daily import (
     MAX_CHECKLIST_ITEMS,
     TextFormatError,
-    checklist_items,
-    checklist_ticks,
     checklist_to_text,
     parse_checklist,
 )
-from ...store import StoreError
 from ..dialogs.editor import EditorDialog
 from ..shape import table_shape
 from ..widgets.footer import Footer
 from ..widgets.touch import Tappable
+from ..worker_errors import ReportsWorkerErrors
 from .base import GymScreen
 
 HISTORY_DAYS = 30
@@ -58,7 +57,7 @@ def day_mark_text(mark: DayMark) -> str:
     return "[$text-muted]·[/]"
 
 
-class ChecklistScreen(GymScreen[None]):
+class ChecklistScreen(ReportsWorkerErrors, GymScreen[None]):
     CSS_PATH = "checklist.tcss"  # parsed when the screen first opens, not at start-up
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("1", "tick(1)", "Tick", key_display="1-9"),
@@ -93,19 +92,15 @@ class ChecklistScreen(GymScreen[None]):
 
     # -- loading ---------------------------------------------------------------------------
 
-    @work(thread=True, exclusive=True, group="checklist-load")
+    @work(thread=True, exclusive=True, group="checklist-load", exit_on_error=False)
     def load(self) -> None:
         app = self.app
         today = app.now().date()
-        try:
-            items = checklist_items(app.store, app.library)
-            history = checklist_ticks(app.store, today, HISTORY_DAYS)
-            count = len(items)
-            if current_streak(history, count, today) >= HISTORY_DAYS - 1:
-                history = checklist_ticks(app.store, today, LONGEST_STREAK_LOOKED_AT)
-        except StoreError as error:
-            app.call_from_thread(app.report_store_error, error)
-            return
+        items = app_data.checklist_items(app)
+        history = app_data.checklist_ticks(app, today, HISTORY_DAYS)
+        count = len(items)
+        if current_streak(history, count, today) >= HISTORY_DAYS - 1:
+            history = app_data.checklist_ticks(app, today, LONGEST_STREAK_LOOKED_AT)
         data = ChecklistData(items, today, set(history.get(today, [])), history)
         # Textual's hint for call_from_thread reads an async callback's result as Never.
         app.call_from_thread(self.show_data, data)  # type: ignore[arg-type]
@@ -134,7 +129,7 @@ class ChecklistScreen(GymScreen[None]):
         self.refresh_view()
         self.save(self._version, sorted(self.ticked))
 
-    @work(thread=True, group="checklist-save")
+    @work(thread=True, group="checklist-save", exit_on_error=False)
     def save(self, version: int, ticked: list[str]) -> None:
         app = self.app
         assert self.today is not None
@@ -143,11 +138,7 @@ class ChecklistScreen(GymScreen[None]):
             # A later press already queued a newer list: writing this one would only be undone.
             if version != self._version:
                 return
-            try:
-                app.store.save_checklist(entry)
-            except StoreError as error:
-                app.call_from_thread(app.report_store_error, error)
-                return
+            app_data.save_checklist(app, entry)
         app.call_from_thread(self.saved_now, set(ticked))
 
     def saved_now(self, ticked: set[str]) -> None:
@@ -181,14 +172,10 @@ class ChecklistScreen(GymScreen[None]):
         if items:
             self.save_items(items)
 
-    @work(thread=True, exclusive=True, group="checklist-items")
+    @work(thread=True, exclusive=True, group="checklist-items", exit_on_error=False)
     def save_items(self, items: list[ChecklistItem]) -> None:
-        try:
-            with self._write_lock:
-                self.app.store.save_checklist_items(items)
-        except StoreError as error:
-            self.app.call_from_thread(self.app.report_store_error, error)
-            return
+        with self._write_lock:
+            app_data.save_checklist_items(self.app, items)
         self.app.call_from_thread(self.app.notify, f"Checklist saved: {plural(len(items), 'item')}")
         self.app.call_from_thread(self.load)
 

@@ -20,11 +20,11 @@ from textual.widgets.option_list import Option
 from ...domain.stats import WeekRow, WeekSummary
 from ...domain.units import Unit
 from ...domain.wording import plural
-from ...services import history
-from ...store import StoreError
+from ...services import app_data, history
 from ..shape import table_shape
 from ..widgets.footer import Footer
 from ..widgets.progress_chart import ProgressChart
+from ..worker_errors import ReportsWorkerErrors
 from .base import GymScreen
 from .history_text import clip, number, percent, records_text, tonnage_text, week_detail
 
@@ -42,7 +42,7 @@ def completed(typed: str, names: list[str]) -> str | None:
         return None
     return next((name for name in names if name.casefold().startswith(start)), None)
 
-class HistoryScreen(GymScreen[None]):
+class HistoryScreen(ReportsWorkerErrors, GymScreen[None]):
     CSS_PATH = "history.tcss"  # parsed when the screen first opens, not at start-up
     BINDINGS: ClassVar[list[BindingType]] = [
         # The tab labels show these keys, so the footer keeps its room for the other actions.
@@ -123,15 +123,9 @@ class HistoryScreen(GymScreen[None]):
         self.loading_page = True
         self.load_page(self.generation, None, self.exercise)
 
-    @work(thread=True, exclusive=True, group="history-sessions")
+    @work(thread=True, exclusive=True, group="history-sessions", exit_on_error=False)
     def load_page(self, generation: int, after: str | None, exercise: str | None) -> None:
-        store = self.app.store
-        try:
-            unit = store.settings().unit
-            page = history.session_page(store, self.app.library, unit, after=after, exercise=exercise)
-        except StoreError as error:
-            self.app.call_from_thread(self.app.report_store_error, error)
-            return
+        page, unit = app_data.session_page(self.app, after=after, exercise=exercise)
         self.app.call_from_thread(self.show_page, generation, page, unit)
 
     def show_page(self, generation: int, page: history.SessionPage, unit: Unit) -> None:
@@ -234,16 +228,9 @@ class HistoryScreen(GymScreen[None]):
             self.query_one("#history-records", Static).update("Reading your history...")
             self.load_weeks()
 
-    @work(thread=True, exclusive=True, group="history-weeks")
+    @work(thread=True, exclusive=True, group="history-weeks", exit_on_error=False)
     def load_weeks(self) -> None:
-        store, library, today = self.app.store, self.app.library, self.app.now().date()
-        try:
-            unit = store.settings().unit
-            weeks = history.load_weeks(store)
-            rows = history.week_rows(weeks, library, unit, today, checklist=history.checklist_ids(store, library))
-        except StoreError as error:
-            self.app.call_from_thread(self.app.report_store_error, error)
-            return
+        weeks, rows, unit = app_data.weeks(self.app, self.app.now().date())
         trained = history.trained_exercises(weeks)
         self.app.call_from_thread(self.show_weeks, weeks, trained, rows, unit)
 

@@ -24,6 +24,7 @@ from ...domain.daily import MobilityDone
 from ...domain.library import Routine
 from ...domain.settings import Settings
 from ...domain.wording import plural
+from ...services import app_data
 from ...services.daily import (
     TextFormatError,
     all_routines,
@@ -32,11 +33,11 @@ from ...services.daily import (
     parse_routine,
     routine_to_text,
 )
-from ...store import StoreError
 from ..dialogs.editor import EditorDialog
 from ..format import rest_text
 from ..widgets.countdown import Countdown
 from ..widgets.guided_run import SECONDS_PER_REP, GuidedRun, RunState, expand
+from ..worker_errors import ReportsWorkerErrors
 from .base import GymScreen
 
 TICK_SECONDS = 0.2
@@ -62,7 +63,7 @@ def routine_seconds(routine: Routine, ready_seconds: float) -> float:
     return sum(step.seconds for step in steps) + ready_seconds * len(steps)
 
 
-class MobilityScreen(GymScreen[None]):
+class MobilityScreen(ReportsWorkerErrors, GymScreen[None]):
     CSS_PATH = "mobility.tcss"  # parsed when the screen first opens, not at start-up
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "start", "Start"),
@@ -124,15 +125,11 @@ class MobilityScreen(GymScreen[None]):
 
     # -- the list ----------------------------------------------------------------------------
 
-    @work(thread=True, exclusive=True, group="mobility-load")
+    @work(thread=True, exclusive=True, group="mobility-load", exit_on_error=False)
     def load(self, select: str | None = None) -> None:
         app = self.app
-        try:
-            mine = app.store.routines()
-            settings = app.store.settings()
-        except StoreError as error:
-            app.call_from_thread(app.report_store_error, error)
-            return
+        mine = app_data.own_routines(app)
+        settings = app_data.settings(app)
         data = MobilityData(all_routines(app.library, mine), mine, settings)
         app.call_from_thread(self.show_data, data, select)
 
@@ -216,13 +213,9 @@ class MobilityScreen(GymScreen[None]):
         if routine is not None:
             self.save(routine)
 
-    @work(thread=True, exclusive=True, group="mobility-save")
+    @work(thread=True, exclusive=True, group="mobility-save", exit_on_error=False)
     def save(self, routine: Routine) -> None:
-        try:
-            self.app.store.save_routine(routine)
-        except StoreError as error:
-            self.app.call_from_thread(self.app.report_store_error, error)
-            return
+        app_data.save_routine(self.app, routine)
         self.app.call_from_thread(self.app.notify, f"Saved {routine.name}")
         self.app.call_from_thread(self.load, routine.id)
 
@@ -249,13 +242,9 @@ class MobilityScreen(GymScreen[None]):
 
         self.app.push_screen(ConfirmDialog(title, message, "delete it", "keep it"), answer)
 
-    @work(thread=True, exclusive=True, group="mobility-save")
+    @work(thread=True, exclusive=True, group="mobility-save", exit_on_error=False)
     def delete(self, routine: Routine) -> None:
-        try:
-            self.app.store.delete_routine(routine.id)
-        except StoreError as error:
-            self.app.call_from_thread(self.app.report_store_error, error)
-            return
+        app_data.delete_routine(self.app, routine.id)
         shipped = is_shipped(self.app.library, routine.id)
         message = f"{routine.name}: back to the library version" if shipped else f"Deleted {routine.name}"
         self.app.call_from_thread(self.app.notify, message)
@@ -321,16 +310,13 @@ class MobilityScreen(GymScreen[None]):
             self._ticker = None
             self.record_run(self.routine, len(self.routine.items))
 
-    @work(thread=True, group="mobility-log")
+    @work(thread=True, group="mobility-log", exit_on_error=False)
     def record_run(self, routine: Routine, items_done: int) -> None:
         """Keep the run in the journal: history counts mobility days from it."""
         now = self.app.now()
         record = MobilityDone(date=now.date(), routine=routine.id, name=routine.name, items_done=items_done,
                               items_total=len(routine.items), completed_at=now)
-        try:
-            self.app.store.save_mobility_done(record)
-        except StoreError as error:
-            self.app.call_from_thread(self.app.report_store_error, error)
+        app_data.save_mobility_done(self.app, record)
 
     def _draw(self, state: RunState) -> None:
         assert self.run is not None and self.routine is not None

@@ -27,8 +27,9 @@ from textual.widgets import Footer, Header, Input, Label, Static
 from ...domain.common import describe_error
 from ...domain.daily import REGIONS, RecoveryNote
 from ...domain.readiness import readiness
-from ...services.daily import DayRegions, regions_for_day
-from ...store import StoreError
+from ...services import app_data
+from ...services.daily import DayRegions
+from ..worker_errors import ReportsWorkerErrors
 from .base import GymScreen
 
 
@@ -119,7 +120,7 @@ class RecoveryData:
     unit: str
 
 
-class RecoveryScreen(GymScreen[None]):
+class RecoveryScreen(ReportsWorkerErrors, GymScreen[None]):
     CSS_PATH = "recovery.tcss"  # parsed when the screen first opens, not at start-up
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save"),
@@ -194,17 +195,11 @@ class RecoveryScreen(GymScreen[None]):
         self.loaded = False
         self.load(day)
 
-    @work(thread=True, exclusive=True, group="recovery-load")
+    @work(thread=True, exclusive=True, group="recovery-load", exit_on_error=False)
     def load(self, day: date) -> None:
         app = self.app
         plan = app.make_plan() if day == app.now().date() else None
-        try:
-            note = app.store.recovery(day)
-            regions = regions_for_day(app.store, app.library, day, plan)
-            unit = app.store.settings().unit
-        except StoreError as error:
-            app.call_from_thread(app.report_store_error, error)
-            return
+        note, regions, unit = app_data.recovery_day(app, day, plan)
         app.call_from_thread(self.show_data, RecoveryData(day, note, regions, unit))
 
     def show_data(self, data: RecoveryData) -> None:
@@ -337,13 +332,9 @@ class RecoveryScreen(GymScreen[None]):
         self.query_one("#rc-status", Static).update("[$warning]saving...[/]")
         self.save(note)
 
-    @work(thread=True, exclusive=True, group="recovery-save")
+    @work(thread=True, exclusive=True, group="recovery-save", exit_on_error=False)
     def save(self, note: RecoveryNote) -> None:
-        try:
-            self.app.store.save_recovery(note)
-        except StoreError as error:
-            self.app.call_from_thread(self.app.report_store_error, error)
-            return
+        app_data.save_recovery(self.app, note)
         self.app.call_from_thread(self.saved, note)
 
     def saved(self, note: RecoveryNote) -> None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -24,12 +24,15 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Footer, Header, Input, Label, Select, Static
+from textual.worker import Worker
 
 from ...domain.settings import Settings
 from ...domain.settings_text import TEXT_FIELDS, SettingsTextError, field_text, with_text
+from ...services import app_data
 from ...store import StoreError
 from ..sections import open_screens
 from ..themes import DEFAULT_THEME
+from ..worker_errors import ReportsWorkerErrors
 from .base import GymScreen
 
 # Shipped themes first in the theme list, then the user's and Textual's own.
@@ -85,7 +88,7 @@ def theme_names(available: list[str]) -> list[str]:
     return shipped + sorted(name for name in available if name not in shipped)
 
 
-class SettingsScreen(GymScreen[None]):
+class SettingsScreen(ReportsWorkerErrors, GymScreen[None]):
     CSS_PATH = "settings.tcss"  # parsed when the screen first opens, not at start-up
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "leave_form", "Leave form"),
@@ -156,14 +159,9 @@ class SettingsScreen(GymScreen[None]):
 
     # -- loading -----------------------------------------------------------------------------
 
-    @work(thread=True, exclusive=True, group="settings-load")
+    @work(thread=True, exclusive=True, group="settings-load", exit_on_error=False)
     def load(self) -> None:
-        try:
-            settings = self.app.store.settings()
-        except StoreError as error:
-            self.app.call_from_thread(self.app.report_store_error, error)
-            return
-        self.app.call_from_thread(self.show_settings, settings)
+        self.app.call_from_thread(self.show_settings, app_data.settings(self.app))
 
     def show_settings(self, settings: Settings) -> None:
         self.saved = settings
@@ -257,18 +255,14 @@ class SettingsScreen(GymScreen[None]):
         self._pending = candidate
         self.save_pending(f"{TEXT_FIELDS[key].label} {shown}")
 
-    @work(thread=True, group="settings-save")
+    @work(thread=True, group="settings-save", exit_on_error=False)
     def save_pending(self, what: str) -> None:
         # One save at a time, each writing the newest settings: the last change always wins.
         with self._save_lock:
             settings = self._pending
             if settings is None:
                 return
-            try:
-                self.app.store.save_settings(settings)
-            except StoreError as error:
-                self.app.call_from_thread(self.save_failed, error)
-                return
+            app_data.save_settings(self.app, settings)
             self.app.call_from_thread(self.saved_to_disk, settings, what)
 
     def saved_to_disk(self, settings: Settings, what: str) -> None:
@@ -292,8 +286,10 @@ class SettingsScreen(GymScreen[None]):
             elif callable(refresh):
                 refresh()
 
-    def save_failed(self, error: StoreError) -> None:
+    def store_failed(self, worker: Worker[Any], error: StoreError) -> None:
         self.app.report_store_error(error)
+        if worker.group != "settings-save":
+            return
         self._status("[$error]Not saved[/]: the form shows the settings on disk again.")
         self.loaded = False
         self.load()

@@ -22,19 +22,20 @@ from ...domain.progression import Plan
 from ...domain.rpe import rpe_text
 from ...domain.session_model import Workout, is_hold_plan
 from ...domain.session_set import prefill
+from ...services import app_data
 from ...services.planning import SessionPlan
-from ...services.workout import session_in_progress
 from ...store import StoreError
 from ..format import ago, load_text, reps_text, rest_text
 from ..sections import SECTIONS
 from ..shape import table_shape
 from ..widgets.footer import Footer
 from ..widgets.touch import TapTable, TouchBar
+from ..worker_errors import ReportsWorkerErrors
 from .base import GymScreen
 from .workout_text import progress_mark, progress_words
 
 
-class TodayScreen(GymScreen[None]):
+class TodayScreen(ReportsWorkerErrors, GymScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f5", "refresh", "Refresh", show=False),
         Binding("t", "refresh", "Today", show=False),  # already here: t refreshes the plan
@@ -78,18 +79,18 @@ class TodayScreen(GymScreen[None]):
         if isinstance(self.app.screen, WorkoutScreen):
             self.app.screen.start_freestyle()
 
-    @work(thread=True, exclusive=True, group="today-plan")
+    @work(thread=True, exclusive=True, group="today-plan", exit_on_error=False)
     def load_plan(self) -> None:
         # Reading history and computing loads touches disk: never on the UI thread.
         app = self.app
         plan = app.make_plan()
         if plan is not None:
             try:
-                last = next(iter(app.store.iter_sessions()), None)
-                progress = session_in_progress(app.store, app.library, plan, app.now().date())
-            except StoreError as error:
-                app.call_from_thread(app.report_store_error, error)
-                last = progress = None
+                last = app_data.last_session(app)
+                progress = app_data.session_under_way(app, plan)
+            except StoreError:
+                app.call_from_thread(self.show_plan, plan)  # the plan still shows
+                raise
             app.call_from_thread(self.show_plan, plan, last, progress)
 
     def show_plan(self, plan: SessionPlan, last=None, progress: Workout | None = None) -> None:

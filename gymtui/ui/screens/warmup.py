@@ -30,15 +30,13 @@ from ...domain.rpe import rpe_text
 from ...domain.settings import Settings
 from ...domain.units import Unit, format_load
 from ...domain.wording import plural
+from ...services import app_data
 from ...services.chosen_loads import chosen_plan
 from ...services.daily import (
-    choose_load,
     drill_amount,
     first_working,
-    log_warmup_set,
     match_logged,
     ramp_candidates,
-    todays_warmup_sets,
     warmup_routines,
 )
 from ...services.planning import PlannedExercise, SessionPlan
@@ -49,6 +47,7 @@ from ..shape import table_shape
 from ..widgets.footer import Footer
 from ..widgets.plate_bar import PlateBar
 from ..widgets.touch import TapTable, TouchBar
+from ..worker_errors import ReportsWorkerErrors
 from .base import GymScreen
 
 PER_SIDE_WIDTH = 15
@@ -69,7 +68,7 @@ class WarmupData:
     logged: list[LoggedSet]
 
 
-class WarmupScreen(GymScreen[None]):
+class WarmupScreen(ReportsWorkerErrors, GymScreen[None]):
     CSS_PATH = "warmup.tcss"  # parsed when the screen first opens, not at start-up
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "done", "Tick / log"),
@@ -150,17 +149,13 @@ class WarmupScreen(GymScreen[None]):
 
     # -- loading ---------------------------------------------------------------------------
 
-    @work(thread=True, exclusive=True, group="warmup-load")
+    @work(thread=True, exclusive=True, group="warmup-load", exit_on_error=False)
     def load(self) -> None:
         app = self.app
         plan = app.make_plan()
-        try:
-            settings = app.store.settings()
-            exercise = first_working(plan)
-            logged = todays_warmup_sets(app.store, app.now().date(), exercise.exercise.id) if exercise else []
-        except StoreError as error:
-            app.call_from_thread(app.report_store_error, error)
-            return
+        settings = app_data.settings(app)
+        exercise = first_working(plan)
+        logged = app_data.todays_warmup_sets(app, exercise.exercise.id) if exercise else []
         data = WarmupData(plan, settings, warmup_routines(app.library, plan), exercise, logged)
         app.call_from_thread(self.show_data, data)
 
@@ -170,13 +165,9 @@ class WarmupScreen(GymScreen[None]):
         self._loaded_sets = list(data.logged)
         self.use_exercise(data.exercise, data.exercise.plan.load if data.exercise else None)
 
-    @work(thread=True, exclusive=True, group="warmup-load")
+    @work(thread=True, exclusive=True, group="warmup-load", exit_on_error=False)
     def load_logged(self, exercise: PlannedExercise, load: float | None) -> None:
-        try:
-            logged = todays_warmup_sets(self.app.store, self.app.now().date(), exercise.exercise.id)
-        except StoreError as error:
-            self.app.call_from_thread(self.app.report_store_error, error)
-            return
+        logged = app_data.todays_warmup_sets(self.app, exercise.exercise.id)
         self.app.call_from_thread(self._logged_loaded, exercise, load, logged)
 
     def _logged_loaded(self, exercise: PlannedExercise, load: float | None, logged: list[LoggedSet]) -> None:
@@ -340,17 +331,16 @@ class WarmupScreen(GymScreen[None]):
         elif key == "head":
             self._advance()
 
-    @work(thread=True, group="warmup-log")
+    @work(thread=True, group="warmup-log", exit_on_error=False)
     def log_set(self, index: int, ramp_set: RampSet, exercise: str) -> None:
         app = self.app
         plan = self.data.plan if self.data else None
         try:
             with self._write_lock:
-                logged = log_warmup_set(app.store, plan, exercise, ramp_set, app.now())
-        except StoreError as error:
-            app.call_from_thread(self._logged, index, ramp_set, None)
-            app.call_from_thread(app.report_store_error, error)
-            return
+                logged = app_data.log_warmup_set(app, plan, exercise, ramp_set)
+        except StoreError:
+            app.call_from_thread(self._logged, index, ramp_set, None)  # no longer shown as pending
+            raise
         app.call_from_thread(self._logged, index, ramp_set, logged)
 
     def _logged(self, index: int, ramp_set: RampSet, logged: LoggedSet | None) -> None:
@@ -404,14 +394,10 @@ class WarmupScreen(GymScreen[None]):
         table.move_cursor(row=table.get_row_index(f"r:{index}"))
         self.delete_set(index, self.logged[index])
 
-    @work(thread=True, group="warmup-log")
+    @work(thread=True, group="warmup-log", exit_on_error=False)
     def delete_set(self, index: int, logged: LoggedSet) -> None:
-        try:
-            with self._write_lock:
-                self.app.store.delete_set(logged)
-        except StoreError as error:
-            self.app.call_from_thread(self.app.report_store_error, error)
-            return
+        with self._write_lock:
+            app_data.delete_set(self.app, logged)
         self.app.call_from_thread(self._deleted, index, logged)
 
     def _deleted(self, index: int, logged: LoggedSet) -> None:
@@ -445,17 +431,13 @@ class WarmupScreen(GymScreen[None]):
 
         self.app.push_screen(LoadDialog(exercise.exercise.name, exercise.plan.unit, current), chosen)
 
-    @work(thread=True, group="warmup-log")
+    @work(thread=True, group="warmup-log", exit_on_error=False)
     def keep_load(self, exercise: PlannedExercise, load: float, unit: Unit) -> None:
         """The load typed is the session's load for the exercise, on every screen."""
         app = self.app
         plan = self.data.plan if self.data else None
-        try:
-            with self._write_lock:
-                choose_load(app.store, plan, exercise.exercise.id, load, unit, app.now())
-        except StoreError as error:
-            app.call_from_thread(app.report_store_error, error)
-            return
+        with self._write_lock:
+            app_data.choose_load(app, plan, exercise.exercise.id, load, unit)
         app.call_from_thread(self._load_kept, exercise.exercise.id, load, unit)
 
     def _load_kept(self, exercise_id: str, load: float, unit: Unit) -> None:

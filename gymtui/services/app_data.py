@@ -1,0 +1,161 @@
+"""Every read and write the app's screens make of the data folder, one function each.
+
+Screens call these from worker threads and never touch the store themselves, so a store
+call has one way in (and its `StoreError` one way out: raised to the worker, reported by
+the screen's one handler). Each function takes a `Gym`: the store, the library and the
+time, which the app holds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Protocol
+
+import pendulum
+
+from ..domain.daily import ChecklistEntry, MobilityDone, RecoveryNote
+from ..domain.journal import LoggedSet, Session
+from ..domain.library import ChecklistItem, Routine
+from ..domain.ramp import RampSet
+from ..domain.settings import Settings
+from ..domain.stats import WeekRow, WeekSummary
+from ..domain.units import Unit
+from ..store import Store
+from . import daily, history
+from .library import Library
+from .planning import SessionPlan
+from .transfer import ImportOutcome, import_path
+from .workout import SessionWorkout, session_in_progress
+
+
+class Gym(Protocol):
+    """What the screens' services need: the app is one."""
+
+    store: Store
+    library: Library
+    now: Callable[[], pendulum.DateTime]
+
+
+# -- settings ------------------------------------------------------------------------------
+
+
+def settings(gym: Gym) -> Settings:
+    return gym.store.settings()
+
+
+def save_settings(gym: Gym, new: Settings) -> None:
+    gym.store.save_settings(new)
+
+
+# -- Today ---------------------------------------------------------------------------------
+
+
+def last_session(gym: Gym) -> Session | None:
+    """The newest session logged, for Today's "Last session" line."""
+    return next(iter(gym.store.iter_sessions()), None)
+
+
+def session_under_way(gym: Gym, plan: SessionPlan) -> SessionWorkout | None:
+    """Today's session in progress, as the workout would open it (Today shows what is done)."""
+    return session_in_progress(gym.store, gym.library, plan, gym.now().date())
+
+
+# -- checklist -----------------------------------------------------------------------------
+
+
+def checklist_items(gym: Gym) -> list[ChecklistItem]:
+    return daily.checklist_items(gym.store, gym.library)
+
+
+def checklist_ticks(gym: Gym, today: date, days: int) -> dict[date, list[str]]:
+    return daily.checklist_ticks(gym.store, today, days)
+
+
+def save_checklist(gym: Gym, entry: ChecklistEntry) -> None:
+    gym.store.save_checklist(entry)
+
+
+def save_checklist_items(gym: Gym, items: list[ChecklistItem]) -> None:
+    gym.store.save_checklist_items(items)
+
+
+# -- recovery ------------------------------------------------------------------------------
+
+
+def recovery_day(gym: Gym, day: date, plan: SessionPlan | None) -> tuple[RecoveryNote | None, daily.DayRegions, Unit]:
+    """The note of `day`, the regions that day trains and the unit bodyweight is shown in."""
+    note = gym.store.recovery(day)
+    regions = daily.regions_for_day(gym.store, gym.library, day, plan)
+    return note, regions, gym.store.settings().unit
+
+
+def save_recovery(gym: Gym, note: RecoveryNote) -> None:
+    gym.store.save_recovery(note)
+
+
+# -- mobility ------------------------------------------------------------------------------
+
+
+def own_routines(gym: Gym) -> list[Routine]:
+    return gym.store.routines()
+
+
+def save_routine(gym: Gym, routine: Routine) -> None:
+    gym.store.save_routine(routine)
+
+
+def delete_routine(gym: Gym, routine_id: str) -> None:
+    gym.store.delete_routine(routine_id)
+
+
+def save_mobility_done(gym: Gym, record: MobilityDone) -> None:
+    gym.store.save_mobility_done(record)
+
+
+# -- warm-up -------------------------------------------------------------------------------
+
+
+def todays_warmup_sets(gym: Gym, exercise: str) -> list[LoggedSet]:
+    return daily.todays_warmup_sets(gym.store, gym.now().date(), exercise)
+
+
+def log_warmup_set(gym: Gym, plan: SessionPlan | None, exercise: str, ramp: RampSet) -> LoggedSet:
+    return daily.log_warmup_set(gym.store, plan, exercise, ramp, gym.now())
+
+
+def delete_set(gym: Gym, logged: LoggedSet) -> None:
+    gym.store.delete_set(logged)
+
+
+def choose_load(gym: Gym, plan: SessionPlan | None, exercise: str, load: float, unit: Unit) -> None:
+    daily.choose_load(gym.store, plan, exercise, load, unit, gym.now())
+
+
+# -- history -------------------------------------------------------------------------------
+
+
+def session_page(gym: Gym, *, after: str | None, exercise: str | None) -> tuple[history.SessionPage, Unit]:
+    unit = gym.store.settings().unit
+    return history.session_page(gym.store, gym.library, unit, after=after, exercise=exercise), unit
+
+
+def weeks(gym: Gym, today: date) -> tuple[dict[str, WeekSummary], list[WeekRow], Unit]:
+    """Every week's summary and the rows of the weeks table, in the lifter's unit."""
+    unit = gym.store.settings().unit
+    summaries = history.load_weeks(gym.store)
+    checklist = history.checklist_ids(gym.store, gym.library)
+    return summaries, history.week_rows(summaries, gym.library, unit, today, checklist=checklist), unit
+
+
+# -- import --------------------------------------------------------------------------------
+
+
+def import_file(gym: Gym, path: str, fmt: str, unit: Unit | None) -> tuple[ImportOutcome, Library | None]:
+    """Import `path`; with it, the library read again when the import stored anything (it
+    may have added exercises), else None."""
+    outcome = import_path(gym.store, path, fmt=fmt, unit=unit, tz=gym.now().timezone_name or "UTC",
+                          library=gym.library)
+    library = Library.from_store(gym.library.catalog, gym.store) if outcome.stored_anything else None
+    return outcome, library
+
