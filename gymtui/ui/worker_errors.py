@@ -13,17 +13,18 @@ raises again, or its screen overrides `store_failed`.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from textual.worker import Worker, WorkerState
 
 from ..store import StoreError
 
+if TYPE_CHECKING:
+    from .app import GymApp
+
 
 class ReportsWorkerErrors:
     """Mixed into a screen (or the app) whose workers run with `exit_on_error=False`."""
-
-    app: Any
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state != WorkerState.ERROR:
@@ -36,4 +37,5 @@ class ReportsWorkerErrors:
 
     def store_failed(self, worker: Worker[Any], error: StoreError) -> None:
         """What a failed store call means here; by default the app says what went wrong."""
-        self.app.report_store_error(error)
+        app = cast("GymApp", worker.node.app)  # the screen's (or the app's) own app
+        app.report_store_error(error)
