@@ -1,0 +1,13 @@
+"""A place's screen is sized as its mode opens, which can be before it is composed: the
+resize then waits for the mount instead of stopping the app (seen at 80x24 in a terminal)."""
+
+from __future__ import annotations
+
+from gymtui.ui.screens.history import HistoryScreen
+from gymtui.ui.screens.warmup import WarmupScreen
+
+
+async def test_a_resize_before_the_screen_is_composed_does_nothing(gym_app):
+    async with gym_app.run_test(size=(80, 24)):
+        for screen in (WarmupScreen(), HistoryScreen()):
+            screen.on_resize()  # nothing composed yet: no table to lay out
