@@ -12,6 +12,7 @@ import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Literal
 
 import pendulum
 
@@ -212,7 +213,7 @@ def _parse_item(number: int, line: str) -> Drill:
             per_side = True
         elif part:
             cues.append(part)
-    kind = "hold" if word.startswith("s") else "reps"
+    kind: Literal["hold", "reps"] = "hold" if word.startswith("s") else "reps"
     try:
         return Drill(
             id=slugify(name),

@@ -27,6 +27,7 @@ from textual.widgets import Footer, Header, Input, Label, Static
 from ...domain.common import describe_error
 from ...domain.daily import REGIONS, RecoveryNote
 from ...domain.readiness import readiness
+from ...domain.units import Unit
 from ...services import app_data
 from ...services.daily import DayRegions
 from ..worker_errors import ReportsWorkerErrors
@@ -100,12 +101,12 @@ def check_value(field: Field, text: str) -> tuple[float | int | None, str | None
 GRIP_UNIT = re.compile(r"\s*(kg|lb)\s*$", re.IGNORECASE)
 
 
-def split_grip_unit(text: str) -> tuple[str, str | None]:
+def split_grip_unit(text: str) -> tuple[str, Unit | None]:
     """'110 lb' -> ('110', 'lb'); '52.5' -> ('52.5', None): the grip field takes its unit."""
     match = GRIP_UNIT.search(text)
     if match is None:
         return text, None
-    return text[: match.start()], match.group(1).lower()
+    return text[: match.start()], "lb" if match.group(1).lower() == "lb" else "kg"
 
 
 def _shown(value: Any) -> str:
@@ -117,7 +118,7 @@ class RecoveryData:
     day: date
     note: RecoveryNote | None
     regions: DayRegions
-    unit: str
+    unit: Unit
 
 
 class RecoveryScreen(ReportsWorkerErrors, GymScreen[None]):
@@ -143,8 +144,8 @@ class RecoveryScreen(ReportsWorkerErrors, GymScreen[None]):
         self.regions: DayRegions | None = None
         self.errors: dict[str, str] = {}
         self.loaded = False
-        self.grip_unit = "kg"
-        self.body_unit = "kg"
+        self.grip_unit: Unit = "kg"
+        self.body_unit: Unit = "kg"
         self._as_saved: dict[str, str] = {}  # the form's texts as last loaded or saved
 
     def compose(self) -> ComposeResult:
@@ -261,7 +262,7 @@ class RecoveryScreen(ReportsWorkerErrors, GymScreen[None]):
         event.input.set_class(bool(message), "-out-of-range")
         self._show_errors()
 
-    def _show_grip_unit(self, unit: str) -> None:
+    def _show_grip_unit(self, unit: Unit) -> None:
         self.grip_unit = unit
         self.query_one("#rc-grip_unit", Label).update(unit)
 
