@@ -18,6 +18,7 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import ActiveBinding, Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Static
 
 from ..sections import SECTIONS
@@ -95,6 +96,15 @@ _WIDGET_SUMMARIES: tuple[tuple[frozenset[str], str], ...] = tuple(
 _LEFT_OUT = ("shift+", "super+")
 
 
+def widget_kind(widget: Widget) -> str:
+    """The kind a lifter knows a widget by, from its own class or the Textual class it extends
+    (a table made tappable is still a table)."""
+    for cls in type(widget).__mro__:
+        if cls.__name__ in _WIDGET_NAMES:
+            return _WIDGET_NAMES[cls.__name__]
+    return type(widget).__name__
+
+
 def key_groups(screen: Screen) -> list[KeyGroup]:
     """The screen's keys in groups: its own, sections, general, the focused widget's."""
     app = screen.app
@@ -102,7 +112,7 @@ def key_groups(screen: Screen) -> list[KeyGroup]:
     sections = KeyGroup("Sections: open from any screen")
     general = KeyGroup("General")
     focused = screen.focused
-    kind = _WIDGET_NAMES.get(type(focused).__name__, type(focused).__name__) if focused else ""
+    kind = widget_kind(focused) if focused else ""
     widget = KeyGroup(f"In the {kind} (it has the focus)")
     chosen: dict[int, list[ActiveBinding]] = {}
     for active in screen.active_bindings.values():
