@@ -180,3 +180,15 @@ async def test_every_plate_of_a_ramp_set_shows_at_80_columns(new_app):
         await pilot.pause()
         row = next(line for line in drawn_lines(table) if "60 %" in line)
         assert "10 + 2.5 + 1.25" in row
+
+
+async def test_a_resize_while_the_screen_is_taken_down_does_not_crash(new_app):
+    # A quick section key closes the warm-up while a resize is still queued for it: the
+    # table is gone by the time the resize arrives. It used to raise NoMatches and end the app.
+    app = new_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_warmup(pilot, app)
+        await screen.query_one("#wu-table", DataTable).remove()
+        await pilot.resize_terminal(40, 30)
+        await settle(pilot, app)
+        assert app.is_running and app.return_code is None

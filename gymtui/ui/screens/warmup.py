@@ -122,8 +122,10 @@ class WarmupScreen(ReportsWorkerErrors, GymScreen[None]):
             table.add_column("Per side", key="plates", width=PER_SIDE_WIDTH)
 
     def on_resize(self) -> None:
-        if not self._shape:
-            return  # not composed yet (a mode's screen is sized before it mounts): on_mount sets the columns
+        if not self._shape or not self.query("#wu-table"):
+            # Not composed yet (a mode's screen is sized before it mounts: on_mount sets the
+            # columns), or being taken down after a quick section key (its table already gone).
+            return
         if table_shape(self.size.width) != self._shape:
             self._set_columns()
             if self.data is not None:
