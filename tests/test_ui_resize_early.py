@@ -11,3 +11,8 @@ async def test_a_resize_before_the_screen_is_composed_does_nothing(gym_app):
     async with gym_app.run_test(size=(80, 24)):
         for screen in (WarmupScreen(), HistoryScreen()):
             screen.on_resize()  # nothing composed yet: no table to lay out
+
+
+async def test_a_warmup_mounted_after_it_was_taken_down_does_nothing(gym_app):
+    async with gym_app.run_test(size=(80, 24)):
+        WarmupScreen().on_mount()  # nothing composed: no table to lay out, nothing to load

@@ -185,7 +185,7 @@ class HistoryScreen(ReportsWorkerErrors, GymScreen[None]):
     def on_resize(self) -> None:
         """A wider terminal gives the name and the exercises the room (80 columns: 16 and 24)."""
         if not self.query("#history-sessions"):
-            return  # not composed yet (a mode's screen is sized before it mounts)
+            return  # not composed yet, or already taken down as its mode closes: nothing to lay out
         extra = max(0, self.size.width - 80)
         clips = (16 + extra // 4, 24 + extra - extra // 4)
         shape = table_shape(self.size.width)

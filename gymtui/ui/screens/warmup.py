@@ -102,6 +102,8 @@ class WarmupScreen(ReportsWorkerErrors, GymScreen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        if not self.query("#wu-table"):
+            return  # taken down before it was drawn: the place was left at once
         self._set_columns()
         self.load()
 
