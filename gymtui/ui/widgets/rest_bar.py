@@ -137,6 +137,11 @@ class RestKeeper:
         screen shows the rest large itself."""
         if isinstance(screen, ModalScreen) or (isinstance(screen, GymScreen) and screen.SHOWS_REST):
             return
+        if not screen.is_mounted:
+            # A place's screen is shown as its mode opens, which on a busy machine is before it
+            # has mounted: give it its badge once it has (nothing, if it closes first).
+            screen.call_later(self.attach_badge, screen)
+            return
         if not screen.query(RestBadge):
             screen.mount(RestBadge())
         for badge in screen.query(RestBadge):
