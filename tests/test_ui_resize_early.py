@@ -21,3 +21,4 @@ async def test_a_warmup_mounted_after_it_was_taken_down_does_nothing(gym_app):
 async def test_a_screen_shown_before_it_has_mounted_gets_its_rest_badge_later(gym_app):
     async with gym_app.run_test(size=(80, 24)):
         gym_app.rest.attach_badge(WarmupScreen())  # not mounted: no MountError, the badge waits
+

@@ -137,6 +137,8 @@ class RestKeeper:
         screen shows the rest large itself."""
         if isinstance(screen, ModalScreen) or (isinstance(screen, GymScreen) and screen.SHOWS_REST):
             return
+        if not screen.is_attached:
+            return  # already taken down: its place was left before this reached it
         if not screen.is_mounted:
             # A place's screen is shown as its mode opens, which on a busy machine is before it
             # has mounted: give it its badge once it has (nothing, if it closes first).
