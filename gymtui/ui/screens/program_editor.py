@@ -28,6 +28,7 @@ from ...domain.library import Program
 from ...domain.program_draft import STANDARD_CYCLE, Draft, DraftError, new_program
 from ...domain.programs import ProgramError
 from ...importers.matching import slugify
+from ...services import app_data
 from ...services.programs import free_id, read_own_programs, save_own_program
 from ...store import StoreError
 from ..dialogs.confirm import ConfirmDialog
@@ -109,7 +110,7 @@ class ProgramEditorScreen(GymScreen[None]):
         wanted = self.program_id
         if wanted is None:
             try:
-                wanted = self.app.store.settings().program
+                wanted = app_data.settings(self.app).program
             except StoreError:
                 wanted = None
         program = library.programs().get(wanted or "")
