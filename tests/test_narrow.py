@@ -60,3 +60,21 @@ async def test_history_sessions_follow_the_width(gym_app):
         await pilot.resize_terminal(100, 30)
         await settle(pilot)
         assert "Exercises" in _columns(gym_app, "#history-sessions")
+
+
+async def test_every_section_wraps_its_footer_keys_at_40_columns(gym_app):
+    # Textual's own footer runs its keys off a 40-column phone ("Delet", "Lea"); every section
+    # shows the wrapping one, two keys a row.
+    from textual.widgets import Footer as TextualFooter
+
+    async with gym_app.run_test(size=(40, 30)) as pilot:
+        await settle(pilot)
+        for key in "wumcrhs":
+            await pilot.press(key)
+            await settle(pilot)
+            footers = list(gym_app.screen.query(TextualFooter))
+            assert footers and all(isinstance(f, Footer) for f in footers), (key, gym_app.screen)
+            assert footers[0].styles.grid_size_columns == 2, key
+            await pilot.press("escape")
+            await pilot.press("t")
+            await settle(pilot)

@@ -12,7 +12,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import DataTable, Header, Input, Static
 
 from ...domain.catalog import name_key
 from ...domain.common import PATTERN_LABELS
@@ -20,6 +20,7 @@ from ...domain.library import Exercise
 from ...services.exercises import ExerciseError, kind_of, retire_exercise
 from ...store import StoreError
 from ..own_training import leave_to, open_exercise_form, section_bindings, with_own_exercises
+from ..widgets.footer import Footer
 from .base import GymScreen
 from .history_text import clip
 

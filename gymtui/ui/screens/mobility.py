@@ -18,7 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Center, Vertical
 from textual.timer import Timer
-from textual.widgets import ContentSwitcher, DataTable, Footer, Header, Static
+from textual.widgets import ContentSwitcher, DataTable, Header, Static
 
 from ...domain.daily import MobilityDone
 from ...domain.library import Routine
@@ -36,6 +36,7 @@ from ...services.daily import (
 from ..dialogs.editor import EditorDialog
 from ..format import rest_text
 from ..widgets.countdown import Countdown
+from ..widgets.footer import Footer
 from ..widgets.guided_run import SECONDS_PER_REP, GuidedRun, RunState, expand
 from ..worker_errors import ReportsWorkerErrors
 from .base import GymScreen

@@ -22,7 +22,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.suggester import SuggestFromList
 from textual.widget import Widget
-from textual.widgets import Footer, Header, Input, Label, Select, Static, Tree
+from textual.widgets import Header, Input, Label, Select, Static, Tree
 
 from ...domain.library import Program
 from ...domain.program_draft import STANDARD_CYCLE, Draft, DraftError, new_program
@@ -33,6 +33,7 @@ from ...services.programs import free_id, read_own_programs, save_own_program
 from ...store import StoreError
 from ..dialogs.confirm import ConfirmDialog
 from ..own_training import leave_to, open_exercise_form, section_bindings
+from ..widgets.footer import Footer
 from . import program_fields as pf
 from .base import GymScreen
 from .program_picker import NEW, ProgramPicker

@@ -22,7 +22,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Header, Input, Label, Static
+from textual.widgets import Header, Input, Label, Static
 
 from ...domain.common import describe_error
 from ...domain.daily import REGIONS, RecoveryNote
@@ -30,6 +30,7 @@ from ...domain.readiness import readiness
 from ...domain.units import Unit
 from ...services import app_data
 from ...services.daily import DayRegions
+from ..widgets.footer import Footer
 from ..worker_errors import ReportsWorkerErrors
 from .base import GymScreen
 

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.markup import escape
 from textual.containers import Vertical
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from .base import GymScreen
 from ...domain.journal import LoggedSet, Session
@@ -19,6 +19,7 @@ from ...services import history
 from ...store import StoreError
 from .history_text import METHOD_NAMES, clip
 from ...domain.wording import plural
+from ..widgets.footer import Footer
 
 SET_TYPE_TEXT = {"warmup": "warm-up", "working": "work", "drop": "drop", "failure": "failure"}
 

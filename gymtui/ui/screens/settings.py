@@ -23,7 +23,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.widget import Widget
-from textual.widgets import Footer, Header, Input, Label, Select, Static
+from textual.widgets import Header, Input, Label, Select, Static
 from textual.worker import Worker
 
 from ...domain.settings import Settings
@@ -32,6 +32,7 @@ from ...services import app_data
 from ...store import StoreError
 from ..sections import open_screens
 from ..themes import DEFAULT_THEME
+from ..widgets.footer import Footer
 from ..worker_errors import ReportsWorkerErrors
 from .base import GymScreen
 
