@@ -165,3 +165,28 @@ async def test_without_the_timer_a_set_as_prescribed_is_one_tap(lifter):
         sets = touch_app.store.session_sets(screen.workout.session.id)
         assert [(s.load, s.reps, s.rpe, s.started_at) for s in sets] == [(card.plan.load, card.plan.reps, 9.0, None)]
         assert screen.state == "ready" and touch_app.rest.running
+
+
+async def test_fast_taps_on_load_plus_each_count(lifter):
+    # Textual's button drops a second tap within its 0.2 s press effect: two quick taps on
+    # Load + gave one step. The +/- and rest buttons count every tap.
+    from gymtui.ui.screens.workout import WorkoutScreen
+
+    touch_app = lifter
+    async with touch_app.run_test(size=(43, 40)) as pilot:
+        await settle(pilot)
+        await pilot.click(_button(touch_app, "Workout"))
+        await settle(pilot)
+        screen = touch_app.screen
+        assert isinstance(screen, WorkoutScreen)
+        card = screen.workout.card
+        await pilot.press("l")
+        await settle(pilot)
+        plus = _button(touch_app, "Load +")
+        await pilot.click(plus)
+        await pilot.click(plus)  # at once, inside the press effect of the first
+        await settle(pilot)
+        await pilot.click(_button(touch_app, "@8"))
+        await settle(pilot)
+        sets = touch_app.store.session_sets(screen.workout.session.id)
+        assert [s.load for s in sets] == [card.plan.load + 5]

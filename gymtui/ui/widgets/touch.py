@@ -38,11 +38,23 @@ class TouchButton(Button, can_focus=False):
     """
 
     def __init__(self, label: str, action: str, *, id: str | None = None, variant: str = "default",
-                 classes: str | None = None, on: DOMNode | None = None) -> None:
-        """`on`: the node whose action it is (a touch panel's own); the screen by default."""
+                 classes: str | None = None, on: DOMNode | None = None, repeats: bool = False) -> None:
+        """`on`: the node whose action it is (a touch panel's own); the screen by default.
+        `repeats`: every tap counts, however fast (load +/-, rest +15 s); otherwise a second
+        tap within Textual's press effect (0.2 s) is taken as a bounce and dropped, so a
+        double tap on Start set does not also stop the set."""
         super().__init__(label, variant=variant, id=id, classes=classes)  # type: ignore[arg-type]  # a ButtonVariant
         self.screen_action = action
         self.target = on
+        self.repeats = repeats
+
+    async def _on_click(self, event: events.Click) -> None:
+        # Textual runs Button's own click handler after this one unless the default is
+        # prevented; that handler drops a tap while the press effect shows.
+        if self.repeats:
+            event.prevent_default()
+            event.stop()
+            self.press()
 
     async def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

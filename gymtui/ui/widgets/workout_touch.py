@@ -74,17 +74,17 @@ class WorkoutTouch(Vertical):
             yield TouchButton("◀ Prev", "exercise(-1)")
             yield TouchButton("Next ▶", "exercise(1)")
         with HorizontalGroup(classes="wt-row wt-ready"):
-            yield TouchButton("Rest +15s", "rest_more(15)")
-            yield TouchButton("Rest +30s", "rest_more(30)")
+            yield TouchButton("Rest +15s", "rest_more(15)", repeats=True)
+            yield TouchButton("Rest +30s", "rest_more(30)", repeats=True)
             yield TouchButton("Skip rest", "rest_skip")
         with HorizontalGroup(classes="wt-row wt-timer"):
             yield TouchButton("Pause", "pause")
             yield TouchButton("Stop & log", "stop_set", variant="primary")
         with HorizontalGroup(classes="wt-row wt-log"):
-            yield TouchButton("Load -", "adjust('load', -1)", on=self)
-            yield TouchButton("Load +", "adjust('load', 1)", on=self)
-            yield TouchButton("Reps -", "adjust('reps', -1)", on=self)
-            yield TouchButton("Reps +", "adjust('reps', 1)", on=self)
+            yield TouchButton("Load -", "adjust('load', -1)", on=self, repeats=True)
+            yield TouchButton("Load +", "adjust('load', 1)", on=self, repeats=True)
+            yield TouchButton("Reps -", "adjust('reps', -1)", on=self, repeats=True)
+            yield TouchButton("Reps +", "adjust('reps', 1)", on=self, repeats=True)
         yield Static("Done as shown? Tap its RPE to log it:", id="wt-rpe-caption", classes="wt-row wt-rpe")
         with Vertical(id="wt-rpe", classes="wt-row wt-rpe"):
             for rpe in RPE_STEPS:
