@@ -78,3 +78,19 @@ async def test_every_section_wraps_its_footer_keys_at_40_columns(gym_app):
             await pilot.press("escape")
             await pilot.press("t")
             await settle(pilot)
+
+
+async def test_every_recovery_field_is_on_screen_at_40_columns(gym_app):
+    # At 40 columns the first row ran off the edge after "Stre": stress and energy could not be
+    # seen or tapped. Under 60 columns the fields wrap, two to a line.
+    from textual.widgets import Input
+
+    async with gym_app.run_test(size=(40, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("r")
+        await settle(pilot)
+        fields = list(gym_app.screen.query(Input))
+        assert len(fields) >= 10
+        for field in fields:
+            region = field.region
+            assert region.width >= 2 and region.right <= 40, (field.id, region)

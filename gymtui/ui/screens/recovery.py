@@ -21,7 +21,7 @@ from typing import Any, ClassVar
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, HorizontalGroup, Vertical
 from textual.widgets import Header, Input, Label, Static
 
 from ...domain.common import describe_error
@@ -166,27 +166,33 @@ class RecoveryScreen(ReportsWorkerErrors, GymScreen[None]):
                 yield Label("", classes="rc-label rc-wide")
                 for field in SORENESS[3:]:
                     yield from self._field(field)
-            with Horizontal(classes="rc-row"):
-                yield Label(GRIP.label, classes="rc-label")
-                # A unit may follow the number; the label after the field says which applies.
-                yield Input("", id=f"rc-{GRIP.name}", classes="rc-num rc-w7 rc-grip", compact=True,
-                            restrict=r"[0-9.,]*\s?[kKlL]?[gGbB]?")
-                yield Label("kg", id="rc-grip_unit", classes="rc-suffix")
-                yield Label("Note", classes="rc-label")
-                yield Input("", id="rc-text", classes="rc-text", compact=True, max_length=2000)
-                yield Label("Bodyweight", classes="rc-label rc-after-text")
-                yield Input("", id="rc-bodyweight", classes="rc-num rc-w7", compact=True, restrict=r"[0-9.,]*")
-                yield Label("kg", id="rc-bodyweight_unit", classes="rc-suffix")
+            with Horizontal(classes="rc-row rc-grip-row"):
+                with HorizontalGroup(classes="rc-field"):
+                    yield Label(GRIP.label, classes="rc-label")
+                    # A unit may follow the number; the label after the field says which applies.
+                    yield Input("", id=f"rc-{GRIP.name}", classes="rc-num rc-w7 rc-grip", compact=True,
+                                restrict=r"[0-9.,]*\s?[kKlL]?[gGbB]?")
+                    yield Label("kg", id="rc-grip_unit", classes="rc-suffix")
+                with HorizontalGroup(classes="rc-field rc-note"):
+                    yield Label("Note", classes="rc-label")
+                    yield Input("", id="rc-text", classes="rc-text", compact=True, max_length=2000)
+                with HorizontalGroup(classes="rc-field"):
+                    yield Label("Bodyweight", classes="rc-label rc-after-text")
+                    yield Input("", id="rc-bodyweight", classes="rc-num rc-w7", compact=True, restrict=r"[0-9.,]*")
+                    yield Label("kg", id="rc-bodyweight_unit", classes="rc-suffix")
             yield Static("", id="rc-errors")
             yield Static("", id="rc-status")
             yield Static("", id="rc-readiness")
         yield Footer()
 
     def _field(self, field: Field, suffix: str = "") -> ComposeResult:
-        yield Label(field.label, classes="rc-label")
-        yield Input("", id=f"rc-{field.name}", classes=f"rc-num rc-w{field.width}", compact=True, restrict=r"[0-9.,]*")
-        if suffix:
-            yield Label(suffix, classes="rc-suffix")
+        # One group per field, so that under 60 columns the row can wrap between fields.
+        with HorizontalGroup(classes="rc-field"):
+            yield Label(field.label, classes="rc-label")
+            yield Input("", id=f"rc-{field.name}", classes=f"rc-num rc-w{field.width}", compact=True,
+                        restrict=r"[0-9.,]*")
+            if suffix:
+                yield Label(suffix, classes="rc-suffix")
 
     def on_mount(self) -> None:
         self.show_day(self.app.now().date())
