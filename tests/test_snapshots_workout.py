@@ -80,3 +80,18 @@ def _resting(clock):
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
 def test_workout_resting(snap_compare, workout_app, clock, size):
     assert snap_compare(workout_app, terminal_size=size, run_before=_resting(clock))
+
+
+def _ready():
+    async def run_before(pilot):
+        await settle(pilot, animations=True)
+        pilot.app.action_open_section("w")
+        await settle(pilot, animations=True)
+
+    return run_before
+
+
+@pytest.mark.parametrize("size", [(40, 30), (66, 20), (80, 24), (120, 40)], ids=["40x30", "66x20", "80x24", "120x40"])
+def test_workout_ready(snap_compare, workout_app, size):
+    # The card before a set: the set's load and reps, the big set number, the timer's prompt.
+    assert snap_compare(workout_app, terminal_size=size, run_before=_ready())
