@@ -33,6 +33,18 @@ async def test_without_touch_mode_the_buttons_take_no_room(gym_app):
         assert not bar.display and bar.outer_size.height == 0
 
 
+async def _tap_into_workout(pilot, touch_app):
+    """Today's Workout button tapped: the workout screen, settled."""
+    from gymtui.ui.screens.workout import WorkoutScreen
+
+    await settle(pilot)
+    await pilot.click(_button(touch_app, "Workout"))
+    await settle(pilot)
+    screen = touch_app.screen
+    assert isinstance(screen, WorkoutScreen)
+    return screen
+
+
 async def test_today_start_button_opens_the_workout(touch_app):
     from gymtui.ui.screens.workout import WorkoutScreen
 
@@ -91,17 +103,12 @@ async def test_checklist_items_are_tapped_and_saved(touch_app):
 
 @pytest.mark.parametrize("size", [(43, 40), (66, 20), (100, 30)], ids=["phone", "pi-big-font", "pi"])
 async def test_a_set_as_prescribed_in_two_taps_then_the_rest(lifter, size):
-    touch_app = lifter
     """Workout open: Start set, then @8 logs the set as prescribed (load and reps as shown):
     two taps. The rest follows, with +15 s and skip."""
-    from gymtui.ui.screens.workout import WorkoutScreen
-
+    touch_app = lifter
     async with touch_app.run_test(size=size) as pilot:
-        await settle(pilot)
-        await pilot.click(_button(touch_app, "Workout"))
-        await settle(pilot)
-        screen = touch_app.screen
-        assert isinstance(screen, WorkoutScreen) and screen.state == "ready"
+        screen = await _tap_into_workout(pilot, touch_app)
+        assert screen.state == "ready"
         card = screen.workout.card
         planned = (card.plan.load, card.plan.reps)
         taps = 0
@@ -128,14 +135,9 @@ async def test_a_set_as_prescribed_in_two_taps_then_the_rest(lifter, size):
 
 async def test_load_and_reps_buttons_change_the_set_before_its_rpe(lifter):
     touch_app = lifter
-    from gymtui.ui.screens.workout import WorkoutScreen
 
     async with touch_app.run_test(size=(43, 40)) as pilot:
-        await settle(pilot)
-        await pilot.click(_button(touch_app, "Workout"))
-        await settle(pilot)
-        screen = touch_app.screen
-        assert isinstance(screen, WorkoutScreen)
+        screen = await _tap_into_workout(pilot, touch_app)
         card = screen.workout.card
         await pilot.press("l")  # the form as prescribed: its +/- buttons show
         await settle(pilot)
@@ -150,15 +152,10 @@ async def test_load_and_reps_buttons_change_the_set_before_its_rpe(lifter):
 
 
 async def test_without_the_timer_a_set_as_prescribed_is_one_tap(lifter):
-    from gymtui.ui.screens.workout import WorkoutScreen
-
     touch_app = lifter
     async with touch_app.run_test(size=(43, 40)) as pilot:
-        await settle(pilot)
-        await pilot.click(_button(touch_app, "Workout"))
-        await settle(pilot)
-        screen = touch_app.screen
-        assert isinstance(screen, WorkoutScreen) and screen.state == "ready"
+        screen = await _tap_into_workout(pilot, touch_app)
+        assert screen.state == "ready"
         card = screen.workout.card
         await pilot.click(_button(touch_app, "@9"))
         await settle(pilot)
@@ -170,15 +167,9 @@ async def test_without_the_timer_a_set_as_prescribed_is_one_tap(lifter):
 async def test_fast_taps_on_load_plus_each_count(lifter):
     # Textual's button drops a second tap within its 0.2 s press effect: two quick taps on
     # Load + gave one step. The +/- and rest buttons count every tap.
-    from gymtui.ui.screens.workout import WorkoutScreen
-
     touch_app = lifter
     async with touch_app.run_test(size=(43, 40)) as pilot:
-        await settle(pilot)
-        await pilot.click(_button(touch_app, "Workout"))
-        await settle(pilot)
-        screen = touch_app.screen
-        assert isinstance(screen, WorkoutScreen)
+        screen = await _tap_into_workout(pilot, touch_app)
         card = screen.workout.card
         await pilot.press("l")
         await settle(pilot)

@@ -21,8 +21,7 @@ from ..domain.session_model import Card, Workout, build_slots
 from ..domain.settings import Settings
 from ..store import Store
 from .daily import today_session
-from .freestyle import add_exercise, freestyle_plan, start_freestyle_session
-from .freestyle import plan_added
+from .freestyle import add_exercise, freestyle_plan, plan_added, start_freestyle_session
 from .library import Library
 from .planning import (
     RECOVERY_DAYS,
