@@ -23,6 +23,7 @@ from ..store.backup import newest_good_backup
 from ..store.restore import plan_restore
 from .commands import OwnTrainingCommands
 from .dialogs.damaged_file import DamagedFileDialog
+from .screens.base import ScreenHooks
 from .screens.today import TodayScreen
 from .sections import SECTION_BY_KEY, SECTION_BY_MODE, SECTIONS, TODAY_MODE
 from .shape import MEDIUM_FROM, WIDE_FROM
@@ -93,6 +94,9 @@ class GymApp(ReportsWorkerErrors, StatusNotices, App[None]):
         self.apply_saved_theme()
         self._background_started = False
         self._init_status()
+
+    def rest_running(self) -> bool:
+        return self.rest.running
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return dict(APP_VARIABLES)
@@ -313,9 +317,8 @@ class GymApp(ReportsWorkerErrors, StatusNotices, App[None]):
         screen = self.screen
 
         def done(stored: bool | None) -> None:
-            refresh = getattr(screen, "reload", None) or getattr(screen, "action_refresh", None)
-            if stored and refresh is not None:
-                refresh()
+            if stored and isinstance(screen, ScreenHooks):
+                screen.reload()
 
         self.push_screen(ImportDialog(), done)
 

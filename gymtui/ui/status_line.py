@@ -114,6 +114,11 @@ class StatusNotices(App):
         for identity in [i for i, (_, n) in self._status_screens.items() if n.has_expired]:
             del self._status_screens[identity]
 
+    def rest_running(self) -> bool:
+        """Whether a rest is counting down: its badge is then at the end of the header row
+        (the app keeps the rest, so the app answers)."""
+        return False
+
     def _refresh_notifications(self) -> None:
         super()._refresh_notifications()
         if not self._screen_stack:
@@ -125,9 +130,8 @@ class StatusNotices(App):
         if not self._screen_stack:
             return
         screen = self.screen
-        rest = getattr(self, "rest", None)
         # The rest badge floats at the right end of the header row (not on the workout).
-        badge = rest is not None and rest.running and not (isinstance(screen, GymScreen) and screen.SHOWS_REST)
+        badge = self.rest_running() and not (isinstance(screen, GymScreen) and screen.SHOWS_REST)
         for toast in screen.query(Toast):
             toast.set_class(toast._notification.identity not in self._status_screens, "-box")
             toast.set_class(badge, "-beside-badge")

@@ -1,6 +1,10 @@
 """Typed bases for gymtui's screens and dialogs: `self.app` is the GymApp, so its store,
-library, clock and rest timer are checked where a screen uses them; the flags and hooks the
-app reads off any screen (SHOWS_REST, unsaved_work) are declared here with their defaults."""
+library, clock and rest timer are checked where a screen uses them.
+
+What the app and the other screens read off any open screen, or tell it, is declared once in
+`ScreenHooks` with a default that does nothing; a screen overrides what concerns it. A caller
+asks `isinstance(screen, ScreenHooks)` first, since Textual's own screens (the command
+palette, a system dialog) can be open too."""
 
 from __future__ import annotations
 
@@ -11,12 +15,35 @@ from textual.screen import ModalScreen, Screen
 if TYPE_CHECKING:
     from textual import getters
 
+    from ...domain.settings import Settings
+    from ...domain.units import Unit
     from ..app import GymApp
 
 ResultType = TypeVar("ResultType")
 
 
-class GymScreen(Screen[ResultType]):
+class ScreenHooks:
+    """The flags and calls shared by every gymtui screen and dialog, with their defaults."""
+
+    # The name shown in Help and the palette for a screen that is not a section's own
+    # (a section's screen is called by the section's name); None: the class name, shortened.
+    HELP_NAME: ClassVar[str | None] = None
+
+    def unsaved_work(self) -> str | None:
+        """What quitting now would lose here, in one sentence; None when nothing would."""
+        return None
+
+    def reload(self) -> None:
+        """Read again what the screen shows: an import has stored new workouts."""
+
+    def settings_changed(self, settings: Settings) -> None:
+        """The settings were saved on the settings screen (they are `settings` now)."""
+
+    def load_chosen(self, exercise_id: str, load: float, unit: Unit) -> None:
+        """The lifter typed a working load for this exercise on the warm-up screen."""
+
+
+class GymScreen(ScreenHooks, Screen[ResultType]):
     """A full screen of gymtui."""
 
     if TYPE_CHECKING:
@@ -27,17 +54,9 @@ class GymScreen(Screen[ResultType]):
     # The screen draws the rest large itself: no small rest badge over it.
     SHOWS_REST: ClassVar[bool] = False
 
-    def unsaved_work(self) -> str | None:
-        """What quitting now would lose here, in one sentence; None when nothing would."""
-        return None
 
-
-class GymDialog(ModalScreen[ResultType]):
+class GymDialog(ScreenHooks, ModalScreen[ResultType]):
     """A dialog over a gymtui screen."""
 
     if TYPE_CHECKING:
         app = getters.app(GymApp)
-
-    def unsaved_work(self) -> str | None:
-        """What quitting now would lose here, in one sentence; None when nothing would."""
-        return None

@@ -22,7 +22,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from ..sections import SECTIONS
-from .base import GymDialog
+from .base import GymDialog, ScreenHooks
 
 # Textual's own screen and app keys (focus moves, copy, palette, ctrl+q) go under "General".
 _GENERAL_ACTIONS = {"app.focus_next", "app.focus_previous", "screen.copy_text", "quit", "command_palette", "help"}
@@ -56,9 +56,8 @@ def screen_title(screen: Screen) -> str:
             continue  # that section is not open
         if stack and stack[0] is screen:
             return section.name
-    named = getattr(screen, "HELP_NAME", None)  # a screen that is no section names itself
-    if isinstance(named, str):
-        return named
+    if isinstance(screen, ScreenHooks) and screen.HELP_NAME is not None:
+        return screen.HELP_NAME  # a screen that is no section's own names itself
     name = type(screen).__name__
     return name.removesuffix("Screen") or name
 

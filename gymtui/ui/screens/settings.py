@@ -34,7 +34,7 @@ from ..sections import open_screens
 from ..themes import DEFAULT_THEME
 from ..widgets.footer import Footer
 from ..worker_errors import ReportsWorkerErrors
-from .base import GymScreen
+from .base import GymScreen, ScreenHooks
 
 # Shipped themes first in the theme list, then the user's and Textual's own.
 SHIPPED_THEMES = (DEFAULT_THEME, "night", "daylight")
@@ -275,17 +275,11 @@ class SettingsScreen(ReportsWorkerErrors, GymScreen[None]):
         self._tell_other_screens(settings)
 
     def _tell_other_screens(self, settings: Settings) -> None:
-        """The other open screens reload (Today's plan, in the new units); one that keeps
-        state of its own (the workout) is told through `settings_changed(settings)`."""
+        """Every other open screen is told (Today plans again, in the new units; the workout
+        applies them to its session)."""
         for screen in open_screens(self.app):
-            if screen is self:
-                continue
-            changed = getattr(screen, "settings_changed", None)
-            refresh = getattr(screen, "action_refresh", None)
-            if callable(changed):
-                changed(settings)
-            elif callable(refresh):
-                refresh()
+            if screen is not self and isinstance(screen, ScreenHooks):
+                screen.settings_changed(settings)
 
     def store_failed(self, worker: Worker[Any], error: StoreError) -> None:
         self.app.report_store_error(error)

@@ -22,6 +22,7 @@ from ...domain.progression import Plan
 from ...domain.rpe import rpe_text
 from ...domain.session_model import Workout, is_hold_plan
 from ...domain.session_set import prefill
+from ...domain.settings import Settings
 from ...services import app_data
 from ...services.planning import SessionPlan
 from ...store import StoreError
@@ -69,6 +70,14 @@ class TodayScreen(ReportsWorkerErrors, GymScreen[None]):
         self.load_plan()
 
     def action_refresh(self) -> None:
+        self.load_plan()
+
+    def reload(self) -> None:
+        """An import stored workouts: plan again from them."""
+        self.load_plan()
+
+    def settings_changed(self, settings: Settings) -> None:
+        """Plan again with the new settings (the units, the plates, the steps)."""
         self.load_plan()
 
     def action_freestyle(self) -> None:

@@ -48,7 +48,7 @@ from ..widgets.footer import Footer
 from ..widgets.plate_bar import PlateBar
 from ..widgets.touch import TapTable, TouchBar
 from ..worker_errors import ReportsWorkerErrors
-from .base import GymScreen
+from .base import GymScreen, ScreenHooks
 
 PER_SIDE_WIDTH = 15
 
@@ -454,6 +454,5 @@ class WarmupScreen(ReportsWorkerErrors, GymScreen[None]):
                      if item.exercise.id == exercise_id else item for item in data.plan.exercises]
             self.data = replace(data, plan=replace(data.plan, exercises=items))
         for screen in open_screens(self.app):
-            told = getattr(screen, "load_chosen", None)
-            if callable(told):
-                told(exercise_id, load, unit)
+            if isinstance(screen, ScreenHooks):
+                screen.load_chosen(exercise_id, load, unit)

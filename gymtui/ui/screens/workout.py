@@ -16,7 +16,7 @@ Every key is an `action_*` method here, so a button can run it by name.
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -45,6 +45,10 @@ from .workout_sets import SetFlow
 from .workout_tempo import TempoRun
 from .workout_view import WorkoutView
 from .workout_writes import WriteQueue
+
+if TYPE_CHECKING:
+    from ...domain.settings import Settings
+    from ...domain.units import Unit
 
 # From this many rows (120x33, not 80x24) the block figures are drawn ten rows tall.
 LARGE_HEIGHT = 32
@@ -145,7 +149,7 @@ class WorkoutScreen(GymScreen[None]):
                 yield TempoPanel(id="wo-timer")
                 yield SetEntry(id="wo-log")
                 yield Static("", id="wo-message")
-            yield WorkoutTouch(id="wo-touch")  # big buttons, in touch mode only
+            yield WorkoutTouch(id="wo-touch").data_bind(WorkoutScreen.state)  # big buttons, in touch mode only
         # Compact, and the palette (ctrl+p, listed in help) not shown: at 80 columns the keys
         # of a rest (+15 s, +30 s, skip) and t Today / ? Help all fit on the line.
         yield Footer(compact=True, show_command_palette=False)
@@ -260,18 +264,18 @@ class WorkoutScreen(GymScreen[None]):
         elif self.state == "ready" and self.controller.go_to_exercise(exercise_id):
             self.moved()
 
-    def settings_changed(self, settings: Any) -> None:
+    def settings_changed(self, settings: Settings) -> None:
         """Told by the settings screen as soon as a change is saved."""
         self._settings_loaded(settings)
 
-    def _settings_loaded(self, settings: Any) -> None:
+    def _settings_loaded(self, settings: Settings) -> None:
         self.controller.settings_loaded(settings)
         self.edits.replan_if_due()
         self.redraw()
 
-    def load_chosen(self, exercise: str, load: float, unit: Any) -> None:
+    def load_chosen(self, exercise_id: str, load: float, unit: Unit) -> None:
         """Told by the warm-up when the lifter types a working load for an exercise."""
-        self.controller.load_chosen(exercise, load, unit)
+        self.controller.load_chosen(exercise_id, load, unit)
         self.redraw()
 
     # -- moving and changing the session -------------------------------------------------------

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Literal
 
 import pendulum
 
@@ -19,12 +19,16 @@ from ...domain.entry import SetValues
 from ...domain.journal import LoggedSet, Session
 from ...domain.library import Exercise
 from ...domain.progression import Plan
-from ...domain.session_model import Card, DayPlan, Workout
+from ...domain.session_model import Card
 from ...domain.session_set import make_logged
 from ...domain.settings import Settings, changes_plan
 from ...domain.supersets import Item, Running, day_rests, grouped_with_next, next_set, session_groups
 from ...domain.units import Unit
 from ...services.chosen_loads import chosen_plan
+
+if TYPE_CHECKING:
+    from ...services.planning import SessionPlan
+    from ...services.workout import SessionWorkout
 
 # empty: a freestyle session before its first exercise (only adding one acts then).
 State = Literal["loading", "ready", "timer", "log", "finished", "problem", "empty"]
@@ -69,8 +73,7 @@ class WorkoutController:
     """The session being worked and the rules of the screen's keys."""
 
     def __init__(self) -> None:
-        # Workout[SessionPlan] in the app; any day plan in tests.
-        self.workout: Workout[Any] | None = None
+        self.workout: SessionWorkout | None = None
         self.editing: tuple[Card, int] | None = None  # the set being edited; None: a new set
         self.log_slot: tuple[Card, int] | None = None  # the set the form is for
         self.wanted: str | None = None  # an exercise asked for before the session was open
@@ -79,7 +82,7 @@ class WorkoutController:
 
     # -- opening ---------------------------------------------------------------------------
 
-    def opened(self, workout: Workout[Any]) -> tuple[State, bool]:
+    def opened(self, workout: SessionWorkout) -> tuple[State, bool]:
         """The session read: the state to show, and whether the cursor moved to the
         exercise asked for meanwhile (its position is then saved)."""
         self.workout = workout
@@ -201,7 +204,7 @@ class WorkoutController:
         workout = self.workout
         if workout is None:
             return {}
-        return session_groups(workout.session, getattr(workout.plan, "day", None))
+        return session_groups(workout.session, workout.plan.day)
 
     def _next_in_group(self, card: Card, slot: int) -> tuple[int, int, int] | None:
         """After a set of a superset member: (card index, slot, rest seconds) of the next set,
@@ -217,8 +220,7 @@ class WorkoutController:
                  frozenset(i for i in range(c.sets) if not any(s.open for s in c.slots[i * c.per_set:(i + 1) * c.per_set])))
             for c in workout.cards
         )
-        day = getattr(workout.plan, "day", None)
-        found = next_set(Running(items, day_rests(day) if day is not None else {},
+        found = next_set(Running(items, day_rests(workout.plan.day),
                                  (card.exercise.id, card.set_number(slot) - 1)))
         if found is None:
             return None
@@ -235,7 +237,7 @@ class WorkoutController:
         if workout is None:
             return None
         try:
-            session = grouped_with_next(workout.session_with_position(), getattr(workout.plan, "day", None),
+            session = grouped_with_next(workout.session_with_position(), workout.plan.day,
                                         workout.card.exercise.id)
         except ValueError:
             return None
@@ -288,7 +290,7 @@ class WorkoutController:
     def taken(self) -> set[str]:
         return {card.exercise.id for card in self.workout.cards} if self.workout is not None else set()
 
-    def exercise_added(self, workout: Workout[Any], session: Session, card: Card, at: int) -> bool:
+    def exercise_added(self, workout: SessionWorkout, session: Session, card: Card, at: int) -> bool:
         """The exercise is stored in the session: its card goes in at `at`, the cursor on it.
         False when the screen has another session by now."""
         if workout is not self.workout:
@@ -357,7 +359,7 @@ class WorkoutController:
         self.replan_due = False
         return True
 
-    def replanned(self, workout: Workout[Any], plan: DayPlan, settings: Settings, plans: Sequence[Plan]) -> bool:
+    def replanned(self, workout: SessionWorkout, plan: SessionPlan, settings: Settings, plans: Sequence[Plan]) -> bool:
         """New plans read for `workout`: put on its cards unless they are out of date. False
         when they are stale because of a swap or reorder (plan again then)."""
         if workout is not self.workout or settings != workout.settings:

@@ -11,17 +11,21 @@ typed: nothing is logged any other way.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from textual.actions import parse as parse_action
 from textual.app import ComposeResult
 from textual.containers import HorizontalGroup, Vertical
+from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from ...domain.rpe import rpe_text
 from .set_entry import SetEntry
 from .touch import TouchButton
+
+if TYPE_CHECKING:
+    from ..screens.workout import WorkoutScreen
 
 RPE_STEPS = [6 + n / 2 for n in range(9)]  # 6, 6.5 ... 10
 LOAD_STEP = {"kg": 2.5, "lb": 5.0}
@@ -30,7 +34,8 @@ NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 
 class WorkoutTouch(Vertical):
     """Shown in touch mode only, above the footer; which rows show follows the screen's state
-    (ready, timer, log) through the -ready/-timer/-log classes."""
+    (ready, timer, log) through the -ready/-timer/-log classes. Composed by the workout screen
+    only, with its `state` bound to the screen's (`data_bind`)."""
 
     SCOPED_CSS = False  # its rules name the app's -touch class and the screen's width classes
     DEFAULT_CSS = """
@@ -68,6 +73,8 @@ class WorkoutTouch(Vertical):
     }
     """
 
+    state: reactive[str] = reactive("")
+
     def compose(self) -> ComposeResult:
         with HorizontalGroup(classes="wt-row wt-ready"):
             yield TouchButton("Start set", "start_set", variant="primary")
@@ -94,11 +101,13 @@ class WorkoutTouch(Vertical):
         self.screen.bindings_updated_signal.subscribe(self, self._follow)
         self._follow(self.screen)
 
-    def _follow(self, screen: Screen[Any]) -> None:
-        """Rows for the state; a button of a screen key only while that key acts."""
-        state = getattr(screen, "state", "")
+    def watch_state(self, state: str) -> None:
+        """The rows for the state."""
         for name in ("ready", "timer", "log"):
             self.set_class(state == name, f"-{name}")
+
+    def _follow(self, screen: Screen[Any]) -> None:
+        """A button of a screen key only while that key acts."""
         for button in self.query(TouchButton):
             if button.target is None:
                 _, action, params = parse_action(button.screen_action)
@@ -109,7 +118,7 @@ class WorkoutTouch(Vertical):
     def _form(self) -> SetEntry | None:
         """The set form, opened as prescribed when the set is not being logged yet: a tap
         during the timer ends it as done."""
-        screen: Any = self.screen
+        screen = cast("WorkoutScreen", self.screen)  # the only screen that composes this widget
         if screen.state == "timer":
             started = screen.tempo.started_at
             screen.action_cancel_timer()
