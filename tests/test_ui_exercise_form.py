@@ -4,7 +4,8 @@ as `gymtui exercise add`, refusing a bad value with its field and saving nothing
 from textual.widgets import Select, Static
 
 from app_factory import settle
-from gymtui.services.exercises import Changes, add_exercise
+from gymtui.services import app_data
+from gymtui.services.exercises import Changes
 from gymtui.ui.screens.exercise_form import ExerciseForm
 from gymtui.ui.screens.history import HistoryScreen
 from own_training_keys import choose, fill, palette
@@ -87,11 +88,8 @@ async def test_a_pattern_must_be_chosen(gym_app, data_dir):
 
 async def test_the_same_form_edits_an_exercise_and_returns_its_id(gym_app, data_dir):
     app = gym_app
-    added = add_exercise(app.store, app.library, Changes(name="Gym Cable Crossover", pattern="press", equipment="cable",
-                                                         aliases=["Crossover X"]))
-    from gymtui.ui.own_training import with_own_exercises
-
-    app.library = with_own_exercises(app.library, app.store)
+    added, app.library = app_data.add_exercise(app, Changes(name="Gym Cable Crossover", pattern="press",
+                                                            equipment="cable", aliases=["Crossover X"]))
     returned = []
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot, app)

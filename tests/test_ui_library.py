@@ -4,8 +4,8 @@ lifter's own; retiring keeps the exercise and its history, only pickers leave it
 from textual.widgets import DataTable, Static
 
 from app_factory import settle
-from gymtui.services.exercises import Changes, add_exercise
-from gymtui.ui.own_training import with_own_exercises
+from gymtui.services import app_data
+from gymtui.services.exercises import Changes
 from gymtui.ui.screens.exercise_form import ExerciseForm
 from gymtui.ui.screens.library import LibraryScreen
 from own_training_keys import choose, fill, palette
@@ -17,9 +17,8 @@ def shown_ids(screen: LibraryScreen) -> list[str]:
 
 async def test_search_retire_restore_and_edit_from_the_library(gym_app, data_dir):
     app = gym_app
-    add_exercise(app.store, app.library, Changes(name="Zercher Carry Walk", pattern="carry", equipment="carry",
-                                                 aliases=["Zercher Walk"]))
-    app.library = with_own_exercises(app.library, app.store)
+    _, app.library = app_data.add_exercise(app, Changes(name="Zercher Carry Walk", pattern="carry", equipment="carry",
+                                                        aliases=["Zercher Walk"]))
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot, app)
         await palette(pilot, app, "Exercise library")

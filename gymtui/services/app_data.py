@@ -8,6 +8,7 @@ time, which the app holds.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from datetime import date
 from typing import Protocol
@@ -16,15 +17,16 @@ import pendulum
 
 from ..domain.daily import ChecklistEntry, MobilityDone, RecoveryNote
 from ..domain.journal import LoggedSet, Session
-from ..domain.library import ChecklistItem, Routine
+from ..domain.library import ChecklistItem, Exercise, Program, Routine
 from ..domain.ramp import RampSet
 from ..domain.settings import Settings
 from ..domain.stats import WeekRow, WeekSummary
 from ..domain.units import Unit
 from ..store import Store
-from . import daily, history
+from . import daily, exercises, history
 from .library import Library
 from .planning import SessionPlan
+from .programs import read_own_programs, save_own_program
 from .transfer import ImportOutcome, import_path
 from .workout import SessionWorkout, session_in_progress
 
@@ -159,3 +161,50 @@ def import_file(gym: Gym, path: str, fmt: str, unit: Unit | None) -> tuple[Impor
     library = Library.from_store(gym.library.catalog, gym.store) if outcome.stored_anything else None
     return outcome, library
 
+
+
+# -- the lifter's own exercises and programs -----------------------------------------------
+# Each returns the library as it is after the change: the app puts it in place, so every
+# screen and picker knows the change at once.
+
+
+def _with_own_exercises(gym: Gym) -> Library:
+    """The library with the lifter's exercises read again."""
+    return dataclasses.replace(gym.library, custom=tuple(gym.store.custom_exercises()))
+
+
+def add_exercise(gym: Gym, changes: exercises.Changes) -> tuple[Exercise, Library]:
+    """A new exercise of the lifter's. ExerciseError (naming the field) when a value is refused."""
+    added = exercises.add_exercise(gym.store, gym.library, changes)
+    return added, _with_own_exercises(gym)
+
+
+def edit_exercise(gym: Gym, exercise_id: str, changes: exercises.Changes) -> tuple[Exercise, Library]:
+    """One of the lifter's exercises changed. ExerciseError when a value is refused."""
+    edited = exercises.edit_exercise(gym.store, gym.library, exercise_id, changes)
+    return edited, _with_own_exercises(gym)
+
+
+def retire_exercise(gym: Gym, exercise_id: str, *, back: bool) -> tuple[Exercise, Library]:
+    """One of the lifter's exercises retired (left out of pickers and new plans), or brought
+    back. ExerciseError when it is not one of theirs."""
+    changed = exercises.retire_exercise(gym.store, gym.library, exercise_id, back=back)
+    return changed, _with_own_exercises(gym)
+
+
+def save_program(gym: Gym, program: Program) -> Library:
+    """`program` written to programs/<id>.json (whole or not at all); OSError when it
+    cannot be. The lifter's programs are then read again."""
+    save_own_program(gym.store.data_dir, program)
+    library = gym.library
+    ids = {e.id for e in library.exercises()}
+    own = read_own_programs(gym.store.data_dir, ids, library.catalog.programs)
+    return dataclasses.replace(library, own_programs=tuple(own.programs.values()), program_problems=own.problems)
+
+
+# -- one session ---------------------------------------------------------------------------
+
+
+def session_detail(gym: Gym, session_id: str) -> tuple[Session, list[LoggedSet]] | None:
+    """A session and its sets, or None when it is no longer stored."""
+    return history.session_detail(gym.store, session_id)

@@ -1,23 +1,15 @@
 """Opening the lifter's own-training screens (add-exercise form, exercise library, program
-editor) from any screen, the palette and the keys of History and Settings, and keeping the
-app's library in step with what they save."""
+editor) from any screen, the palette and the keys of History and Settings. What they save
+goes through services/app_data.py, which hands back the library as it is after the change."""
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable
 from typing import Any
 
 from textual.binding import Binding
 
-from ..services.library import Library
-from ..store import Store
 from .sections import SECTIONS
-
-
-def with_own_exercises(library: Library, store: Store) -> Library:
-    """The library with the lifter's exercises read again (one was added, changed or retired)."""
-    return dataclasses.replace(library, custom=tuple(store.custom_exercises()))
 
 
 def open_exercise_form(app: Any, exercise_id: str | None = None,

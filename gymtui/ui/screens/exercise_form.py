@@ -20,18 +20,16 @@ from textual.widgets import Input, Label, Select, Static
 
 from ...domain.common import PATTERN_LABELS
 from ...domain.library import Exercise
+from ...services import app_data
 from ...services.exercises import (
     KINDS,
     NO_CUES,
     PATTERNS,
     Changes,
     ExerciseError,
-    add_exercise,
-    edit_exercise,
     kind_of,
 )
 from ...store import StoreError
-from ..own_training import with_own_exercises
 from .base import GymDialog
 
 KIND_LABELS = {
@@ -176,10 +174,9 @@ class ExerciseForm(GymDialog["str | None"]):
         app = self.app
         try:
             if self.exercise is None:
-                saved = add_exercise(app.store, app.library, changes)
+                saved, library = app_data.add_exercise(app, changes)
             else:
-                saved = edit_exercise(app.store, app.library, self.exercise.id, changes)
-            library = with_own_exercises(app.library, app.store)
+                saved, library = app_data.edit_exercise(app, self.exercise.id, changes)
         except ExerciseError as error:
             app.call_from_thread(self.refuse, str(error))
             return

@@ -17,9 +17,10 @@ from textual.widgets import DataTable, Header, Input, Static
 from ...domain.catalog import name_key
 from ...domain.common import PATTERN_LABELS
 from ...domain.library import Exercise
-from ...services.exercises import ExerciseError, kind_of, retire_exercise
+from ...services import app_data
+from ...services.exercises import ExerciseError, kind_of
 from ...store import StoreError
-from ..own_training import leave_to, open_exercise_form, section_bindings, with_own_exercises
+from ..own_training import leave_to, open_exercise_form, section_bindings
 from ..widgets.footer import Footer
 from .base import GymScreen
 from .history_text import clip
@@ -166,8 +167,7 @@ class LibraryScreen(GymScreen[None]):
     def retire(self, exercise_id: str, back: bool) -> None:
         app = self.app
         try:
-            changed = retire_exercise(app.store, app.library, exercise_id, back=back)
-            library = with_own_exercises(app.library, app.store)
+            changed, library = app_data.retire_exercise(app, exercise_id, back=back)
         except ExerciseError as error:
             app.call_from_thread(self.status, str(error))
             return

@@ -10,7 +10,6 @@ Shipped programs are templates: changing one first makes it a copy of the lifter
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Callable
 from typing import Any, ClassVar
@@ -29,7 +28,7 @@ from ...domain.program_draft import STANDARD_CYCLE, Draft, DraftError, new_progr
 from ...domain.programs import ProgramError
 from ...importers.matching import slugify
 from ...services import app_data
-from ...services.programs import free_id, read_own_programs, save_own_program
+from ...services.programs import free_id
 from ...store import StoreError
 from ..dialogs.confirm import ConfirmDialog
 from ..own_training import leave_to, open_exercise_form, section_bindings
@@ -494,15 +493,10 @@ class ProgramEditorScreen(GymScreen[None]):
     def save(self, program: Program) -> None:
         app = self.app
         try:
-            save_own_program(app.store.data_dir, program)
+            updated = app_data.save_program(app, program)
         except OSError as error:
             app.call_from_thread(self.say, f"[$error]Not saved:[/] {escape(str(error))}")
             return
-        library = app.library
-        ids = {e.id for e in library.exercises()}
-        own = read_own_programs(app.store.data_dir, ids, library.catalog.programs)
-        updated = dataclasses.replace(library, own_programs=tuple(own.programs.values()),
-                                      program_problems=own.problems)
         app.call_from_thread(self.saved, updated, program)
 
     def saved(self, library, program: Program) -> None:

@@ -15,7 +15,7 @@ from .base import GymScreen
 from ...domain.journal import LoggedSet, Session
 from ...domain.rpe import e1rm, rpe_text
 from ...domain.units import format_load
-from ...services import history
+from ...services import app_data, history
 from ...store import StoreError
 from .history_text import METHOD_NAMES, clip
 from ...domain.wording import plural
@@ -82,7 +82,7 @@ class SessionSetsScreen(GymScreen[str | None]):
     @work(thread=True, exclusive=True, group="session-sets")
     def load(self) -> None:
         try:
-            found = history.session_detail(self.app.store, self.session_id)
+            found = app_data.session_detail(self.app, self.session_id)
         except StoreError as error:
             self.app.call_from_thread(self.app.report_store_error, error)
             return
