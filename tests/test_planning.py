@@ -11,7 +11,10 @@ from gymtui.domain.daily import RecoveryNote
 from gymtui.domain.journal import LoggedSet, Session
 from gymtui.services.library import Library
 from gymtui.services.planning import (
+    deload_starts,
+    history_cutoff,
     last_deload,
+    lift_history,
     next_day,
     plan_session,
     program_start,
@@ -126,6 +129,19 @@ def test_history_carries_the_targets_of_its_block_week(store, library):
     assert row.reasons[0] == "hypertrophy week: 4 x 8-12 @ 8"
     assert row.reasons[1].startswith("new targets 8-12 @ 8: from 80 kg x 5 @ 8.5")
     assert row.reps == 8 and row.load is not None and row.load < 80
+
+
+def test_lift_history_is_newest_first_with_each_weeks_targets_without_todays_session_in_progress(store):
+    train(store, START, {"bent-over-row": (80, 5, 8, 4)}, source="cli")  # week 1: strength
+    train(store, WEEK2, {"bent-over-row": (70, 10, 8, 3)}, source="cli")  # week 2: hypertrophy
+    today = WEEK2 + timedelta(days=3)
+    train(store, today, {"bent-over-row": (75, 8, 8, 1)}, status="in_progress")  # being planned
+    rx = next(rx for rx in HORIZONTAL.prescriptions if rx.exercise == "bent-over-row")
+    assert rx.follows_block
+    cutoff = history_cutoff(store, today)
+    sessions, weeks = lift_history(store, PROGRAM, rx, START, cutoff, deload_starts(store, cutoff), today)
+    assert [(s.date, len(s.sets), s.reps_min, s.reps_max) for s in sessions] == [(WEEK2, 3, 8, 12), (START, 4, 3, 5)]
+    assert weeks is not None and weeks.by_date[WEEK2] == 2 and weeks.by_date[START] == 1
 
 
 def test_program_start_falls_back_to_the_oldest_logged_week(data_dir, library):

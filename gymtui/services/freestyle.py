@@ -32,11 +32,11 @@ from .planning import (
     RECOVERY_DAYS,
     PlannedExercise,
     SessionPlan,
-    _history,
     bodyweights,
     deload_starts,
     history_cutoff,
     last_deload,
+    lift_history,
     newest_note,
     program_start,
 )
@@ -84,8 +84,8 @@ def plan_added(store: Store, library: Library, settings: Settings, exercise: Exe
     rx, _ = added_prescription(exercise, program, settings)
     cutoff = history_cutoff(store, today)
     start = session_plan.program_start or today
-    history, weeks = _history(store, program, rx, start, cutoff, deload_starts(store, cutoff), today,
-                              exercise.equipment, settings.unit)
+    history, weeks = lift_history(store, program, rx, start, cutoff, deload_starts(store, cutoff), today,
+                                  exercise.equipment, settings.unit)
     week_plan = session_plan.week_plan
     if weeks is not None and weeks.by_date and not session_plan.early_deload:
         week_plan = program.cycle[weeks.today - 1]  # the lift's own week, as planned lifts take

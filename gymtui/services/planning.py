@@ -202,12 +202,21 @@ def _annotated(
     return found
 
 
-def _history(
+def lift_history(
     store: Store, program: Program, rx: Prescription, start: date, cutoff: date, deloads: dict[date, date],
     today: date | None = None, equipment: Equipment = "barbell", unit: Unit = "kg",
 ) -> tuple[list[SessionSets], LiftWeeks | None]:
-    """The lift's sessions, newest first, each with the targets of its own block week, and
-    those weeks (for a lift that follows the block)."""
+    """The history a lift is planned from: its recent sessions (newest first, as
+    `SessionSets` with each session's sets of `rx.exercise`) and, for a lift that follows the
+    block, the lift's own block weeks (`LiftWeeks`, else None).
+
+    Each session takes the targets of its own block week (counted from `start`, the program's
+    first Monday), and is a deload session when it fell in a deload week: the cycle's, one
+    started early (`deloads`: Monday -> the date it began), or one the lift took because it
+    was fatigued. Sessions from `cutoff` on are left out, and so is the session in progress
+    `today` (the one being planned); `equipment` and `unit` read the top sets that measure
+    fatigue. Reads the store; the planner, the workout's re-plan and a freestyle session's
+    added exercise all plan from this."""
     count = HISTORY_SESSIONS if rx.follows_block else ACCESSORY_SESSIONS
     # The session in progress today is what is being planned; a session finished earlier
     # today (a morning logged from the command line) is history like any other.
@@ -259,7 +268,7 @@ def _main_lift_histories(
                 continue
             history = known.get(rx.exercise)
             if history is None:
-                history, _ = _history(
+                history, _ = lift_history(
                     store, program, rx, start, cutoff, deloads, today, exercise.equipment, settings.unit
                 )
             found[exercise.name] = history
@@ -359,7 +368,7 @@ def plan_session(
     for rx in day.prescriptions:
         exercise = library.exercise(rx.exercise)
         equipment = exercise.equipment if exercise is not None else "barbell"
-        histories[rx.exercise], found = _history(
+        histories[rx.exercise], found = lift_history(
             store, program, rx, start, cutoff, deloads, today, equipment, settings.unit
         )
         if found is not None:

@@ -27,10 +27,10 @@ from .planning import (
     RECOVERY_DAYS,
     PlannedExercise,
     SessionPlan,
-    _history,
     bodyweights,
     deload_starts,
     history_cutoff,
+    lift_history,
 )
 
 SessionWorkout = Workout[SessionPlan]
@@ -193,8 +193,8 @@ def plan_for_exercise(
     today = plan.today
     cutoff = history_cutoff(store, today)
     start = plan.program_start or today
-    history, _ = _history(store, plan.program, rx, start, cutoff, deload_starts(store, cutoff), today,
-                          exercise.equipment, settings.unit)
+    history, _ = lift_history(store, plan.program, rx, start, cutoff, deload_starts(store, cutoff), today,
+                              exercise.equipment, settings.unit)
     notes = store.recovery_between(today - timedelta(days=RECOVERY_DAYS), today)
     result = next_prescription(exercise, rx, plan.week_plan, history, settings, plan.readiness,
                                recent_notes=notes, today=today,
