@@ -9,6 +9,7 @@ import pytest
 from textual.app import App
 from textual.screen import ModalScreen
 
+from gymtui.ui.dialogs.confirm import ConfirmDialog
 from gymtui.ui.dialogs.damaged_file import DamagedFileDialog
 from gymtui.ui.dialogs.editor import EditorDialog
 from gymtui.ui.dialogs.import_file import ImportDialog
@@ -24,10 +25,12 @@ DIALOGS = [
     (lambda: ImportDialog(), "#import-dialog", 78),
     (lambda: LoadDialog("Deadlift", "kg", 100.0), "#wu-load-dialog", 60),
     (lambda: EditorDialog("Edit the checklist", "One item per line.", "Stretch", _parse), "#editor", 78),
+    (lambda: ConfirmDialog("Delete this set?", "It goes from the session."), ".dialog", 72),
 ]
 
 
-@pytest.mark.parametrize(("make", "box_id", "width"), DIALOGS, ids=["damaged-file", "import", "load", "editor"])
+@pytest.mark.parametrize(("make", "box_id", "width"), DIALOGS,
+                         ids=["damaged-file", "import", "load", "editor", "confirm"])
 async def test_a_dialog_is_a_centred_box_without_any_gymtui_stylesheet(make, box_id, width):
     app: App[None] = App()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -39,3 +42,7 @@ async def test_a_dialog_is_a_centred_box_without_any_gymtui_stylesheet(make, box
         left = box.region.x
         right = 80 - (box.region.x + box.outer_size.width)
         assert abs(left - right) <= 1  # centred
+        top = box.region.y
+        bottom = 24 - (box.region.y + box.outer_size.height)
+        assert abs(top - bottom) <= 1 and box.outer_size.height < 24  # in the middle, as tall as its lines
+        assert box.styles.border_top[0] == "thick"

@@ -42,7 +42,7 @@ class AddExerciseDialog(GymDialog[Exercise | Literal["new"] | None]):
         self.where = where  # "after Face Pull", "to start the session"
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog", id="add-exercise"):
+        with Vertical(classes="dialog dialog-box", id="add-exercise"):
             yield Static(f"[b]Add an exercise[/b] {escape(self.where)}", classes="dialog-title")
             yield Input(placeholder="type a name or an alias", id="add-search")
             yield OptionList(id="add-list")

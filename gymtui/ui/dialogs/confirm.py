@@ -27,7 +27,7 @@ class ConfirmDialog(GymDialog[bool]):
         self.title_text, self.message, self.yes, self.no = title, message, yes, no
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
+        with Vertical(classes="dialog dialog-box"):
             yield Static(f"[b]{escape(self.title_text)}[/b]", classes="dialog-title")
             yield Static(self.message)
             yield Static(f"[b]y[/b]/[b]Enter[/b] {self.yes}   [b]n[/b]/[b]Esc[/b] {self.no}", classes="dialog-help")

@@ -20,14 +20,9 @@ class DamagedFileDialog(GymDialog[str | None]):
     the whole folder, None to keep everything as it is."""
 
     DEFAULT_CSS = """
-    DamagedFileDialog {
-        align: center middle;
-    }
     #problem {
         width: 76;
-        height: auto;
         border: thick $error;
-        background: $surface;
         padding: 1 2;
     }
     #problem .title {
@@ -55,7 +50,7 @@ class DamagedFileDialog(GymDialog[str | None]):
         self.asking = False
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="problem"):
+        with Vertical(id="problem", classes="dialog-box"):
             yield Static("A data file cannot be used", classes="title")
             yield Static(self.message, id="problem-message")
             yield Static("Nothing was overwritten. The file stays as it is until you choose.")

@@ -26,16 +26,9 @@ class EditorDialog(GymDialog[T | None], Generic[T]):
         Binding("escape", "cancel", "Cancel"),
     ]
     DEFAULT_CSS = """
-    EditorDialog {
-        align: center middle;
-    }
     EditorDialog > #editor {
         width: 78;
-        height: auto;
         max-height: 22;
-        border: thick $primary;
-        background: $surface;
-        padding: 0 1;
     }
     EditorDialog .editor-title {
         text-style: bold;
@@ -80,7 +73,7 @@ class EditorDialog(GymDialog[T | None], Generic[T]):
         self.placeholder = placeholder
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="editor"):
+        with Vertical(id="editor", classes="dialog-box"):
             yield Static(self.title_text, classes="editor-title")
             for name, value in self.fields.items():
                 with Horizontal(classes="editor-field"):

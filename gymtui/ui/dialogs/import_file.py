@@ -32,16 +32,9 @@ UNIT_CHOICES = [("Unit: from file", "file"), ("Unit: kg", "kg"), ("Unit: lb", "l
 
 class ImportDialog(ReportsWorkerErrors, GymDialog[bool]):
     DEFAULT_CSS = """
-    ImportDialog {
-        align: center middle;
-    }
     #import-dialog {
         width: 78;
-        height: auto;
         max-height: 22;
-        border: thick $primary;
-        background: $surface;
-        padding: 0 1;
     }
     #import-dialog .title {
         text-style: bold;
@@ -76,7 +69,7 @@ class ImportDialog(ReportsWorkerErrors, GymDialog[bool]):
         self.running = False
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="import-dialog"):
+        with Vertical(id="import-dialog", classes="dialog-box"):
             yield Label("Import an export from Strong, Hevy, FitNotes or gymtui", classes="title")
             yield Input(self.path, placeholder="path of the exported file, e.g. ~/Downloads/strong.csv",
                         id="import-path")

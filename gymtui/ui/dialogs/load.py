@@ -19,13 +19,6 @@ class LoadDialog(GymDialog[float | None]):
     DEFAULT_CSS = """
     #wu-load-dialog {
         width: 60;
-        height: auto;
-        border: thick $primary;
-        background: $surface;
-        padding: 0 1;
-    }
-    LoadDialog {
-        align: center middle;
     }
     #wu-load-error {
         color: $error;
@@ -45,7 +38,7 @@ class LoadDialog(GymDialog[float | None]):
         self.current = current
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="wu-load-dialog"):
+        with Vertical(id="wu-load-dialog", classes="dialog-box"):
             yield Static(f"[b]First working load[/b] for {self.exercise}, in {self.unit}")
             yield Input(f"{self.current:g}" if self.current else "", id="wu-load-input", restrict=r"[0-9.]*")
             yield Static("", id="wu-load-error")

@@ -38,7 +38,7 @@ class ResumeDialog(GymDialog["bool | None"]):
         self.summary = summary  # what ending the session keeps, for the question
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
+        with Vertical(classes="dialog dialog-box"):
             yield Static("[b]Resume today's session?[/b]", classes="dialog-title")
             yield Static(self.message)
             yield Static(
@@ -75,7 +75,7 @@ class SwapDialog(GymDialog["Exercise | None"]):
 
     def compose(self) -> ComposeResult:
         pattern = PATTERN_LABELS.get(self.current.pattern, self.current.pattern)
-        with Vertical(classes="dialog", id="wo-swap"):
+        with Vertical(classes="dialog dialog-box", id="wo-swap"):
             yield Static(f"[b]Swap {escape(self.current.name)}[/b] for another {pattern} exercise",
                          classes="dialog-title")
             items = []
@@ -107,7 +107,7 @@ class TempoDialog(GymDialog["str | None"]):
 
     def compose(self) -> ComposeResult:
         first = "the lift (third figure)" if self.starts_concentric else "the lowering (first figure)"
-        with Vertical(classes="dialog"):
+        with Vertical(classes="dialog dialog-box"):
             yield Static(f"[b]Tempo for {escape(self.exercise)}[/b] today", classes="dialog-title")
             yield Static(
                 "Four figures, seconds: lower - pause - lift - pause. X = explosive.\n"

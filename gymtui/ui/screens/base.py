@@ -56,7 +56,21 @@ class GymScreen(ScreenHooks, Screen[ResultType]):
 
 
 class GymDialog(ScreenHooks, ModalScreen[ResultType]):
-    """A dialog over a gymtui screen."""
+    """A dialog over a gymtui screen: a box in the middle, over the dimmed screen. The box is
+    the dialog's outermost container, with the class `dialog-box`; the dialog's own CSS gives
+    it its width (and anything else it does differently)."""
+
+    DEFAULT_CSS = """
+    GymDialog {
+        align: center middle;
+    }
+    GymDialog > .dialog-box {
+        height: auto;
+        border: thick $primary;
+        background: $surface;
+        padding: 0 1;
+    }
+    """
 
     if TYPE_CHECKING:
         app = getters.app(GymApp)

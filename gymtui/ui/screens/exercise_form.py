@@ -81,7 +81,7 @@ class ExerciseForm(GymDialog["str | None"]):
     def compose(self) -> ComposeResult:
         e = self.exercise
         title = f"Change {escape(e.name)}" if e else "Add an exercise of your own"
-        with Vertical(id="xf"):
+        with Vertical(id="xf", classes="dialog-box"):
             yield Static(f"[b]{title}[/b]", id="xf-title")
             for key, label in FIELDS:
                 with Horizontal(classes="xf-row"):

@@ -233,7 +233,7 @@ class HelpScreen(GymDialog[None]):
         self.groups = key_groups(screen)
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="help"):
+        with Vertical(id="help", classes="dialog-box"):
             with VerticalScroll(id="help-keys"):
                 for group in self.groups:
                     yield Static(group.title, classes="help-title")

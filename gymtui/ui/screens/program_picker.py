@@ -29,7 +29,7 @@ class ProgramPicker(GymDialog["str | None"]):
         for pid, program in library.programs().items():
             whose = "shipped template" if library.is_shipped(pid) else "yours"
             options.append(Option(f"{escape(program.name)}  [dim]{whose}, {len(program.days)} days[/]", id=f"p:{pid}"))
-        with Vertical(id="pe-picker"):
+        with Vertical(id="pe-picker", classes="dialog-box"):
             yield Static("[b]Open a program[/b]  enter opens, esc cancels")
             yield OptionList(*options, id="pe-picker-list")
 
