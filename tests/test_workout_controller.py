@@ -9,7 +9,8 @@ from gymtui.domain.entry import SetFields, parse_set_fields
 from gymtui.domain.session_set import prefill
 from gymtui.services.workout import open_workout
 from gymtui.store import StoreError
-from gymtui.ui.screens.workout_controller import NewSet, WorkoutController, action_allowed
+from gymtui.ui.screens.workout_controller import NewSet, WorkoutController
+from gymtui.ui.screens.workout_states import action_allowed
 from gymtui.ui.screens.workout_writes import Write, WriteQueue
 from test_ui_workout_service import NOW, plan_and_store  # noqa: F401  (the fixture)
 

@@ -8,7 +8,8 @@ shows (its section is `kept` in sections.py), so a running timer and the session
 visit to another screen; the rest itself belongs to the app (`app.rest`) and shows small on
 the other screens.
 
-Made of parts: the controller (what a key does to the session, workout_controller.py), the
+Made of parts: the controller (what a key does to the session, workout_controller.py; the
+states and their keys, workout_states.py; supersets, workout_groups.py), the
 view (workout_view.py), the write queue (workout_writes.py), the set being timed and its
 cues (workout_tempo.py, workout_cue.py) and the edits that ask first (workout_edits.py).
 Every key is an `action_*` method here, so a button can run it by name.
@@ -37,11 +38,12 @@ from ..widgets.set_entry import SetEntry
 from ..widgets.tempo_panel import TempoPanel
 from ..widgets.workout_touch import WorkoutTouch
 from . import workout_text as text
-from .workout_controller import State, WorkoutController, action_allowed
+from .workout_controller import WorkoutController
 from .workout_cue import CueDue, CueScheduler, TempoCues, default_cue_scheduler
 from .workout_edits import SessionEdits
 from .workout_open import SessionOpening
 from .workout_sets import SetFlow
+from .workout_states import State, action_allowed
 from .workout_tempo import TempoRun
 from .workout_view import WorkoutView
 from .workout_writes import WriteQueue

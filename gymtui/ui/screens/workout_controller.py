@@ -1,60 +1,35 @@
 """What each key of the workout screen does to the session, without Textual.
 
 The screen owns the widgets, the dialogs and the timers; this owns the session being worked
-(`Workout`, from the domain) and answers the screen's questions: may this key act now, where
-does the cursor go, which set does the form log, what is saved, does a rest start. Tests
-drive it without an app. Nothing here touches the store: what must be written is handed
-back to the screen, which queues it (workout_writes.py).
+(`Workout`, from the domain) and answers the screen's questions: where does the cursor go,
+which set does the form log, what is saved, does a rest start. Which key acts in which state
+is workout_states.py; supersets, workout_groups.py; adding and swapping an exercise,
+workout_exercises.py. Tests drive it without an app. Nothing here touches the store: what
+must be written is handed back to the screen, which queues it (workout_writes.py).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 import pendulum
 
 from ...domain.entry import SetValues
 from ...domain.journal import LoggedSet, Session
-from ...domain.library import Exercise
 from ...domain.progression import Plan
 from ...domain.session_model import Card
 from ...domain.session_set import make_logged
 from ...domain.settings import Settings, changes_plan
-from ...domain.supersets import Item, Running, day_rests, grouped_with_next, next_set, session_groups
 from ...domain.units import Unit
 from ...services.chosen_loads import chosen_plan
+from .workout_groups import group_with_next, groups_today, next_in_group
+from .workout_states import State
 
 if TYPE_CHECKING:
     from ...services.planning import SessionPlan
     from ...services.workout import SessionWorkout
-
-# empty: a freestyle session before its first exercise (only adding one acts then).
-State = Literal["loading", "ready", "timer", "log", "finished", "problem", "empty"]
-
-# Keys by the state they act in (check_action); the others act in every state.
-READY_ACTIONS = frozenset({
-    "start_set", "log_set", "exercise", "move_set", "rest_more", "rest_skip", "add_set", "skip_set",
-    "swap", "reorder", "edit_set", "delete_set", "tempo", "finish", "group",
-})
-TIMER_ACTIONS = frozenset({"pause", "stop_set", "cancel_timer"})
-STATE_ACTIONS: dict[str, State] = {"cancel_log": "log", "new_session": "finished", "retry": "problem"}
-
-
-def action_allowed(action: str, state: State, *, resting: bool) -> bool:
-    """Whether a key acts in `state` (and so shows in the footer)."""
-    if action == "add_exercise":
-        return state in ("ready", "empty")
-    if action in READY_ACTIONS:
-        if action in ("rest_more", "rest_skip"):
-            return state == "ready" and resting
-        return state == "ready"
-    if action in TIMER_ACTIONS:
-        return state == "timer"
-    if action in STATE_ACTIONS:
-        return state == STATE_ACTIONS[action]
-    return True
 
 
 @dataclass(frozen=True)
@@ -187,7 +162,7 @@ class WorkoutController:
         rest = card.plan.rest_seconds
         moved = False
         if card is workout.card and workout.slot == slot:
-            following = None if one_side_left else self._next_in_group(card, slot)
+            following = None if one_side_left else next_in_group(workout, card, slot)
             if following is None:
                 moved = workout.advance()
             else:
@@ -197,52 +172,15 @@ class WorkoutController:
         # The right side follows the left without a rest; every other set starts one.
         return NewSet(card, slot, logged, workout.card.exercise.name if moved else None, not one_side_left, rest)
 
-    # -- supersets ---------------------------------------------------------------------------
+    # -- supersets (workout_groups.py) --------------------------------------------------------
 
     def groups(self) -> dict[str, str]:
-        """Exercise id -> superset label today (the program day's, changed in the session)."""
-        workout = self.workout
-        if workout is None:
-            return {}
-        return session_groups(workout.session, workout.plan.day)
-
-    def _next_in_group(self, card: Card, slot: int) -> tuple[int, int, int] | None:
-        """After a set of a superset member: (card index, slot, rest seconds) of the next set,
-        A1 -> A2 -> A1 with the short rest between members and the group's after a round;
-        None for an exercise on its own (it goes on set after set)."""
-        workout = self.workout
-        assert workout is not None
-        groups = self.groups()
-        if card.exercise.id not in groups:
-            return None
-        items = tuple(
-            Item(c.exercise.id, c.sets, c.plan.rest_seconds, groups.get(c.exercise.id),
-                 frozenset(i for i in range(c.sets) if not any(s.open for s in c.slots[i * c.per_set:(i + 1) * c.per_set])))
-            for c in workout.cards
-        )
-        found = next_set(Running(items, day_rests(workout.plan.day),
-                                 (card.exercise.id, card.set_number(slot) - 1)))
-        if found is None:
-            return None
-        index = workout.index_of(found.exercise)
-        if index is None:
-            return None
-        following = workout.cards[index]
-        return index, found.set_index * following.per_set, found.rest_before
+        """Exercise id -> superset label today."""
+        return groups_today(self.workout) if self.workout is not None else {}
 
     def group_with_next(self) -> str | None:
-        """Group the current exercise with the next one (a superset made now); the label, or
-        None when it is the last exercise. The session keeps it (saved with the position)."""
-        workout = self.workout
-        if workout is None:
-            return None
-        try:
-            session = grouped_with_next(workout.session_with_position(), workout.plan.day,
-                                        workout.card.exercise.id)
-        except ValueError:
-            return None
-        workout.session = session
-        return self.groups().get(workout.card.exercise.id)
+        """Group the current exercise with the next one; the label, or None when it is the last."""
+        return group_with_next(self.workout) if self.workout is not None else None
 
     @staticmethod
     def saved(card: Card, slot: int, saved: LoggedSet) -> None:
@@ -278,18 +216,6 @@ class WorkoutController:
 
     # -- adding an exercise ------------------------------------------------------------------
 
-    def add_place(self) -> tuple[int, str]:
-        """Where an exercise added now goes: after the current one (first in an empty
-        session), and those words for the dialog."""
-        workout = self.workout
-        assert workout is not None
-        if workout.empty:
-            return 0, "to start the session"
-        return workout.exercise + 1, f"after {workout.card.exercise.name}"
-
-    def taken(self) -> set[str]:
-        return {card.exercise.id for card in self.workout.cards} if self.workout is not None else set()
-
     def exercise_added(self, workout: SessionWorkout, session: Session, card: Card, at: int) -> bool:
         """The exercise is stored in the session: its card goes in at `at`, the cursor on it.
         False when the screen has another session by now."""
@@ -300,25 +226,6 @@ class WorkoutController:
         return True
 
     # -- swapping an exercise ----------------------------------------------------------------
-
-    def swap_options(self, substitutes: Sequence[Exercise]) -> list[Exercise] | str:
-        """The exercises the current one may be swapped for, from its `substitutes` (the
-        library's, same pattern) with the day's original first; or a sentence saying why
-        there is none."""
-        workout = self.workout
-        assert workout is not None
-        card = workout.card
-        if card.started:
-            return "Sets are logged for this exercise: swap it before its first set."
-        taken = {c.exercise.id for c in workout.cards}
-        options = [e for e in substitutes if e.id not in taken]
-        original = next((i.exercise for i in workout.plan.exercises
-                         if i.exercise.pattern == card.exercise.pattern and i.exercise.id not in taken), None)
-        if original is not None:
-            options = [original] + [e for e in options if e.id != original.id]
-        if not options:
-            return f"No other {card.exercise.pattern.replace('_', ' ')} exercise to swap in."
-        return options
 
     def swapped(self, old: Card, new: Card) -> bool:
         workout = self.workout

@@ -22,6 +22,7 @@ from ..dialogs.confirm import ConfirmDialog
 from ..dialogs.workout import SwapDialog, TempoDialog
 from ..own_training import open_exercise_form
 from . import workout_text as text
+from .workout_exercises import add_place, swap_options, taken
 from .workout_writes import Write
 
 if TYPE_CHECKING:
@@ -94,7 +95,7 @@ class SessionEdits:
         workout = self.workout
         if workout is None:
             return
-        options = screen.controller.swap_options(screen.app.library.substitutes(workout.card.exercise.id))
+        options = swap_options(workout, screen.app.library.substitutes(workout.card.exercise.id))
         if isinstance(options, str):
             screen.app.notify(options, severity="warning" if workout.card.started else "information")
             return
@@ -128,9 +129,9 @@ class SessionEdits:
         workout = self.workout
         if workout is None:
             return
-        at, where = screen.controller.add_place()
-        taken = screen.controller.taken()
-        offered = [e for e in screen.app.library.offered() if e.id not in taken]
+        at, where = add_place(workout)
+        used = taken(workout)
+        offered = [e for e in screen.app.library.offered() if e.id not in used]
 
         def chosen(choice: Exercise | str | None) -> None:
             if choice == NEW:
