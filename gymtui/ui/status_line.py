@@ -16,6 +16,14 @@ from textual import events
 from textual.app import App
 from textual.notifications import Notification, Notify, SeverityLevel
 from textual.screen import Screen
+
+# Textual 8.2.8 has no public way to do what this module does: `Toast` is not exported from
+# textual.widgets (its docs page only covers styling it by CSS type name), a toast's
+# notification is only its private `_notification`, and the App only offers
+# `clear_notifications()` for all of them, not dropping one (`_unnotify`) or redrawing the
+# rack (`_refresh_notifications`). CSS alone cannot tell a line from a box: a short warning
+# is a line, a titled one a box, and both carry the same -warning class. So the private
+# names are used here, in this one module; the textual pin (the test extra) keeps them.
 from textual.widgets._toast import Toast
 
 from .screens.base import GymScreen
