@@ -23,7 +23,8 @@ from textual.screen import Screen
 # `clear_notifications()` for all of them, not dropping one (`_unnotify`) or redrawing the
 # rack (`_refresh_notifications`). CSS alone cannot tell a line from a box: a short warning
 # is a line, a titled one a box, and both carry the same -warning class. So the private
-# names are used here, in this one module; the textual pin (the test extra) keeps them.
+# names are used here, in this one module; the tests run on the pinned Textual (the test
+# extra), so raising the pin shows whether they still work (test_ui_status_line).
 from textual.widgets._toast import Toast
 
 from .screens.base import GymScreen
