@@ -3,23 +3,25 @@ the lifter asks for that exercise's chart, else None."""
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.markup import escape
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.markup import escape
 from textual.widgets import DataTable, Header, Static
 
-from .base import GymScreen
 from ...domain.journal import LoggedSet, Session
 from ...domain.rpe import e1rm, rpe_text
 from ...domain.units import format_load
+from ...domain.wording import plural
 from ...services import app_data, history
 from ...store import StoreError
-from .history_text import METHOD_NAMES, clip
-from ...domain.wording import plural
 from ..widgets.footer import Footer
+from .base import GymScreen
+from .history_text import METHOD_NAMES, clip
 
 SET_TYPE_TEXT = {"warmup": "warm-up", "working": "work", "drop": "drop", "failure": "failure"}
 
@@ -56,7 +58,7 @@ def set_e1rm(logged: LoggedSet, *, method: bool = False) -> str:
 
 class SessionSetsScreen(GymScreen[str | None]):
     CSS_PATH = "history.tcss"  # parsed when the screen first opens, not at start-up
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back"),
         Binding("e", "chart", "Chart this exercise"),
     ]
@@ -99,8 +101,9 @@ class SessionSetsScreen(GymScreen[str | None]):
             minutes = int((session.finished_at - session.started_at).total_seconds() // 60)
             length = f", {minutes // 60} h {minutes % 60:02d} min" if minutes >= 60 else f", {minutes} min"
         notes = f"\n{escape(session.notes)}" if session.notes else ""
+        unfinished = "" if session.status == "done" else "  (not finished)"
         title.update(f"[b]{escape(session.name)}[/b]  {session.started_at:%a %d %b %Y %H:%M}{length}"
-                     f"  {plural(len(self.sets), 'set')}{'' if session.status == 'done' else '  (not finished)'}{notes}")
+                     f"  {plural(len(self.sets), 'set')}{unfinished}{notes}")
         table = self.query_one("#session-table", DataTable)
         table.clear()
         previous = None

@@ -26,7 +26,6 @@ from textual.containers import Vertical
 from textual.reactive import reactive
 from textual.widgets import ContentSwitcher, Header, Static
 
-from .base import GymScreen
 from ...domain.clock import SystemClock
 from ...domain.session_model import Card
 from ...domain.tempo_timer import TempoTimer
@@ -38,6 +37,7 @@ from ..widgets.set_entry import SetEntry
 from ..widgets.tempo_panel import TempoPanel
 from ..widgets.workout_touch import WorkoutTouch
 from . import workout_text as text
+from .base import GymScreen
 from .workout_controller import WorkoutController
 from .workout_cue import CueDue, CueScheduler, TempoCues, default_cue_scheduler
 from .workout_edits import SessionEdits

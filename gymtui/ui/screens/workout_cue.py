@@ -26,6 +26,7 @@ is asked, so no thread runs in them and nothing waits on the real clock.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import sys
 import threading
@@ -168,10 +169,8 @@ class ThreadCueScheduler:
                 self._due = self._cue = None
             if cue is not None:
                 self.fired += 1
-                try:
+                with contextlib.suppress(Exception):  # the redraw on the loop still gives the cue
                     cue()
-                except Exception:  # noqa: BLE001 - the redraw on the loop still gives the cue
-                    pass
 
 
 def default_cue_scheduler(clock: Clock) -> CueScheduler | None:

@@ -54,7 +54,7 @@ def tempo_text(card: Card) -> str:
         tempo = parse_tempo(card.tempo)
     except TempoError as error:
         return f"[$error]{escape(str(error))}[/]"
-    figures = dict(zip(("eccentric", "bottom", "concentric", "top"), tempo.figures()))
+    figures = dict(zip(("eccentric", "bottom", "concentric", "top"), tempo.figures(), strict=True))
     parts = []
     for name in tempo.phase_order(card.exercise.starts_concentric):
         figure = figures[name]
