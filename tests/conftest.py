@@ -1,3 +1,4 @@
+import gc
 import os
 
 import pendulum
@@ -7,6 +8,7 @@ from textual.widgets import Input, TextArea
 import hypothesis_profiles  # noqa: F401  (loads the profile HYPOTHESIS_PROFILE names)
 from app_factory import apps_closed_after
 from gymtui.paths import DATA_DIR_ENV
+from shared_css import share_parsed_css
 
 
 @pytest.fixture(autouse=True)
@@ -55,3 +57,8 @@ def gym_app(new_app):
 
 def pytest_configure(config):
     os.environ.setdefault("TZ", "UTC")
+    share_parsed_css()
+    # A Pilot test makes and drops hundreds of thousands of small objects (widgets, styles,
+    # strips); with the default thresholds the collector ran thousands of times per test file,
+    # a fifth of its CPU time. Collecting less often finds the same garbage, later.
+    gc.set_threshold(50_000, 20, 100)
