@@ -9,11 +9,17 @@ import signal
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-
-import pendulum
+from typing import TYPE_CHECKING
 
 from . import __version__
 from .paths import resolve_data_dir
+
+if TYPE_CHECKING:
+    import pendulum
+
+# The commands that start the app: they import only what its first frame needs (pendulum,
+# pydantic and the store are imported after it, on the app's worker thread).
+APP_COMMANDS = (None, "checklist")
 
 EXIT_USAGE = 2
 EXIT_FAILED = 1
@@ -127,6 +133,8 @@ ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 def parse_day(text: str | None, today: pendulum.Date, *, future: bool = False) -> pendulum.Date:
     """An ISO date (YYYY-MM-DD), 'today' or 'yesterday'. Nothing is guessed: 05.01.2026 or
     1/2/2026 mean different days in different countries, so they are refused."""
+    import pendulum
+
     word = "" if text is None else text.strip().lower()
     if text is None or word == "today":
         return today
@@ -154,9 +162,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     data_dir = resolve_data_dir(args.data_dir)
-    zone_note = settle_local_timezone()
-    if zone_note and args.command not in (None, "checklist"):  # the app shows it on its screen
-        print(f"gymtui: warning: {zone_note}", file=sys.stderr)
+    if args.command not in APP_COMMANDS:  # the app settles it as it opens, and says it on its screen
+        zone_note = settle_local_timezone()
+        if zone_note:
+            print(f"gymtui: warning: {zone_note}", file=sys.stderr)
     handlers: dict[str | None, Callable[[argparse.Namespace, Path], int]] = {
         None: _run_app,
         "log": _cmd_log,
@@ -222,6 +231,8 @@ def _open_store(data_dir: Path, purpose: str, *, reads_only: bool = False):
 
 
 def _cmd_log(args: argparse.Namespace, data_dir: Path) -> int:
+    import pendulum
+
     from .domain.common import describe_error
     from .domain.entry import EntryError, parse_entries
     from .domain.tempo import TempoError, parse_tempo
@@ -292,6 +303,8 @@ def _cmd_export(args: argparse.Namespace, data_dir: Path) -> int:
 
 
 def _cmd_import(args: argparse.Namespace, data_dir: Path) -> int:
+    import pendulum
+
     from .services.transfer import import_path
 
     with _open_store(data_dir, "gymtui import") as store:
@@ -305,6 +318,8 @@ def _cmd_import(args: argparse.Namespace, data_dir: Path) -> int:
 
 
 def _cmd_doctor(args: argparse.Namespace, data_dir: Path) -> int:
+    import pendulum
+
     from .domain.catalog import CatalogError
     from .store.catalog_files import load_catalog
     from .store.doctor import check_data_dir
@@ -329,6 +344,8 @@ def _cmd_doctor(args: argparse.Namespace, data_dir: Path) -> int:
 
 
 def _cmd_restore(args: argparse.Namespace, data_dir: Path) -> int:
+    import pendulum
+
     from .store.backup import backup_problem, dated_ahead, list_backups
     from .store.lock import DataLock
     from .store.restore import finish_interrupted_restores, plan_restore, restore_backup
@@ -371,6 +388,8 @@ def _cmd_restore(args: argparse.Namespace, data_dir: Path) -> int:
 def _cmd_next(args: argparse.Namespace, data_dir: Path) -> int:
     import json
 
+    import pendulum
+
     from .services.context import load_library
     from .services.next_report import report_rows, report_text
     from .services.planning import plan_session
@@ -396,6 +415,8 @@ def _cmd_next(args: argparse.Namespace, data_dir: Path) -> int:
 
 
 def _cmd_bodyweight(args: argparse.Namespace, data_dir: Path) -> int:
+    import pendulum
+
     from .domain.bodyweight import BodyweightError
     from .domain.units import format_load
     from .services.bodyweight import parse_bodyweight, recent_bodyweights, record_bodyweight
@@ -436,6 +457,8 @@ def _cmd_exercise(args: argparse.Namespace, data_dir: Path) -> int:
 
 
 def _cmd_block(args: argparse.Namespace, data_dir: Path) -> int:
+    import pendulum
+
     from .cli_programs import run_block_start
 
     return run_block_start(args, data_dir, parse_day(args.date, pendulum.now().date()))

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .domain.common import PATTERN_LABELS
-from .domain.library import Exercise
+from .domain.vocabulary import KINDS, PATTERN_LABELS, PATTERNS
+
+if TYPE_CHECKING:
+    from .domain.library import Exercise
 
 ADD_EXAMPLE = "gymtui exercise add 'NAME' --pattern squat --equipment dumbbell --unilateral"
 
 
 def add_exercise_parser(commands: argparse._SubParsersAction) -> None:
-    from .services.exercises import KINDS, PATTERNS
-
     parser = commands.add_parser("exercise", help="add, list, change or retire exercises of your own")
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
     patterns, kinds = ", ".join(PATTERNS), ", ".join(KINDS)

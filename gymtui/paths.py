@@ -28,3 +28,19 @@ def resolve_data_dir(cli_value: str | os.PathLike[str] | None = None) -> Path:
 def user_config_dir() -> Path:
     """User themes live here (themes/*.json)."""
     return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+
+
+def shipped_dir(name: str) -> Path:
+    """Where a shipped folder ("data", "themes") lives.
+
+    An installed wheel carries it inside the package (pyproject force-includes it under
+    `gymtui/_shipped/`); a source checkout or editable install has it at the top of the
+    repository, next to the package.
+    """
+    import gymtui
+
+    package = Path(gymtui.__file__).resolve().parent
+    installed = package / "_shipped" / name
+    if installed.is_dir():
+        return installed
+    return package.parent / name

@@ -302,7 +302,9 @@ def run_child(data_dir: Path) -> int:
         # run_app prints start-up problems (a damaged file, a broken library) on stderr,
         # which a browser never shows: keep them and show them in the page instead.
         with contextlib.redirect_stderr(problems):
-            code = run_app(data_dir, touch=True)  # a phone or a tablet: big buttons to tap
+            # A phone or a tablet: big buttons to tap. The folder is opened before the app is
+            # shown: the browser's session ends with the first app, so a notice after it is lost.
+            code = run_app(data_dir, touch=True, open_first=True)
     except LockedError as error:
         NoticeApp("The training data is in use", locked_message(error)).run()
         return 1

@@ -129,12 +129,13 @@ def test_command_line_names_the_file_keeps_it_and_restores(data_dir, capsys, whi
 
 @pytest.mark.parametrize("damage", list(DAMAGES))
 def test_app_does_not_start_on_a_damaged_profile_and_says_how_to_restore(data_dir, capsys, monkeypatch, damage):
-    from gymtui.ui.app import GymApp, run_app
+    from gymtui.ui.app import run_app
+    from headless_run import headless_run_app
 
-    def started(self, *args, **kwargs):
-        raise AssertionError("the app started on a damaged profile")
+    def opened(app):
+        raise AssertionError("the app opened a damaged profile")
 
-    monkeypatch.setattr(GymApp, "run", started)
+    headless_run_app(monkeypatch, opened)
     fill(data_dir, pendulum.now())
     path = data_dir / "profile.json"
     DAMAGES[damage][0](path)

@@ -72,13 +72,13 @@ async def test_cli_beside_the_running_app_is_refused_and_nothing_is_lost(data_di
     assert not [f for f in check_data_dir(data_dir) if f.level == "error"]
 
 
-def test_a_second_app_is_refused_before_it_starts(data_dir, capsys, monkeypatch):
-    from gymtui.ui.app import GymApp
+def test_a_second_app_is_refused_before_it_opens_anything(data_dir, capsys, monkeypatch):
+    from headless_run import headless_run_app
 
-    def started(self, *args, **kwargs):
-        raise AssertionError("a second app started on a folder in use")
+    def opened(app):
+        raise AssertionError("a second app opened a folder in use")
 
-    monkeypatch.setattr(GymApp, "run", started)
+    headless_run_app(monkeypatch, opened)
     with Store.open(data_dir, purpose="app 1.0"):
         before = files(data_dir)
         assert main(["--data-dir", str(data_dir)]) == 1
@@ -89,14 +89,14 @@ def test_a_second_app_is_refused_before_it_starts(data_dir, capsys, monkeypatch)
 
 def test_gymtui_serve_beside_the_running_app_shows_who_holds_the_folder(data_dir, monkeypatch):
     serve = pytest.importorskip("gymtui.serve")
-    from gymtui.ui.app import GymApp
+    from headless_run import headless_run_app
 
     shown: list[tuple[str, str]] = []
 
-    def started(self, *args, **kwargs):
-        raise AssertionError("a browser's app started on a folder in use")
+    def opened(app):
+        raise AssertionError("a browser's app opened a folder in use")
 
-    monkeypatch.setattr(GymApp, "run", started)
+    headless_run_app(monkeypatch, opened)
     monkeypatch.setattr(serve.NoticeApp, "run", lambda self: shown.append((self.notice_title, self.message)))
     with Store.open(data_dir, purpose="app 1.0") as store:
         before = files(data_dir)

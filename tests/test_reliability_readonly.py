@@ -112,21 +112,23 @@ def test_a_store_opened_read_only_refuses_every_write_by_name(data_dir, monkeypa
 
 
 def test_the_app_opens_a_read_only_folder_to_read(data_dir, capsys, monkeypatch):
-    from gymtui.ui.app import GymApp, run_app
+    from gymtui.ui.app import run_app
+    from headless_run import headless_run_app
 
     fill(data_dir)
     opened = {}
 
-    def run_instead(self, *args, **kwargs):
-        opened["read_only"] = self.store.read_only
-        opened["sets"] = [s.reps for s in self.store.session_sets(self.store.sessions_on(DAY)[0].id)]
+    def inspect(app):
+        opened["read_only"] = app.store.read_only
+        opened["sets"] = [s.reps for s in app.store.session_sets(app.store.sessions_on(DAY)[0].id)]
+        opened["said"] = [n.title for n in app._notifications if n.title == "Read-only data folder"]
 
-    monkeypatch.setattr(GymApp, "run", run_instead)
+    headless_run_app(monkeypatch, inspect)
     before = every_file(data_dir)
     with monkeypatch.context() as patch:
         read_only_card(patch)
         assert run_app(data_dir) == 0
-    assert opened == {"read_only": "Read-only file system", "sets": [8, 7]}
+    assert opened == {"read_only": "Read-only file system", "sets": [8, 7], "said": ["Read-only data folder"]}
     assert every_file(data_dir) == before
 
 

@@ -170,8 +170,11 @@ def test_an_edited_or_missing_schema_version_is_named_by_every_command_and_by_do
     assert not any("will be migrated" in f.message for f in findings)
 
 
-def test_the_app_names_an_edited_schema_version_instead_of_crashing(old_folder, capsys):
+def test_the_app_names_an_edited_schema_version_instead_of_crashing(old_folder, capsys, monkeypatch):
     from gymtui.ui.app import run_app
+    from headless_run import headless_run_app
+
+    headless_run_app(monkeypatch)
 
     path = old_folder / "profile.json"
     profile = json.loads(path.read_text())
@@ -179,4 +182,4 @@ def test_the_app_names_an_edited_schema_version_instead_of_crashing(old_folder, 
     path.write_text(json.dumps(profile))
     assert run_app(old_folder) == 1
     err = capsys.readouterr().err
-    assert err.startswith(f"gymtui: {path}: ") and "schema 0" in err and "nothing was overwritten" in err
+    assert err.startswith(f"gymtui: {path}: ") and "schema 0" in err and "nothing was overwritten" in err, err

@@ -4,17 +4,21 @@ from __future__ import annotations
 
 from datetime import datetime
 from functools import lru_cache
-from typing import Annotated, Literal
+from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
 from .tempo import TempoError, parse_tempo
+from .vocabulary import PATTERN_LABELS as PATTERN_LABELS
+from .vocabulary import Emphasis as Emphasis
+from .vocabulary import Equipment as Equipment
+from .vocabulary import Pattern as Pattern
 
 
 class Model(BaseModel):
     """Strict: unknown fields are refused so a typo in a data file is reported, not ignored."""
 
-    model_config = ConfigDict(extra="forbid", validate_assignment=True, str_strip_whitespace=True)
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, str_strip_whitespace=True, defer_build=True)
 
 
 RPE_VALUES: tuple[float, ...] = tuple(6 + 0.5 * i for i in range(9))  # 6, 6.5 ... 10
@@ -55,34 +59,6 @@ Text = Annotated[str, Field(max_length=2000)]
 # note losing its spaces or line layout without a word was reported as a change of their words.
 Note = Annotated[str, StringConstraints(strip_whitespace=False, max_length=2000)]
 Name = Annotated[str, Field(min_length=1, max_length=120)]
-
-Pattern = Literal[
-    "horizontal_pull",
-    "vertical_pull",
-    "hinge",
-    "carry",
-    "scapular",
-    "rotator_cuff",
-    "press",
-    "squat",
-    "core",
-    "other",
-]
-PATTERN_LABELS: dict[str, str] = {
-    "horizontal_pull": "horizontal pull",
-    "vertical_pull": "vertical pull",
-    "hinge": "hinge",
-    "carry": "carry",
-    "scapular": "scapular",
-    "rotator_cuff": "rotator cuff",
-    "press": "press",
-    "squat": "squat",
-    "core": "core",
-    "other": "other",
-}
-Equipment = Literal["barbell", "dumbbell", "kettlebell", "cable", "machine", "band", "bodyweight", "other"]
-Emphasis = Literal["strength", "hypertrophy", "technique", "deload"]
-
 
 def describe_error(error: Exception) -> str:
     """One line per problem, naming the field: 'rpe: RPE 11 is not on the scale ...'."""

@@ -14,8 +14,6 @@ import re
 import time
 from collections.abc import Callable, Mapping
 
-import pendulum
-
 # A POSIX TZ rule: a zone abbreviation (letters, or <+03>) followed by an offset.
 _POSIX_RULE = re.compile(r"^(?:<[^>]+>|[A-Za-z]{3,})[+-]?\d")
 
@@ -33,6 +31,8 @@ def settle_local_timezone(
     raw = environ.get("TZ")
     if not raw:
         return None  # the system's zone (/etc/localtime), which pendulum reads
+    import pendulum  # here: with TZ unset, `gymtui` starts without it
+
     name = raw.removeprefix(":")
     try:
         pendulum.timezone(name)

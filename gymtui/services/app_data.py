@@ -34,8 +34,13 @@ from .workout import SessionWorkout, session_in_progress
 class Gym(Protocol):
     """What the screens' services need: the app is one."""
 
-    store: Store
-    library: Library
+    # Read-only here: the app hands them out once its data folder is open.
+    @property
+    def store(self) -> Store: ...
+
+    @property
+    def library(self) -> Library: ...
+
     now: Callable[[], pendulum.DateTime]
 
 

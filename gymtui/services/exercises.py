@@ -9,31 +9,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, get_args
+from typing import Any
 
-from ..domain.common import Equipment, Pattern, describe_error
+from ..domain.common import describe_error
 from ..domain.library import STACKED, Exercise
 from ..domain.units import KG_PER_LB
+from ..domain.vocabulary import KINDS as KINDS
+from ..domain.vocabulary import PATTERNS as PATTERNS
 from ..importers.matching import slugify
 from ..store import Store
 from .library import Library
 
-PATTERNS: tuple[str, ...] = get_args(Pattern)
-# The kinds of equipment a lifter chooses from, and how each is kept. Dumbbell loads are per
-# hand. A weighted bodyweight exercise logs the load added (a belt, a vest) and counts the
-# bodyweight with it; a carry is timed or walked, with whatever implement is at hand.
-KINDS: dict[str, tuple[Equipment, dict[str, Any]]] = {
-    "barbell": ("barbell", {}),
-    "dumbbell": ("dumbbell", {}),
-    "kettlebell": ("kettlebell", {}),
-    "machine": ("machine", {}),
-    "cable": ("cable", {}),
-    "bodyweight": ("bodyweight", {"bodyweight_share": 0.0}),
-    "weighted-bodyweight": ("bodyweight", {"bodyweight_share": 1.0}),
-    "band": ("band", {}),
-    "carry": ("other", {"timed": True}),
-    "other": ("other", {}),
-}
 NO_CUES = "No cues yet: add yours with gymtui exercise edit"
 MAX_CUES = 3
 # What each model field is called on the command line, so an error names what was typed.

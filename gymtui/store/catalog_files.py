@@ -9,8 +9,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import gymtui
-
 from ..domain.catalog import (
     CHECKLIST_FILE,
     EXERCISES_FILE,
@@ -22,20 +20,7 @@ from ..domain.catalog import (
     build_catalog,
     catalog_error,
 )
-
-
-def shipped_dir(name: str) -> Path:
-    """Where a shipped folder ("data", "themes") lives.
-
-    An installed wheel carries it inside the package (pyproject force-includes it under
-    `gymtui/_shipped/`); a source checkout or editable install has it at the top of the
-    repository, next to the package.
-    """
-    package = Path(gymtui.__file__).resolve().parent
-    installed = package / "_shipped" / name
-    if installed.is_dir():
-        return installed
-    return package.parent / name
+from ..paths import shipped_dir
 
 
 def load_catalog(data_dir: Path | str | None = None) -> Catalog:

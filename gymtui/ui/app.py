@@ -1,37 +1,68 @@
-"""The gymtui Textual app: owns the store and the library, and the screens call through it."""
+"""The gymtui Textual app: owns the store and the library, and the screens call through it.
+
+Started on a data folder (`run_app`), the app draws Today's skeleton before it opens the
+folder: this module and Today's import only Textual and light modules, and a worker thread
+imports the rest, opens the store and loads the library (`services/startup.py`), then Today
+plans. Until then a key that needs the data is answered with a word, not run.
+"""
 
 from __future__ import annotations
 
 import sys
+import threading
 from collections.abc import Callable, Iterable
+from datetime import datetime
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
-import pendulum
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
+from textual.worker import Worker, WorkerState
 
 from .. import __version__
 from ..domain.clock import Clock, SystemClock
-from ..domain.settings import Settings
-from ..services.library import Library
-from ..services.planning import SessionPlan, plan_session, program_start
-from ..store import CorruptFileError, DiskWriteError, ReadOnlyFolderError, Store, StoreError
-from ..store.backup import newest_good_backup
-from ..store.restore import plan_restore
+from ..store.errors import CorruptFileError, DiskWriteError, ReadOnlyFolderError, StoreError
+from ..store.peek import saved_theme
 from .commands import OwnTrainingCommands
 from .dialogs.damaged_file import DamagedFileDialog
+from .format import day_title
 from .screens.base import ScreenHooks
 from .screens.today import TodayScreen
-from .sections import SECTION_BY_KEY, SECTION_BY_MODE, SECTIONS, TODAY_MODE
+from .sections import SECTION_BY_KEY, SECTION_BY_MODE, SECTIONS, TODAY_MODE, open_screens
 from .shape import MEDIUM_FROM, WIDE_FROM
 from .status_line import StatusNotices
 from .themes import APP_VARIABLES, DEFAULT_THEME, load_all_themes
 from .widgets.rest_bar import RestKeeper
 from .widgets.touch import TOUCH_CLASS
 from .worker_errors import ReportsWorkerErrors
+
+if TYPE_CHECKING:
+    from datetime import date
+
+    import pendulum
+
+    from ..domain.settings import Settings
+    from ..services.library import Library
+    from ..services.planning import SessionPlan
+    from ..services.startup import OpenedData
+    from ..store import Store
+
+
+def system_now() -> pendulum.DateTime:
+    """Now, in the local zone (pendulum is imported on first use, after the first frame)."""
+    import pendulum
+
+    return pendulum.now()
+
+
+class DataNotReady(StoreError):
+    """The data folder is still being opened: what needs it waits until it is."""
+
+    def __init__(self) -> None:
+        super().__init__("your data is still being opened: try again in a moment")
+
 
 # Each screen's own stylesheet (screens/*.tcss), as Textual resolves a relative CSS_PATH.
 SCREEN_CSS = sorted(path.resolve() for path in (Path(__file__).parent / "screens").glob("*.tcss"))
@@ -68,49 +99,97 @@ class GymApp(ReportsWorkerErrors, StatusNotices, App[None]):
 
     def __init__(
         self,
-        store: Store,
-        library: Library,
+        store: Store | None = None,
+        library: Library | None = None,
         *,
+        data_dir: Path | None = None,
         clock: Clock | None = None,
-        now: Callable[[], pendulum.DateTime] = pendulum.now,
+        now: Callable[[], pendulum.DateTime] | None = None,
         start_section: str | None = None,
         timezone_note: str | None = None,
     ) -> None:
+        """Either `store` and `library` (ready at once: what the tests build), or `data_dir`,
+        which the app opens itself once its first frame is drawn (what `gymtui` does)."""
         super().__init__()
+        if store is None:
+            if data_dir is None:
+                raise ValueError("GymApp needs a store and a library, or a data folder to open")
+        elif library is None:
+            raise ValueError("GymApp was given a store without a library")
         self.timezone_note = timezone_note  # TZ could not be followed as set: said at start
         # A section to open over Today at start (`gymtui checklist` opens "c").
         self.start_section = start_section
-        self.store = store
-        self.library = library
+        self._store = store
+        self._library = library
+        self.data_dir = store.data_dir if store is not None else Path(data_dir or "")
         self.clock = clock or SystemClock()
-        self.now = now
+        self._given_now = now
+        self.now: Callable[[], pendulum.DateTime] = now or system_now
+        # What the opening worker made, kept for run_app to close even if the app has ended
+        # before it could take it; set when the worker has finished, whatever happened.
+        self._opened: OpenedData | None = None
+        self._opening_done = threading.Event()
+        self._opening_started = False
+        self.start_error: Exception | None = None  # why the app ended without opening the folder
+        self._theme_to_save: str | None = None  # chosen before the data was open
         self._themes, self._theme_problems = load_all_themes()
         self._missing_theme: str | None = None  # the saved theme, when it can no longer be used
         self._save_theme_changes = False  # only changes made once the app runs are saved
         # The rest between sets lives here, not on a screen, so it runs whatever screen is shown.
         self.rest = RestKeeper(self)
         # The theme is chosen before the first stylesheet parse: choosing it after the
-        # mount parses all the CSS a second time (about 40 ms of start-up).
-        self.apply_saved_theme()
+        # mount parses all the CSS a second time (about 40 ms of start-up). Before the
+        # store is open, the name is read from the profile as it is (store/peek.py).
+        for theme in self._themes:
+            self.register_theme(theme)
+        self._shown_theme_choice = store.settings().theme if store is not None else saved_theme(self.data_dir)
+        self.apply_saved_theme(self._shown_theme_choice)
         self._background_started = False
         self._init_status()
 
     def rest_running(self) -> bool:
         return self.rest.running
 
+    @property
+    def store(self) -> Store:
+        if self._store is None:
+            raise DataNotReady()
+        return self._store
+
+    @property
+    def library(self) -> Library:
+        if self._library is None:
+            raise DataNotReady()
+        return self._library
+
+    @library.setter
+    def library(self, library: Library) -> None:
+        self._library = library
+
+    @property
+    def data_ready(self) -> bool:
+        """The store is open and the library loaded: screens may use them."""
+        return self._store is not None
+
+    def data_needed(self) -> bool:
+        """For a key whose action needs the data: True once it is open; until then the
+        lifter is told to wait a moment and the key does nothing."""
+        if self.data_ready:
+            return True
+        self.notify("Still opening your data: try again in a moment.", timeout=3)
+        return False
+
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return dict(APP_VARIABLES)
 
-    def apply_saved_theme(self) -> None:
-        for theme in self._themes:
-            self.register_theme(theme)
-        wanted = self.store.settings().theme
+    def apply_saved_theme(self, wanted: str | None) -> None:
         names = {t.name for t in self._themes} | set(self.available_themes)
-        if wanted not in names:
+        if wanted is not None and wanted not in names:
             # Shown with the default, but the choice stays saved: it comes back with its file.
             self._missing_theme = wanted
-            wanted = DEFAULT_THEME
-        self.theme = wanted
+        else:
+            self._missing_theme = None
+        self.theme = wanted if wanted is not None and wanted in names else DEFAULT_THEME
 
     def report_theme_problems(self) -> None:
         lines = [str(p) for p in self._theme_problems]
@@ -126,7 +205,11 @@ class GymApp(ReportsWorkerErrors, StatusNotices, App[None]):
     def watch_theme(self, theme: str) -> None:
         # Not the theme set while the app is built (no event loop yet for a worker), nor the
         # fallback for a missing theme: only a choice made in the running app.
-        if self._save_theme_changes and self.store.settings().theme != theme:
+        if not self._save_theme_changes:
+            return
+        if not self.data_ready:
+            self._theme_to_save = theme  # saved once the data is open
+        elif self.store.settings().theme != theme:
             self.save_theme(theme)
 
     @work(thread=True, exclusive=True, group="settings", exit_on_error=False)
@@ -136,6 +219,22 @@ class GymApp(ReportsWorkerErrors, StatusNotices, App[None]):
     def on_mount(self) -> None:
         self._save_theme_changes = True
         self.report_theme_problems()
+        if self.data_ready:
+            self.announce_data()
+            if self.start_section is not None:
+                self.call_after_refresh(self.action_open_section, self.start_section)
+        else:
+            # The date from the C library's clock: pendulum is not imported yet.
+            self.sub_title = day_title((self._given_now or datetime.now)())
+            # After the first frame is painted, so the opening does not hold it up.
+            self.call_after_refresh(self.open_data)
+        # Every full screen gets the small rest badge, so a running rest is never out of sight.
+        self.call_after_refresh(self.rest.watch_screens)
+        self.call_after_refresh(self.watch_status)
+
+    def announce_data(self) -> None:
+        """What the lifter should know about the data as it opens: the time zone, program
+        files skipped, a folder that cannot be written."""
         if self.timezone_note:
             self.notify(self.timezone_note, title="Time zone", severity="warning", timeout=30)
         skipped = self.library.program_problem_message()
@@ -149,12 +248,75 @@ class GymApp(ReportsWorkerErrors, StatusNotices, App[None]):
                 " --format json -o FILE (to another disk).",
                 title="Read-only data folder", severity="warning", timeout=60,
             )
-        self.sub_title = self.now().format("dddd D MMMM") + (" · read-only" if self.store.read_only else "")
-        # Every full screen gets the small rest badge, so a running rest is never out of sight.
-        self.call_after_refresh(self.rest.watch_screens)
-        self.call_after_refresh(self.watch_status)
+        self.sub_title = day_title(self.now()) + (" · read-only" if self.store.read_only else "")
+
+    # -- opening the data folder (run_app's path) -------------------------------------------
+
+    @work(thread=True, exclusive=True, group="open-data", exit_on_error=False)
+    def open_data(self) -> OpenedData | None:
+        """Import what the data needs, open the store and load the library, off the UI
+        thread; the result comes back in `on_worker_state_changed`."""
+        self._opening_started = True
+        try:
+            from ..services.startup import open_app_data
+
+            opened = open_app_data(self.data_dir, purpose=f"app {__version__}", now=self.now)
+            self._opened = opened
+            return opened
+        finally:
+            self._opening_done.set()
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        # Textual calls this handler of every class in the MRO: ReportsWorkerErrors' one
+        # handles the other workers, and is kept out of this one's failures.
+        if event.worker.group != "open-data":
+            return
+        event.prevent_default()
+        if event.state == WorkerState.SUCCESS and event.worker.result is not None:
+            self.data_opened(event.worker.result)
+        elif event.state == WorkerState.ERROR:
+            self.start_failed(event.worker.error)
+
+    def data_opened(self, opened: OpenedData) -> None:
+        self._store, self._library = opened.store, opened.library
+        self.timezone_note = self.timezone_note or opened.timezone_note
+        wanted = self.store.settings().theme
+        if wanted != (self._shown_theme_choice or DEFAULT_THEME):
+            # The validated profile names another theme than the quick look found (a name
+            # with spaces around it, a profile being replaced): it wins, and is not saved.
+            self._shown_theme_choice = wanted
+            self._save_theme_changes = False
+            self.apply_saved_theme(wanted)
+            self._save_theme_changes = True
+            if self._missing_theme is not None:
+                self.report_theme_problems()
+        if self._theme_to_save is not None and self._theme_to_save != wanted:
+            self.save_theme(self._theme_to_save)
+        self.announce_data()
+        for screen in open_screens(self):
+            if isinstance(screen, TodayScreen):
+                screen.load_plan()
         if self.start_section is not None:
-            self.call_after_refresh(self.action_open_section, self.start_section)
+            self.action_open_section(self.start_section)
+
+    def start_failed(self, error: BaseException | None) -> None:
+        """The folder could not be opened: the app ends, and run_app says why once the
+        terminal is restored (a damaged file is named, with the backup that puts it back)."""
+        from ..services.startup import StartupFailure
+
+        if not isinstance(error, (StartupFailure, StoreError, OSError)):
+            raise error or RuntimeError("the data folder could not be opened")  # a bug: its traceback
+        self.start_error = error
+        self.exit(return_code=1)
+
+    def close_data(self) -> None:
+        """Close the store the app opened, once the opening worker is done (run_app calls
+        this after the app has ended, however it ended: even quit before the data was open)."""
+        if self._opening_started:
+            self._opening_done.wait()
+        store = self._store or (self._opened.store if self._opened is not None else None)
+        if store is not None:
+            store.close()
 
     def first_screen_drawn(self) -> None:
         """Told by Today once its plan is on screen, or by make_plan when there is none to
@@ -183,6 +345,8 @@ class GymApp(ReportsWorkerErrors, StatusNotices, App[None]):
     def make_plan(self, settings: Settings | None = None) -> SessionPlan | None:
         """Called from a worker thread; a store problem is shown, not raised. `settings`:
         plan with these instead of the stored ones (a change on its way to disk)."""
+        from ..services.planning import plan_session
+
         try:
             settings = settings or self.store.settings()
             return plan_session(self.store, self.library, settings, self.now().date())
@@ -225,10 +389,14 @@ class GymApp(ReportsWorkerErrors, StatusNotices, App[None]):
     def report_damaged_file(self, error: CorruptFileError) -> None:
         # Finding a good backup hashes (or, for an old backup, validates) every file in it:
         # years of history, never on the UI thread.
+        from ..store.backup import newest_good_backup
+
         backup = newest_good_backup(self.store.data_dir, having=error.path)
         self.call_from_thread(self._offer_restore, error, backup)
 
     def _offer_restore(self, error: CorruptFileError, backup: Path | None) -> None:
+        from ..store.restore import plan_restore
+
         def rollback_warning() -> str:
             assert backup is not None
             return plan_restore(self.store.data_dir, backup, whole=True).rollback_warning()
@@ -258,7 +426,8 @@ class GymApp(ReportsWorkerErrors, StatusNotices, App[None]):
     def action_open_section(self, key: str) -> None:
         """Show a section (its key, pressed anywhere); pressing the key of the one shown
         only closes what was opened over it."""
-        self.go_to(SECTION_BY_KEY[key].mode)
+        if self.data_needed():
+            self.go_to(SECTION_BY_KEY[key].mode)
 
     def go_to(self, mode: str) -> None:
         """Show the place `mode`. A section that is not kept closes when left, so it is made
@@ -297,6 +466,8 @@ class GymApp(ReportsWorkerErrors, StatusNotices, App[None]):
         """The workout, on the first set still to do of `exercise_id` (enter on Today's row)."""
         from .screens.workout import WorkoutScreen
 
+        if not self.data_needed():
+            return
         self.action_open_section("w")
         if isinstance(self.screen, WorkoutScreen):
             self.screen.show_exercise(exercise_id)
@@ -314,6 +485,8 @@ class GymApp(ReportsWorkerErrors, StatusNotices, App[None]):
         """The import dialog over any screen; what it stores shows once the screen reads again."""
         from .dialogs.import_file import ImportDialog
 
+        if not self.data_needed():
+            return
         screen = self.screen
 
         def done(stored: bool | None) -> None:
@@ -336,54 +509,56 @@ class GymApp(ReportsWorkerErrors, StatusNotices, App[None]):
         yield from screen_commands(screen)
 
 
-def run_app(data_dir: Path, start_section: str | None = None, *, touch: bool = False) -> int:
-    """Open the store (one writer), check the library, run the app, close cleanly. `touch`:
-    show the big buttons of a touchscreen or a phone (ui/widgets/touch.py)."""
-    from ..domain.catalog import CatalogError
-    from ..domain.local_zone import settle_local_timezone
-    from ..store.catalog_files import load_catalog
-
-    zone_note = settle_local_timezone()  # before anything asks what day it is
+def run_app(data_dir: Path, start_section: str | None = None, *, touch: bool = False,
+            open_first: bool = False) -> int:
+    """Run the app on `data_dir` (it opens the folder itself, after its first frame) and
+    close the store cleanly. A folder that cannot be opened ends the app with status 1 and
+    its one-line reason on stderr, printed once the terminal is restored; the folder locked
+    by another gymtui raises LockedError, as opening it would. `touch`: show the big
+    buttons of a touchscreen or a phone (ui/widgets/touch.py). `open_first`: open the
+    folder before the app starts (gymtui serve: a browser's session ends with its first
+    app, so a folder that cannot be opened must be known before one is shown)."""
+    if open_first:
+        return _run_opened(data_dir, start_section, touch)
+    app = GymApp(data_dir=data_dir, start_section=start_section)
+    if touch:
+        app.add_class(TOUCH_CLASS)
     try:
-        catalog = load_catalog()
-    except CatalogError as error:
-        print(f"gymtui: the training library is broken: {error}", file=sys.stderr)
-        return 1
-    try:
-        try:
-            store = Store.open(data_dir, purpose=f"app {__version__}")
-        except ReadOnlyFolderError as error:
-            # A failing card the kernel remounted read-only: everything on it can still be
-            # seen (and exported); the app says so at start and every save says why it fails.
-            store = Store.open_read_only(data_dir, error.reason)
-    except CorruptFileError as error:
-        backup = newest_good_backup(data_dir, having=error.path)
-        hint = (f"; put back the damaged file from the newest good backup with: gymtui restore {backup.name}"
-                if backup else "")
-        print(f"gymtui: {error} (nothing was overwritten){hint}", file=sys.stderr)
-        return 1
-    try:
-        if store.read_only is None:
-            first_run_setup(store)
-        app = GymApp(store, Library.from_store(catalog, store), start_section=start_section,
-                     timezone_note=zone_note)
-        if touch:
-            app.add_class(TOUCH_CLASS)
         app.run()
     finally:
-        store.close()
+        app.close_data()
+    error = app.start_error
+    if error is not None:
+        from ..services.startup import StartupFailure
+
+        if not isinstance(error, StartupFailure):
+            raise error  # the CLI prints it as every store error (gymtui serve shows a lock held)
+        print(error, file=sys.stderr)
+        return 1
     # Textual prints a crash's traceback and sets a non-zero return code; pass it on.
     return app.return_code or 0
 
 
-def first_run_setup(store: Store, today: pendulum.Date | None = None) -> None:
-    """A first start sets up the default program without questions.
+def _run_opened(data_dir: Path, start_section: str | None, touch: bool) -> int:
+    from ..services.startup import StartupFailure, open_app_data
 
-    The block counts from this week, or from the oldest logged week for a lifter who used
-    `gymtui log` before opening the app, so the block week does not jump back to 1.
-    """
-    settings = store.settings()
-    if settings.program_start is None:
-        today = today or pendulum.today().date()
-        start = program_start(store, settings, today)
-        store.save_settings(settings.model_copy(update={"program_start": start}))
+    try:
+        opened = open_app_data(data_dir, purpose=f"app {__version__}")
+    except StartupFailure as failure:
+        print(failure, file=sys.stderr)
+        return 1
+    try:
+        app = GymApp(opened.store, opened.library, start_section=start_section, timezone_note=opened.timezone_note)
+        if touch:
+            app.add_class(TOUCH_CLASS)
+        app.run()
+    finally:
+        opened.store.close()
+    return app.return_code or 0
+
+
+def first_run_setup(store: Store, today: date | None = None) -> None:
+    """A first start sets up the default program without questions (services/startup.py)."""
+    from ..services.startup import first_run_setup as set_up
+
+    set_up(store, today)

@@ -5,11 +5,15 @@ goes through services/app_data.py, which hands back the library as it is after t
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.binding import Binding
 
 from .sections import SECTIONS
+
+if TYPE_CHECKING:
+    from ..services.library import Library
+    from ..store import Store
 
 
 def open_exercise_form(app: Any, exercise_id: str | None = None,
@@ -17,6 +21,8 @@ def open_exercise_form(app: Any, exercise_id: str | None = None,
     """The add-exercise form (or the edit form of `exercise_id`); `then` gets the saved id."""
     from .screens.exercise_form import ExerciseForm
 
+    if not app.data_needed():
+        return
     exercise = app.library.exercise(exercise_id) if exercise_id else None
     app.push_screen(ExerciseForm(exercise), then)
 
@@ -24,6 +30,8 @@ def open_exercise_form(app: Any, exercise_id: str | None = None,
 def open_library(app: Any) -> None:
     from .screens.library import LibraryScreen
 
+    if not app.data_needed():
+        return
     if not isinstance(app.screen, LibraryScreen):
         app.push_screen(LibraryScreen())
 
@@ -31,6 +39,8 @@ def open_library(app: Any) -> None:
 def open_program_editor(app: Any, program_id: str | None = None) -> None:
     from .screens.program_editor import ProgramEditorScreen
 
+    if not app.data_needed():
+        return
     if not isinstance(app.screen, ProgramEditorScreen):
         app.push_screen(ProgramEditorScreen(program_id))
 

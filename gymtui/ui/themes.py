@@ -9,18 +9,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 from textual.css.stylesheet import Stylesheet
 from textual.theme import Theme
 
-from ..domain.common import describe_error
 from ..domain.jsontext import JsonTextError, load_json
-from ..paths import user_config_dir
-from ..store.catalog_files import shipped_dir
+from ..paths import shipped_dir, user_config_dir
 
 DEFAULT_THEME = "gym-floor"
-_COLOUR = re.compile(r"^#(?:[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$")
+COLOUR = re.compile(r"^#(?:[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$")
 
 # App colours every theme provides (a theme file may override them): CSS uses them as
 # $tempo-eccentric etc. Phases also carry a name and a symbol, never colour alone.
@@ -33,46 +31,6 @@ APP_VARIABLES: dict[str, str] = {
     "rest": "#00B4D8",
     "rest-over": "#E63946",
 }
-
-
-class ThemeFile(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    name: str = Field(pattern=r"^[a-z0-9][a-z0-9-]{0,40}$")
-    description: str = ""
-    dark: bool = True
-    primary: str
-    secondary: str | None = None
-    accent: str | None = None
-    foreground: str | None = None
-    background: str | None = None
-    surface: str | None = None
-    panel: str | None = None
-    warning: str | None = None
-    error: str | None = None
-    success: str | None = None
-    variables: dict[str, str] = Field(default_factory=dict)
-
-    @field_validator("primary", "secondary", "accent", "foreground", "background", "surface", "panel",
-                     "warning", "error", "success")
-    @classmethod
-    def _colour(cls, value: str | None) -> str | None:
-        if value is not None and not _COLOUR.match(value):
-            raise ValueError(f"{value!r} is not a colour: write #RRGGBB")
-        return value
-
-    @field_validator("variables")
-    @classmethod
-    def _variables(cls, variables: dict[str, str]) -> dict[str, str]:
-        for name, value in variables.items():
-            problem = variable_problem(name, value)
-            if problem:
-                raise ValueError(problem)
-        return variables
-
-    def to_theme(self) -> Theme:
-        fields = self.model_dump(exclude={"description", "variables"})
-        return Theme(**fields, variables={**APP_VARIABLES, **self.variables})
 
 
 _VARIABLE_NAME = re.compile(r"^[a-z][a-z0-9-]{0,60}$")
@@ -93,6 +51,36 @@ def variable_problem(name: str, value: str) -> str | None:
         wanted = "text styles such as 'bold' or 'none'" if rule != "color" else "a colour such as #RRGGBB"
         return f"variable {name!r}: {value!r} is not {wanted}"
     return None
+
+
+COLOUR_FIELDS = ("primary", "secondary", "accent", "foreground", "background", "surface", "panel", "warning",
+                 "error", "success")
+THEME_FIELDS = frozenset({"name", "description", "dark", "variables", *COLOUR_FIELDS})
+THEME_NAME = re.compile(r"[a-z0-9][a-z0-9-]{0,40}")
+
+
+def plain_theme(data: Any) -> Theme | None:
+    """The theme of a file that is plainly right, read without pydantic (its import and the
+    schema it builds are most of a start-up's own work before the first frame); None for
+    anything else, which `theme_file.ThemeFile` then validates and names the fault of. It
+    accepts only what ThemeFile accepts as it is, and builds the same Theme from it."""
+    if not isinstance(data, dict) or not set(data) <= THEME_FIELDS:
+        return None
+    name, dark, variables = data.get("name"), data.get("dark", True), data.get("variables", {})
+    if type(name) is not str or not THEME_NAME.fullmatch(name):
+        return None
+    if type(data.get("description", "")) is not str or type(dark) is not bool or type(variables) is not dict:
+        return None
+    colours: dict[str, Any] = {field: data.get(field) for field in COLOUR_FIELDS}
+    for field, value in colours.items():
+        if value is None and field != "primary":
+            continue
+        if type(value) is not str or not COLOUR.match(value):
+            return None
+    for key, value in variables.items():
+        if type(key) is not str or type(value) is not str or variable_problem(key, value):
+            return None
+    return Theme(**colours, name=name, dark=dark, variables={**APP_VARIABLES, **variables})
 
 
 @dataclass(frozen=True)
@@ -116,13 +104,21 @@ def load_theme_dir(folder: Path) -> tuple[list[Theme], list[ThemeProblem]]:
     for path in sorted(folder.glob("*.json")):
         try:
             data = load_json(path.read_text(encoding="utf-8"))
-            themes.append(ThemeFile.model_validate(data).to_theme())
         except JsonTextError as error:
             problems.append(ThemeProblem(path, str(error).removeprefix("is ")))
-        except ValidationError as error:
-            problems.append(ThemeProblem(path, describe_error(error)))
+            continue
         except (OSError, UnicodeDecodeError) as error:
             problems.append(ThemeProblem(path, f"cannot be read: {error}"))
+            continue
+        theme = plain_theme(data)
+        if theme is None:
+            from .theme_file import validated_theme
+
+            theme, reason = validated_theme(data)
+            if theme is None:
+                problems.append(ThemeProblem(path, reason))
+                continue
+        themes.append(theme)
     return themes, problems
 
 

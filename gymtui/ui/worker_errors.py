@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from textual.worker import Worker, WorkerState
 
-from ..store import StoreError
+from ..store.errors import StoreError
 
 if TYPE_CHECKING:
     from .app import GymApp

@@ -3,12 +3,16 @@
 When today's session is under way, the table is the session as the workout screen has it
 (its order, swaps, sets added) with the sets done per exercise; enter on a row opens the
 workout at that exercise.
+
+The app's first frame is this screen's skeleton, drawn before the data folder is open: the
+module imports only Textual and light modules, and what the plan needs (the domain, the
+services, pydantic, pendulum) is imported by the planning worker or once the plan is here.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on, work
@@ -17,15 +21,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Header, Static
 
-from ...domain.library import Exercise
-from ...domain.progression import Plan
-from ...domain.rpe import rpe_text
-from ...domain.session_model import Workout, is_hold_plan
-from ...domain.session_set import prefill
-from ...domain.settings import Settings
-from ...services import app_data
-from ...services.planning import SessionPlan
-from ...store import StoreError
+from ...store.errors import StoreError
 from ..format import ago, load_text, reps_text, rest_text
 from ..sections import SECTIONS
 from ..shape import table_shape
@@ -33,7 +29,13 @@ from ..widgets.footer import Footer
 from ..widgets.touch import TapTable, TouchBar
 from ..worker_errors import ReportsWorkerErrors
 from .base import GymScreen
-from .workout_text import progress_mark, progress_words
+
+if TYPE_CHECKING:
+    from ...domain.library import Exercise
+    from ...domain.progression import Plan
+    from ...domain.session_model import Workout
+    from ...domain.settings import Settings
+    from ...services.planning import SessionPlan
 
 
 class TodayScreen(ReportsWorkerErrors, GymScreen[None]):
@@ -67,7 +69,7 @@ class TodayScreen(ReportsWorkerErrors, GymScreen[None]):
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
-        self.load_plan()
+        self.load_plan()  # once the data is open, when it is not yet (the app calls it then)
 
     def action_refresh(self) -> None:
         self.load_plan()
@@ -80,6 +82,10 @@ class TodayScreen(ReportsWorkerErrors, GymScreen[None]):
         """Plan again with the new settings (the units, the plates, the steps)."""
         self.load_plan()
 
+    def load_plan(self) -> None:
+        if self.app.data_ready:
+            self.plan_in_worker()
+
     def action_freestyle(self) -> None:
         """An empty session today, exercises added as they come: the workout asks for the first."""
         from .workout import WorkoutScreen
@@ -89,8 +95,10 @@ class TodayScreen(ReportsWorkerErrors, GymScreen[None]):
             self.app.screen.start_freestyle()
 
     @work(thread=True, exclusive=True, group="today-plan", exit_on_error=False)
-    def load_plan(self) -> None:
+    def plan_in_worker(self) -> None:
         # Reading history and computing loads touches disk: never on the UI thread.
+        from ...services import app_data
+
         app = self.app
         plan = app.make_plan()
         if plan is not None:
@@ -129,6 +137,11 @@ class TodayScreen(ReportsWorkerErrors, GymScreen[None]):
 
     def _fill_table(self) -> None:
         """The rows in the shape the screen's width has room for (see table_shape)."""
+        from ...domain.rpe import rpe_text
+        from ...domain.session_model import is_hold_plan
+        from ...domain.session_set import prefill
+        from .workout_text import progress_mark
+
         progress = self.progress
         shape = self._shape = table_shape(self.size.width)
         table = self.query_one("#plan-table", DataTable)
@@ -186,6 +199,8 @@ class TodayScreen(ReportsWorkerErrors, GymScreen[None]):
     def _explain(self, row: int) -> None:
         if self.plan is None or not 0 <= row < len(self.rows):
             return
+        from .workout_text import progress_words
+
         exercise, plan = self.rows[row]
         cue = exercise.cues[0] if exercise.cues else ""
         # Non-breaking spaces keep "76 kg" and "@ 8" together when the line wraps.

@@ -1,0 +1,222 @@
+"""The app draws Today's skeleton before it opens the data folder, then opens it on a worker:
+what the first frame imports, keys pressed while the folder opens, and every start-up
+behaviour kept on that path (start section, time-zone note, broken library)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import threading
+from datetime import date
+from pathlib import Path
+
+import pendulum
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from textual.widgets import DataTable, Static
+
+from app_factory import FROZEN_NOW, settle
+from gymtui.domain.clock import FakeClock
+from hypothesis_profiles import examples
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# What the first frame must not wait for: the models, the store and the libraries they use.
+HEAVY = ["pydantic", "pendulum", "tinydb", "gymtui.store.store", "gymtui.domain.journal", "gymtui.services.planning"]
+
+
+def test_the_start_path_imports_nothing_heavy_before_the_first_frame(data_dir):
+    """`gymtui` parses its arguments and builds the app with Textual and light modules only;
+    what the data needs is imported by the worker that opens the folder."""
+    script = (
+        "import json, sys\n"
+        "from gymtui.cli import build_parser\n"
+        "build_parser().parse_args(['--data-dir', sys.argv[1]])\n"
+        "from gymtui.ui.app import GymApp\n"
+        "from gymtui.ui.screens.today import TodayScreen\n"
+        "GymApp(data_dir=sys.argv[1]); TodayScreen()\n"
+        f"print(json.dumps([name for name in {HEAVY!r} if name in sys.modules]))\n"
+    )
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    env.pop("TZ", None)
+    done = subprocess.run([sys.executable, "-c", script, str(data_dir)], capture_output=True, text=True, env=env,
+                          cwd=ROOT, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == []
+
+
+def app_on(folder: Path, **options):
+    from gymtui.ui.app import GymApp
+
+    return GymApp(data_dir=folder, clock=FakeClock(), now=lambda: FROZEN_NOW, **options)
+
+
+@pytest.fixture
+def held_open(monkeypatch):
+    """The folder's opening held until the test releases it (`.set()`)."""
+    from gymtui.services import startup
+
+    release = threading.Event()
+    real_open = startup.open_app_data
+
+    def slow_open(*args, **kwargs):
+        release.wait(30)
+        return real_open(*args, **kwargs)
+
+    monkeypatch.setattr(startup, "open_app_data", slow_open)
+    yield release
+    release.set()
+
+
+async def test_today_shows_its_skeleton_then_the_plan_once_the_folder_is_open(data_dir, held_open):
+    from gymtui.ui.screens.today import TodayScreen
+
+    app = app_on(data_dir)
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            assert isinstance(app.screen, TodayScreen) and not app.data_ready
+            assert "Loading today's plan" in str(app.screen.query_one("#plan-title", Static).render())
+            assert app.sub_title == "Monday 16 November"
+            assert app.screen.query_one("#plan-table", DataTable).row_count == 0
+            held_open.set()
+            await settle(pilot, app)
+            assert app.data_ready and app.store.data_dir == data_dir
+            assert app.screen.query_one("#plan-table", DataTable).row_count > 0
+            assert app.sub_title == "Monday 16 November"
+    finally:
+        app.close_data()
+
+
+async def test_a_section_key_pressed_while_the_folder_opens_is_refused_with_a_word(data_dir, held_open):
+    from gymtui.ui.screens.today import TodayScreen
+    from gymtui.ui.screens.workout import WorkoutScreen
+
+    app = app_on(data_dir)
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            for key in ("w", "h", "s", "c", "f"):
+                await pilot.press(key)
+                await pilot.pause()
+                assert isinstance(app.screen, TodayScreen), key
+                assert any("Still opening your data" in n.message for n in app._notifications), key
+            assert app.is_running
+            held_open.set()
+            await settle(pilot, app)
+            await pilot.press("w")
+            await settle(pilot, app)
+            assert isinstance(app.screen, WorkoutScreen)
+    finally:
+        app.close_data()
+
+
+async def test_the_start_section_opens_once_the_folder_is_open(data_dir):
+    from gymtui.ui.screens.checklist import ChecklistScreen
+
+    app = app_on(data_dir, start_section="c")
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot, app)
+            assert isinstance(app.screen, ChecklistScreen)
+    finally:
+        app.close_data()
+
+
+async def test_the_time_zone_note_is_said_on_the_screen(data_dir, monkeypatch):
+    monkeypatch.setenv("TZ", "Mars/Olympus")
+    app = app_on(data_dir)
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot, app)
+            notes = [n.message for n in app._notifications if n.title == "Time zone"]
+            assert len(notes) == 1 and "Mars/Olympus" in notes[0]
+    finally:
+        app.close_data()
+        pendulum.set_local_timezone()
+
+
+def test_a_broken_training_library_stops_the_app_with_its_message(data_dir, capsys, monkeypatch):
+    from gymtui.domain.catalog import CatalogError
+    from gymtui.services import startup
+    from gymtui.ui.app import run_app
+    from headless_run import headless_run_app
+
+    def broken():
+        raise CatalogError("data/exercises.json", "line 3, column 1: not valid JSON")
+
+    monkeypatch.setattr(startup, "load_catalog", broken)
+    headless_run_app(monkeypatch, lambda app: pytest.fail("the app opened with a broken library"))
+    assert run_app(data_dir) == 1
+    err = capsys.readouterr().err
+    assert err == "gymtui: the training library is broken: data/exercises.json: line 3, column 1: not valid JSON\n"
+    assert not (data_dir / "profile.json").exists()  # nothing was opened for writing
+
+
+def test_the_app_opens_its_folder_and_closes_it_on_quitting(data_dir, monkeypatch):
+    from gymtui.store import LockedError, Store
+    from gymtui.ui.app import run_app
+    from headless_run import headless_run_app
+
+    seen = {}
+
+    def inspect(app):
+        with pytest.raises(LockedError):
+            Store.open(data_dir)
+        seen["held"] = True
+        seen["program_start"] = app.store.settings().program_start is not None  # first-run set-up ran
+
+    headless_run_app(monkeypatch, inspect)
+    assert run_app(data_dir) == 0
+    assert seen == {"held": True, "program_start": True}
+    Store.open(data_dir).close()  # the lock was let go
+
+
+# -- what the first frame reads without pydantic and pendulum ---------------------------------
+
+COLOURS = st.sampled_from(["#FF0000", "#00ff0080", "red", "#FFF", "#FF0000\n", "", None, 3])
+THEME_FILES = st.fixed_dictionaries(
+    {"name": st.sampled_from(["mine", "a-b", "Mine", "x" * 45, "mine\n", "", 7])},
+    optional={
+        "primary": COLOURS, "secondary": COLOURS, "background": COLOURS, "panel": COLOURS,
+        "description": st.sampled_from(["calm", "", None]), "dark": st.sampled_from([True, False, "true", 1, None]),
+        "variables": st.sampled_from([{}, {"tempo-hold": "#123456"}, {"rest": "pink"}, {"rest": "red; }"},
+                                      {"Bad": "#FFFFFF"}, {"tempo-hold": 3}, None, []]),
+        "sparkle": st.just(True),
+    },
+)
+
+
+@given(THEME_FILES)
+@settings(max_examples=examples(200), deadline=None)
+def test_a_theme_read_without_pydantic_is_the_one_pydantic_reads(data):
+    """The first frame reads theme files without pydantic: it takes only files pydantic takes
+    as they are, and builds the same theme; anything else goes to pydantic, which names the fault."""
+    from gymtui.ui.theme_file import validated_theme
+    from gymtui.ui.themes import plain_theme
+
+    quick = plain_theme(data)
+    if quick is not None:
+        assert validated_theme(data) == (quick, "")
+
+
+@given(st.dates(min_value=date(1990, 1, 1), max_value=date(2100, 12, 31)))
+def test_the_skeleton_date_reads_as_pendulum_writes_it(day):
+    from gymtui.ui.format import day_title
+
+    assert day_title(day) == pendulum.date(day.year, day.month, day.day).format("dddd D MMMM")
+
+
+def test_the_theme_is_read_from_the_profile_before_the_store_opens(data_dir):
+    from gymtui.store import Store
+    from gymtui.store.peek import saved_theme
+
+    assert saved_theme(data_dir) is None  # no profile yet
+    with Store.open(data_dir) as store:
+        store.save_settings(store.settings().model_copy(update={"theme": "night"}))
+    assert saved_theme(data_dir) == "night"
+    (data_dir / "profile.json").write_text("{not json")
+    assert saved_theme(data_dir) is None
