@@ -1,8 +1,10 @@
 """Ten years of made-up training history, written straight into a data folder.
 
 About 3,000 sessions, 50,000 sets, a checklist entry and a recovery note for every day.
-Files are written in the store's own layout (one TinyDB file per month), so building the
-history takes seconds instead of 60,000 durable writes.
+Files are written in the store's own layout (one TinyDB file per week), each in one write
+by the store's own writer (AtomicJSONStorage, which records the file's digest as it does
+for every write gymtui makes), so building the history takes seconds instead of 60,000
+durable writes, and the folder is what years of logging would leave.
 """
 
 from __future__ import annotations
@@ -17,7 +19,9 @@ import pendulum
 from gymtui.domain.daily import ChecklistEntry, RecoveryNote
 from gymtui.domain.journal import LoggedSet, Session
 from gymtui.store import Store
+from gymtui.store.digests import sidecar_path
 from gymtui.store.layout import part_key, part_path
+from gymtui.store.storage import AtomicJSONStorage
 
 EXERCISES = ["chest-supported-row", "barbell-row", "pull-up", "deadlift", "romanian-deadlift",
              "face-pull", "farmer-carry", "lat-pulldown", "single-arm-dumbbell-row"]
@@ -57,5 +61,6 @@ def build_history(data_dir: Path, *, years: int = 10, sessions_per_week: float =
         counts["days"] += 1
         day = day.add(days=1)
     for key, tables in months.items():
-        part_path(data_dir, key).write_text(json.dumps(tables), encoding="utf-8")
+        path = part_path(data_dir, key)
+        AtomicJSONStorage(path, sidecar=sidecar_path(data_dir, path)).write(json.loads(json.dumps(tables)))
     return counts

@@ -54,6 +54,31 @@ def validate_tables(path: Path, data: dict[str, Any], models: dict[str, Any]) ->
                 raise CorruptFileError(path, f"{which}: {describe_error(error)}") from error
 
 
+def canonical_tables(path: Path, data: dict[str, Any], models: dict[str, Any]) -> dict[str, Any]:
+    """`validate_tables`, keeping what each record validates to: the records as the models
+    dump them (times with their offset, tempos written out, defaults filled in). Kept in
+    memory, a record read from a file gymtui did not write is then like one it wrote, so
+    it can be built without validating it again (domain/trusted.py), and a later write of
+    the file writes it in that form."""
+    out: dict[str, Any] = {}
+    for table, records in data.items():
+        if table not in models:
+            raise CorruptFileError(path, f"unknown table {table!r} (hand-edited?)")
+        model = models[table]
+        if model is None:
+            out[table] = records
+            continue
+        out[table] = {}
+        for doc_id, record in records.items():
+            try:
+                out[table][doc_id] = model.model_validate(record).model_dump(mode="json")
+            except ValidationError as error:
+                label = record.get("id") or record.get("date") if isinstance(record, dict) else None
+                which = f"{table} record {doc_id}" + (f" ({label})" if label else "")
+                raise CorruptFileError(path, f"{which}: {describe_error(error)}") from error
+    return out
+
+
 def stored_version(profile: dict[str, Any] | None, path: Path = Path("profile.json")) -> int:
     """The schema the profile says it was written at. A number no migration starts from
     (missing, text, or older than the oldest migration) is a hand edit: refused, naming

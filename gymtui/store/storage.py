@@ -15,17 +15,27 @@ from tinydb.storages import Storage
 
 from ..domain.jsontext import JsonTextError, load_json
 from .atomic import atomic_write_bytes
+from .digests import record_digest
 from .errors import CorruptFileError, DiskWriteError, ReadOnlyFolderError
 
 
 def read_json_file(path: Path) -> dict[str, Any] | None:
     """Parse a data file, raising CorruptFileError with line and column on bad JSON."""
+    return read_json_bytes(path)[0]
+
+
+def read_json_bytes(path: Path) -> tuple[dict[str, Any] | None, bytes]:
+    """The data file parsed (None when there is none) and its bytes, for their digest."""
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        return None
+        return None, b""
     except OSError as error:
         raise CorruptFileError(path, f"cannot be read: {error.strerror or error}") from error
+    return parse_json_bytes(path, raw), raw
+
+
+def parse_json_bytes(path: Path, raw: bytes) -> dict[str, Any]:
     if not raw.strip():
         raise CorruptFileError(path, "is empty (expected a JSON object)")
     try:
@@ -40,11 +50,13 @@ def read_json_file(path: Path) -> dict[str, Any] | None:
 
 
 class AtomicJSONStorage(Storage):
-    def __init__(self, path: str | Path, initial: dict[str, Any] | None = None, read_only: str | None = None) -> None:
+    def __init__(self, path: str | Path, initial: dict[str, Any] | None = None, read_only: str | None = None,
+                 sidecar: Path | None = None) -> None:
         self.path = Path(path)
         # `initial` lets the store hand over data it already parsed while validating.
         self._data: dict[str, Any] | None = initial
         self.read_only = read_only  # why the folder cannot be written, when it cannot
+        self.sidecar = sidecar  # where the digest of each write goes (store/digests.py)
 
     def read(self) -> dict[str, Any] | None:
         if self._data is None:
@@ -64,6 +76,8 @@ class AtomicJSONStorage(Storage):
             self._data = None
             raise DiskWriteError(self.path, error) from error
         self._data = data
+        if self.sidecar is not None:
+            record_digest(self.sidecar, payload)  # after the file: a cut between costs a validation
 
     def close(self) -> None:
         self._data = None

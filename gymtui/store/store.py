@@ -25,9 +25,11 @@ from ..domain.journal import LoggedSet, Session
 from ..domain.jsontext import load_json
 from ..domain.library import ChecklistItem, Exercise, Routine
 from ..domain.settings import Settings
+from ..domain.trusted import build
 from . import backup as backups
 from . import restore as restoring
 from .atomic import atomic_write_bytes, sweep_temp_files
+from .digests import sidecar_path, written_by_gymtui
 from .errors import (
     CorruptFileError,
     DiskWriteError,
@@ -39,8 +41,8 @@ from .errors import (
 from .layout import JOURNAL_DIR, PROFILE_FILE, journal_parts, part_key, part_path
 from .lock import READ_ONLY_ERRORS, DataLock
 from .migrate import migrate_if_needed
-from .schema import PART_TABLES, PROFILE_TABLES, SCHEMA_VERSION, stored_version, validate_tables
-from .storage import AtomicJSONStorage, read_json_file
+from .schema import PART_TABLES, PROFILE_TABLES, SCHEMA_VERSION, canonical_tables, stored_version, validate_tables
+from .storage import AtomicJSONStorage, read_json_bytes, read_json_file
 
 M = TypeVar("M", bound=BaseModel)
 # Weeks kept parsed in memory; older ones are opened on demand. Planning looks back up to
@@ -94,9 +96,8 @@ class Store:
         store = cls(data_dir, now=now)
         store.read_only = reason
         profile_path = store.data_dir / PROFILE_FILE
-        data = read_json_file(profile_path)
+        data = store._load(profile_path, PROFILE_TABLES)
         if data is not None:
-            validate_tables(profile_path, data, PROFILE_TABLES)
             version = stored_version(data, profile_path)
             if version > SCHEMA_VERSION:
                 raise SchemaError(f"{profile_path}: written by a newer gymtui (schema {version}, this one reads"
@@ -104,7 +105,7 @@ class Store:
             if version < SCHEMA_VERSION:
                 raise ReadOnlyFolderError(profile_path, f"{reason}; it was written at schema {version} and must be"
                                                         " migrated before this gymtui can read it")
-        store._profile = TinyDB(storage=AtomicJSONStorage, path=profile_path, initial=data, read_only=reason)
+        store._profile = store._db(profile_path, data)
         return store
 
     def _open(self, purpose: str) -> None:
@@ -121,10 +122,8 @@ class Store:
             self.swept = sweep_temp_files(self.data_dir) + sweep_temp_files(self.data_dir / JOURNAL_DIR)
             migrate_if_needed(self.data_dir, self._now().date())
             profile_path = self.data_dir / PROFILE_FILE
-            data = read_json_file(profile_path)
-            if data is not None:
-                validate_tables(profile_path, data, PROFILE_TABLES)
-            self._profile = TinyDB(storage=AtomicJSONStorage, path=profile_path, initial=data)
+            data = self._load(profile_path, PROFILE_TABLES)
+            self._profile = self._db(profile_path, data)
             if data is None:
                 meta: dict[str, Any] = {"schema": SCHEMA_VERSION}
                 if journal_parts(self.data_dir) or backups.list_backups(self.data_dir):
@@ -135,6 +134,20 @@ class Store:
         except BaseException:
             self._lock.release()
             raise
+
+    def _load(self, path: Path, models: dict[str, Any]) -> dict[str, Any] | None:
+        """A data file's tables (None: no such file), every record as the models dump it:
+        as it is when gymtui wrote the file (its digest says so, store/digests.py), else
+        validated (a damaged file raises CorruptFileError) and kept as the models dump it.
+        So every record in memory can be built without validating it again."""
+        data, raw = read_json_bytes(path)
+        if data is None or written_by_gymtui(sidecar_path(self.data_dir, path), raw):
+            return data
+        return canonical_tables(path, data, models)
+
+    def _db(self, path: Path, data: dict[str, Any] | None) -> TinyDB:
+        return TinyDB(storage=AtomicJSONStorage, path=path, initial=data, read_only=self.read_only,
+                      sidecar=sidecar_path(self.data_dir, path))
 
     def today(self) -> date:
         """Today by the store's clock (tests give it a fixed one)."""
@@ -164,14 +177,13 @@ class Store:
             self._parts.move_to_end(key)
             return db
         path = part_path(self.data_dir, key)
-        data = read_json_file(path)
+        data = self._load(path, PART_TABLES)
         if data is not None:
-            validate_tables(path, data, PART_TABLES)
             for record in data.get("sessions", {}).values():
                 self._session_part[record["id"]] = key
         else:
             self._new_keys.add(key)
-        db = TinyDB(storage=AtomicJSONStorage, path=path, initial=data, read_only=self.read_only)
+        db = self._db(path, data)
         self._parts[key] = db
         while len(self._parts) > OPEN_PARTS:
             _, old = self._parts.popitem(last=False)
@@ -209,7 +221,7 @@ class Store:
     def settings(self) -> Settings:
         with self._mutex:
             docs = self.profile.table("settings").all()
-            return Settings.model_validate(docs[0]) if docs else Settings()
+            return build(Settings, docs[0]) if docs else Settings()
 
     def save_settings(self, settings: Settings) -> Settings:
         with self._mutex:
@@ -219,7 +231,7 @@ class Store:
 
     def custom_exercises(self) -> list[Exercise]:
         with self._mutex:
-            return [Exercise.model_validate(d) for d in self.profile.table("exercises").all()]
+            return [build(Exercise, d) for d in self.profile.table("exercises").all()]
 
     def save_exercises(self, exercises: Iterable[Exercise]) -> None:
         with self._mutex:
@@ -236,7 +248,7 @@ class Store:
 
     def routines(self) -> list[Routine]:
         with self._mutex:
-            return [Routine.model_validate(d) for d in self.profile.table("routines").all()]
+            return [build(Routine, d) for d in self.profile.table("routines").all()]
 
     def save_routine(self, routine: Routine) -> None:
         with self._mutex:
@@ -250,7 +262,7 @@ class Store:
         """The user's checklist, or None when they still use the library default."""
         with self._mutex:
             docs = self.profile.table("checklist_items").all()
-            return [ChecklistItem.model_validate(d) for d in docs] if docs else None
+            return [build(ChecklistItem, d) for d in docs] if docs else None
 
     def save_checklist_items(self, items: list[ChecklistItem]) -> None:
         with self._mutex:
@@ -304,20 +316,20 @@ class Store:
             except StoreError:
                 return None
             doc = self._part(key).table("sessions").get(Query().id == session_id)
-            return Session.model_validate(doc) if doc else None
+            return build(Session, doc) if doc else None
 
     def session_sets(self, session_id: str) -> list[LoggedSet]:
         with self._mutex:
             key = self._part_of_session(session_id)
             docs = self._part(key).table("sets").search(Query().session_id == session_id)
-            return sorted((LoggedSet.model_validate(d) for d in docs), key=lambda s: s.logged_at)
+            return sorted((build(LoggedSet, d) for d in docs), key=lambda s: s.logged_at)
 
     def sessions_in_part(self, key: str) -> list[Session]:
         with self._mutex:
             if not self._has_part(key):
                 return []
             docs = self._part(key).table("sessions").all()
-            return sorted((Session.model_validate(d) for d in docs), key=lambda s: s.started_at, reverse=True)
+            return sorted((build(Session, d) for d in docs), key=lambda s: s.started_at, reverse=True)
 
     def iter_sessions(self, *, before: date | None = None) -> Iterator[Session]:
         """Sessions newest first, opening one week at a time."""
@@ -357,7 +369,7 @@ class Store:
                 docs = db.table("sets").search(Query().exercise == exercise)
                 by_session: dict[str, list[LoggedSet]] = {}
                 for doc in docs:
-                    by_session.setdefault(doc["session_id"], []).append(LoggedSet.model_validate(doc))
+                    by_session.setdefault(doc["session_id"], []).append(build(LoggedSet, doc))
                 if not by_session:
                     continue  # not trained that week: its sessions need not be read
                 for session in self.sessions_in_part(key):
@@ -374,7 +386,7 @@ class Store:
             if not self._has_part(part_key(day)):
                 return None
             doc = self._part(part_key(day)).table(table).get(Query().date == day.isoformat())
-            return model.model_validate(doc) if doc else None
+            return build(model, doc) if doc else None
 
     def _save_day_record(self, table: str, record: ChecklistEntry | RecoveryNote) -> None:
         with self._mutex:
@@ -409,13 +421,13 @@ class Store:
             self._part(part_key(record.date)).table("mobility").insert(_dump(record))
 
     def mobility_between(self, start: date, end: date) -> list[MobilityDone]:
-        return [MobilityDone.model_validate(d) for d in self.day_records("mobility", start, end)]
+        return [build(MobilityDone, d) for d in self.day_records("mobility", start, end)]
 
     def recovery_between(self, start: date, end: date) -> list[RecoveryNote]:
-        return [RecoveryNote.model_validate(d) for d in self.day_records("recovery", start, end)]
+        return [build(RecoveryNote, d) for d in self.day_records("recovery", start, end)]
 
     def checklists_between(self, start: date, end: date) -> list[ChecklistEntry]:
-        return [ChecklistEntry.model_validate(d) for d in self.day_records("checklist", start, end)]
+        return [build(ChecklistEntry, d) for d in self.day_records("checklist", start, end)]
 
     # -- bulk: import and export ---------------------------------------------------------
 
@@ -493,10 +505,7 @@ class Store:
             self._part_keys = None
             done = restoring.restore_backup(self.data_dir, backup, plan=plan)
             profile_path = self.data_dir / PROFILE_FILE
-            data = read_json_file(profile_path)
-            if data is not None:
-                validate_tables(profile_path, data, PROFILE_TABLES)
-            self._profile = TinyDB(storage=AtomicJSONStorage, path=profile_path, initial=data)
+            self._profile = self._db(profile_path, self._load(profile_path, PROFILE_TABLES))
             return done
 
     def check_current(self, today: date) -> None:
