@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import re
 import signal
@@ -465,6 +466,7 @@ def _cmd_block(args: argparse.Namespace, data_dir: Path) -> int:
 
 
 def _cmd_checklist(args: argparse.Namespace, data_dir: Path) -> int:
+    paused_gc()
     from .ui.app import run_app
 
     return run_app(data_dir, start_section="c", touch=touch_wanted(args))
@@ -482,9 +484,18 @@ def touch_wanted(args: argparse.Namespace) -> bool:
 
 
 def _run_app(args: argparse.Namespace, data_dir: Path) -> int:
+    paused_gc()
     from .ui.app import run_app
 
     return run_app(data_dir, touch=touch_wanted(args))
+
+
+def paused_gc() -> None:
+    """No cycle collection while the app starts: imports and the first plan make hundreds of
+    thousands of objects and almost no cyclic garbage, and the collector's passes over them
+    were a quarter of the start-up's work. The app turns it on again once Today's plan is
+    drawn (GymApp.first_screen_drawn), or as it ends, however it ends (run_app)."""
+    gc.disable()
 
 
 if __name__ == "__main__":  # pragma: no cover

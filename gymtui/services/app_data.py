@@ -24,11 +24,11 @@ from ..domain.stats import WeekRow, WeekSummary
 from ..domain.units import Unit
 from ..store import Store
 from . import daily, exercises, history
+from . import today as today_reads
 from .library import Library
 from .planning import SessionPlan
 from .programs import read_own_programs, save_own_program
 from .transfer import ImportOutcome, import_path
-from .workout import SessionWorkout, session_in_progress
 
 
 class Gym(Protocol):
@@ -58,14 +58,9 @@ def save_settings(gym: Gym, new: Settings) -> None:
 # -- Today ---------------------------------------------------------------------------------
 
 
-def last_session(gym: Gym) -> Session | None:
-    """The newest session logged, for Today's "Last session" line."""
-    return next(iter(gym.store.iter_sessions()), None)
-
-
-def session_under_way(gym: Gym, plan: SessionPlan) -> SessionWorkout | None:
-    """Today's session in progress, as the workout would open it (Today shows what is done)."""
-    return session_in_progress(gym.store, gym.library, plan, gym.now().date())
+# Today's two reads live in services/today.py, which Today's start-up worker imports alone.
+last_session = today_reads.last_session
+session_under_way = today_reads.session_under_way
 
 
 # -- checklist -----------------------------------------------------------------------------

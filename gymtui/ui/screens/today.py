@@ -97,14 +97,14 @@ class TodayScreen(ReportsWorkerErrors, GymScreen[None]):
     @work(thread=True, exclusive=True, group="today-plan", exit_on_error=False)
     def plan_in_worker(self) -> None:
         # Reading history and computing loads touches disk: never on the UI thread.
-        from ...services import app_data
+        from ...services import today
 
         app = self.app
         plan = app.make_plan()
         if plan is not None:
             try:
-                last = app_data.last_session(app)
-                progress = app_data.session_under_way(app, plan)
+                last = today.last_session(app)
+                progress = today.session_under_way(app, plan)
             except StoreError:
                 app.call_from_thread(self.show_plan, plan)  # the plan still shows
                 raise
