@@ -4,7 +4,9 @@ Each figure is the median of several runs, each run a fresh process (bench/probe
 the runs of a figure and of its reference are interleaved, so both see the same machine
 load. Figures:
 
-  start-up   `gymtui` started (cli.main -> run_app) on 10 years of synthetic history, timed
+  start-up   `gymtui` started (cli.main -> run_app) on 10 years of synthetic history (written
+             by the store's writer, so each file's digest is recorded as logging records it;
+             a copy without the digests shows the start when every file is validated), timed
              from spawn by this process to two moments: Today's first frame is painted
              (the date and the screen's skeleton), and Today's plan table has its rows and
              the frame after them is painted (headless driver at 80x24: the compositor
@@ -125,6 +127,12 @@ PLAN_DRAWN_TARGET = 1.5  # Today's plan drawn against the bare app's (rows in it
 
 
 def startup_figures(table: Table, history: Path, empty: Path, runs: int) -> None:
+    # The same history with no digests (store/digests.py): every file is validated, as for
+    # a folder written by another gymtui version or edited by hand.
+    validated = history.parent / "history-validated"
+    shutil.copytree(history, validated)
+    shutil.rmtree(validated / "cache" / "digests")
+
     def start(data_dir: Path | None):
         def measure():
             seconds, lines = probe("startup", str(data_dir)) if data_dir else probe("bare")
@@ -145,9 +153,10 @@ def startup_figures(table: Table, history: Path, empty: Path, runs: int) -> None
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "gymtui")], check=True,
                    stdout=subprocess.DEVNULL)
     say("start-up: one warm-up run each (the history's daily backup is made here), then the runs")
-    for measure in (start(history), start(empty), start(None)):
+    for measure in (start(history), start(empty), start(None), start(validated)):
         measure()
-    got = interleaved(runs, {"history": start(history), "bare": start(None), "empty": start(empty)})
+    got = interleaved(runs, {"history": start(history), "bare": start(None), "empty": start(empty),
+                             "validated": start(validated)})
     frame = {name: median([f for f, _, _ in values]) for name, values in got.items()}
     plan = {name: median([p for _, p, _ in values]) for name, values in got.items()}
     rss = {name: median([r for _, _, r in values]) for name, values in got.items()}
@@ -161,6 +170,8 @@ def startup_figures(table: Table, history: Path, empty: Path, runs: int) -> None
               f"<= {PLAN_DRAWN_TARGET} {verdict(drawn <= PLAN_DRAWN_TARGET)}")
     table.add("start-up to plan drawn, empty data folder", f"{plan['empty']:.3f} s", f"bare app {plan['bare']:.3f} s",
               f"{plan['empty'] / plan['bare']:.2f}", "")
+    table.add("start-up to plan drawn, 10 y, every file validated", f"{plan['validated']:.3f} s",
+              f"bare app {plan['bare']:.3f} s", f"{plan['validated'] / plan['bare']:.2f}", "")
     table.add("start-up to plan drawn, 10 y history vs empty", f"{plan['history']:.3f} s",
               f"empty {plan['empty']:.3f} s", f"{plan['history'] / plan['empty']:.2f}", "")
     table.add("peak RSS, start-up with 10 y history", f"{rss['history']:.1f} MiB", f"bare app {rss['bare']:.1f} MiB",

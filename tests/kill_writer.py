@@ -19,6 +19,9 @@ def main(data_dir: str, seed: int) -> None:
     now = pendulum.now()
     session = store.in_progress_session() or store.save_session(Session(date=now.date(), started_at=now))
     mine: list[LoggedSet] = list(store.session_sets(session.id))
+    # The models build their validators on first use: before "ready", so that the parent's
+    # kill window is spent writing.
+    LoggedSet(session_id=session.id, exercise="barbell-row", reps=1, logged_at=now).model_dump(mode="json")
     # "ready" goes to stderr: the parent reads it with a buffered readline, which may also
     # swallow the next lines of the stream it reads; acknowledgements must not be among them.
     print("ready", file=sys.stderr, flush=True)
