@@ -5,15 +5,11 @@ goes through services/app_data.py, which hands back the library as it is after t
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from textual.binding import Binding
 
 from .sections import SECTIONS
-
-if TYPE_CHECKING:
-    from ..services.library import Library
-    from ..store import Store
 
 
 def open_exercise_form(app: Any, exercise_id: str | None = None,
