@@ -22,3 +22,11 @@ async def test_a_screen_shown_before_it_has_mounted_gets_its_rest_badge_later(gy
     async with gym_app.run_test(size=(80, 24)):
         gym_app.rest.attach_badge(WarmupScreen())  # not mounted: no MountError, the badge waits
 
+
+
+async def test_the_rest_badges_scheduled_at_start_do_nothing_once_the_app_has_closed(gym_app):
+    # The app schedules watch_screens after its first refresh; on a busy machine a test (or a
+    # quick quit) closes the app before it runs, and subscribing then raised SignalError.
+    async with gym_app.run_test(size=(80, 24)):
+        pass
+    gym_app.rest.watch_screens()

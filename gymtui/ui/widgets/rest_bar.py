@@ -129,6 +129,8 @@ class RestKeeper:
     def watch_screens(self) -> None:
         """Give every screen the app shows a badge. Called once the app runs: a signal
         published while the app is still mounting drops its subscribers."""
+        if not self.app.is_running:
+            return  # scheduled after the first refresh, but the app closed before it ran
         self.app.screen_change_signal.subscribe(self.app, self.attach_badge)
         self.attach_badge(self.app.screen)
 
