@@ -30,13 +30,13 @@ NOW = pendulum.datetime(2026, 11, 16, 18, 30, tz="Europe/Paris")
 def validated(monkeypatch):
     """The data files the store validated (the others it built from as gymtui wrote them)."""
     seen: list[str] = []
-    real = store_module.canonical_tables
+    real = store_module.validate_tables
 
     def spy(path, data, models):
         seen.append(path.name)
         return real(path, data, models)
 
-    monkeypatch.setattr(store_module, "canonical_tables", spy)
+    monkeypatch.setattr(store_module, "validate_tables", spy)
     return seen
 
 

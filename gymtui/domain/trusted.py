@@ -96,13 +96,26 @@ def _converter(annotation: Any) -> Convert | None:
     raise _Unsupported(annotation)
 
 
-_PLANS: dict[type[BaseModel], dict[str, Convert | None] | None] = {}
+class _Plan:
+    """How to build one model: its fields in order, the converters, the defaults."""
+
+    def __init__(self, model: type[BaseModel]) -> None:
+        fields = model.model_fields
+        self.names = tuple(fields)
+        self.known = frozenset(fields)
+        self.converters = [(name, convert) for name, field in fields.items()
+                           if (convert := _converter(field.annotation)) is not None]
+        # A model with its own post-init or private values is made by model_construct.
+        self.direct = not model.__pydantic_post_init__ and not model.__private_attributes__
 
 
-def _plan(model: type[BaseModel]) -> dict[str, Convert | None] | None:
+_PLANS: dict[type[BaseModel], _Plan | None] = {}
+
+
+def _plan(model: type[BaseModel]) -> _Plan | None:
     if model not in _PLANS:
         try:
-            _PLANS[model] = {name: _converter(field.annotation) for name, field in model.model_fields.items()}
+            _PLANS[model] = _Plan(model)
         except _Unsupported:
             _PLANS[model] = None
     return _PLANS[model]
@@ -112,11 +125,24 @@ def build(model: type[M], record: dict[str, Any]) -> M:
     """`model` from a record gymtui dumped from such a model; equal to what validating the
     record gives. A record that does not fit is validated (and its error raised)."""
     plan = _plan(model)
-    if plan is None or not isinstance(record, dict) or not plan.keys() >= record.keys():
+    if plan is None or not isinstance(record, dict) or not record.keys() <= plan.known:
         return model.model_validate(record)
+    values = dict(record)  # the model's own dict: never the store's cached record
     try:
-        values = {name: value if (convert := plan[name]) is None else convert(value)
-                  for name, value in record.items()}
+        for name, convert in plan.converters:
+            if name in values:
+                values[name] = convert(values[name])
     except (TypeError, ValueError, AttributeError, KeyError):
         return model.model_validate(record)
-    return model.model_construct(**values)
+    if len(values) != len(plan.names) or not plan.direct:
+        return model.model_construct(**values)  # fields left out: their defaults, as validation gives
+    if list(values) != list(plan.names):
+        values = {name: values[name] for name in plan.names}
+    # What model_construct does for a record that names every field, without its per-field
+    # default handling: the instance's dict, the fields set, no extras, no private values.
+    built = model.__new__(model)
+    object.__setattr__(built, "__dict__", values)
+    object.__setattr__(built, "__pydantic_fields_set__", set(values))
+    object.__setattr__(built, "__pydantic_extra__", None)
+    object.__setattr__(built, "__pydantic_private__", None)
+    return built

@@ -17,6 +17,7 @@ from ..domain.jsontext import JsonTextError, load_json
 from .atomic import atomic_write_bytes
 from .digests import record_digest
 from .errors import CorruptFileError, DiskWriteError, ReadOnlyFolderError
+from .schema import canonical_tables
 
 
 def read_json_file(path: Path) -> dict[str, Any] | None:
@@ -51,12 +52,15 @@ def parse_json_bytes(path: Path, raw: bytes) -> dict[str, Any]:
 
 class AtomicJSONStorage(Storage):
     def __init__(self, path: str | Path, initial: dict[str, Any] | None = None, read_only: str | None = None,
-                 sidecar: Path | None = None) -> None:
+                 sidecar: Path | None = None, models: dict[str, Any] | None = None) -> None:
         self.path = Path(path)
         # `initial` lets the store hand over data it already parsed while validating.
         self._data: dict[str, Any] | None = initial
         self.read_only = read_only  # why the folder cannot be written, when it cannot
         self.sidecar = sidecar  # where the digest of each write goes (store/digests.py)
+        # The tables' models while the records are as a file not written by gymtui had them
+        # (validated, but not necessarily as the models dump them); None once they are dumps.
+        self.models = models
 
     def read(self) -> dict[str, Any] | None:
         if self._data is None:
@@ -67,6 +71,10 @@ class AtomicJSONStorage(Storage):
         if self.read_only is not None:
             self._data = None  # as after a failed write: TinyDB may have changed it in place
             raise ReadOnlyFolderError(self.path, self.read_only)
+        if self.models is not None:
+            # The file becomes gymtui's own: every record as its model dumps it, so the
+            # digest recorded below never vouches for a record gymtui did not write.
+            data = canonical_tables(self.path, data, self.models)
         payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         try:
             atomic_write_bytes(self.path, payload)
@@ -76,6 +84,7 @@ class AtomicJSONStorage(Storage):
             self._data = None
             raise DiskWriteError(self.path, error) from error
         self._data = data
+        self.models = None
         if self.sidecar is not None:
             record_digest(self.sidecar, payload)  # after the file: a cut between costs a validation
 

@@ -41,7 +41,7 @@ from .errors import (
 from .layout import JOURNAL_DIR, PROFILE_FILE, journal_parts, part_key, part_path
 from .lock import READ_ONLY_ERRORS, DataLock
 from .migrate import migrate_if_needed
-from .schema import PART_TABLES, PROFILE_TABLES, SCHEMA_VERSION, canonical_tables, stored_version, validate_tables
+from .schema import PART_TABLES, PROFILE_TABLES, SCHEMA_VERSION, stored_version, validate_tables
 from .storage import AtomicJSONStorage, read_json_bytes, read_json_file
 
 M = TypeVar("M", bound=BaseModel)
@@ -96,7 +96,7 @@ class Store:
         store = cls(data_dir, now=now)
         store.read_only = reason
         profile_path = store.data_dir / PROFILE_FILE
-        data = store._load(profile_path, PROFILE_TABLES)
+        store._profile, data = store._db(profile_path, PROFILE_TABLES)
         if data is not None:
             version = stored_version(data, profile_path)
             if version > SCHEMA_VERSION:
@@ -105,7 +105,6 @@ class Store:
             if version < SCHEMA_VERSION:
                 raise ReadOnlyFolderError(profile_path, f"{reason}; it was written at schema {version} and must be"
                                                         " migrated before this gymtui can read it")
-        store._profile = store._db(profile_path, data)
         return store
 
     def _open(self, purpose: str) -> None:
@@ -122,8 +121,7 @@ class Store:
             self.swept = sweep_temp_files(self.data_dir) + sweep_temp_files(self.data_dir / JOURNAL_DIR)
             migrate_if_needed(self.data_dir, self._now().date())
             profile_path = self.data_dir / PROFILE_FILE
-            data = self._load(profile_path, PROFILE_TABLES)
-            self._profile = self._db(profile_path, data)
+            self._profile, data = self._db(profile_path, PROFILE_TABLES)
             if data is None:
                 meta: dict[str, Any] = {"schema": SCHEMA_VERSION}
                 if journal_parts(self.data_dir) or backups.list_backups(self.data_dir):
@@ -135,19 +133,28 @@ class Store:
             self._lock.release()
             raise
 
-    def _load(self, path: Path, models: dict[str, Any]) -> dict[str, Any] | None:
-        """A data file's tables (None: no such file), every record as the models dump it:
-        as it is when gymtui wrote the file (its digest says so, store/digests.py), else
-        validated (a damaged file raises CorruptFileError) and kept as the models dump it.
-        So every record in memory can be built without validating it again."""
+    def _db(self, path: Path, models: dict[str, Any]) -> tuple[TinyDB, dict[str, Any] | None]:
+        """A data file opened (its tables, None when there is none). A file whose digest
+        says gymtui wrote it (store/digests.py) is used as written: its records are model
+        dumps, built without validation (`_made`). Any other file is validated first (a
+        damaged one raises CorruptFileError), its records validated again as they are read,
+        and made model dumps when gymtui first writes the file (AtomicJSONStorage.write)."""
         data, raw = read_json_bytes(path)
-        if data is None or written_by_gymtui(sidecar_path(self.data_dir, path), raw):
-            return data
-        return canonical_tables(path, data, models)
+        trusted = data is None or written_by_gymtui(sidecar_path(self.data_dir, path), raw)
+        if not trusted:
+            assert data is not None
+            validate_tables(path, data, models)
+        db = TinyDB(storage=AtomicJSONStorage, path=path, initial=data, read_only=self.read_only,
+                    sidecar=sidecar_path(self.data_dir, path), models=None if trusted else models)
+        return db, data
 
-    def _db(self, path: Path, data: dict[str, Any] | None) -> TinyDB:
-        return TinyDB(storage=AtomicJSONStorage, path=path, initial=data, read_only=self.read_only,
-                      sidecar=sidecar_path(self.data_dir, path))
+    @staticmethod
+    def _made(db: TinyDB, model: type[M], doc: dict[str, Any]) -> M:
+        """`model` from a record of `db`: built as written when the file is gymtui's own."""
+        storage = db.storage
+        if isinstance(storage, AtomicJSONStorage) and storage.models is None:
+            return build(model, doc)
+        return model.model_validate(doc)
 
     def today(self) -> date:
         """Today by the store's clock (tests give it a fixed one)."""
@@ -177,13 +184,12 @@ class Store:
             self._parts.move_to_end(key)
             return db
         path = part_path(self.data_dir, key)
-        data = self._load(path, PART_TABLES)
+        db, data = self._db(path, PART_TABLES)
         if data is not None:
             for record in data.get("sessions", {}).values():
                 self._session_part[record["id"]] = key
         else:
             self._new_keys.add(key)
-        db = self._db(path, data)
         self._parts[key] = db
         while len(self._parts) > OPEN_PARTS:
             _, old = self._parts.popitem(last=False)
@@ -221,7 +227,7 @@ class Store:
     def settings(self) -> Settings:
         with self._mutex:
             docs = self.profile.table("settings").all()
-            return build(Settings, docs[0]) if docs else Settings()
+            return self._made(self.profile, Settings, docs[0]) if docs else Settings()
 
     def save_settings(self, settings: Settings) -> Settings:
         with self._mutex:
@@ -231,7 +237,7 @@ class Store:
 
     def custom_exercises(self) -> list[Exercise]:
         with self._mutex:
-            return [build(Exercise, d) for d in self.profile.table("exercises").all()]
+            return [self._made(self.profile, Exercise, d) for d in self.profile.table("exercises").all()]
 
     def save_exercises(self, exercises: Iterable[Exercise]) -> None:
         with self._mutex:
@@ -248,7 +254,7 @@ class Store:
 
     def routines(self) -> list[Routine]:
         with self._mutex:
-            return [build(Routine, d) for d in self.profile.table("routines").all()]
+            return [self._made(self.profile, Routine, d) for d in self.profile.table("routines").all()]
 
     def save_routine(self, routine: Routine) -> None:
         with self._mutex:
@@ -262,7 +268,7 @@ class Store:
         """The user's checklist, or None when they still use the library default."""
         with self._mutex:
             docs = self.profile.table("checklist_items").all()
-            return [build(ChecklistItem, d) for d in docs] if docs else None
+            return [self._made(self.profile, ChecklistItem, d) for d in docs] if docs else None
 
     def save_checklist_items(self, items: list[ChecklistItem]) -> None:
         with self._mutex:
@@ -315,21 +321,24 @@ class Store:
                 key = self._part_of_session(session_id)
             except StoreError:
                 return None
-            doc = self._part(key).table("sessions").get(Query().id == session_id)
-            return build(Session, doc) if doc else None
+            db = self._part(key)
+            doc = db.table("sessions").get(Query().id == session_id)
+            return self._made(db, Session, doc) if isinstance(doc, dict) else None
 
     def session_sets(self, session_id: str) -> list[LoggedSet]:
         with self._mutex:
             key = self._part_of_session(session_id)
-            docs = self._part(key).table("sets").search(Query().session_id == session_id)
-            return sorted((build(LoggedSet, d) for d in docs), key=lambda s: s.logged_at)
+            db = self._part(key)
+            docs = db.table("sets").search(Query().session_id == session_id)
+            return sorted((self._made(db, LoggedSet, d) for d in docs), key=lambda s: s.logged_at)
 
     def sessions_in_part(self, key: str) -> list[Session]:
         with self._mutex:
             if not self._has_part(key):
                 return []
-            docs = self._part(key).table("sessions").all()
-            return sorted((build(Session, d) for d in docs), key=lambda s: s.started_at, reverse=True)
+            db = self._part(key)
+            docs = db.table("sessions").all()
+            return sorted((self._made(db, Session, d) for d in docs), key=lambda s: s.started_at, reverse=True)
 
     def iter_sessions(self, *, before: date | None = None) -> Iterator[Session]:
         """Sessions newest first, opening one week at a time."""
@@ -369,7 +378,7 @@ class Store:
                 docs = db.table("sets").search(Query().exercise == exercise)
                 by_session: dict[str, list[LoggedSet]] = {}
                 for doc in docs:
-                    by_session.setdefault(doc["session_id"], []).append(build(LoggedSet, doc))
+                    by_session.setdefault(doc["session_id"], []).append(self._made(db, LoggedSet, doc))
                 if not by_session:
                     continue  # not trained that week: its sessions need not be read
                 for session in self.sessions_in_part(key):
@@ -385,8 +394,9 @@ class Store:
         with self._mutex:
             if not self._has_part(part_key(day)):
                 return None
-            doc = self._part(part_key(day)).table(table).get(Query().date == day.isoformat())
-            return build(model, doc) if doc else None
+            db = self._part(part_key(day))
+            doc = db.table(table).get(Query().date == day.isoformat())
+            return self._made(db, model, doc) if isinstance(doc, dict) else None
 
     def _save_day_record(self, table: str, record: ChecklistEntry | RecoveryNote) -> None:
         with self._mutex:
@@ -416,18 +426,29 @@ class Store:
                         out.append(dict(doc))
         return sorted(out, key=lambda d: d["date"])
 
+    def _day_models(self, table: str, model: type[M], start: date, end: date) -> list[M]:
+        """`day_records` as models, each built as its file allows (`_made`)."""
+        out: list[tuple[str, M]] = []
+        with self._mutex:
+            first, last = part_key(start), part_key(end)
+            for key in sorted(k for k in self.parts() if first <= k <= last):
+                db = self._part(key)
+                out += [(doc["date"], self._made(db, model, doc)) for doc in db.table(table).all()
+                        if start.isoformat() <= doc["date"] <= end.isoformat()]
+        return [record for _, record in sorted(out, key=lambda pair: pair[0])]
+
     def save_mobility_done(self, record: MobilityDone) -> None:
         with self._mutex:
             self._part(part_key(record.date)).table("mobility").insert(_dump(record))
 
     def mobility_between(self, start: date, end: date) -> list[MobilityDone]:
-        return [build(MobilityDone, d) for d in self.day_records("mobility", start, end)]
+        return self._day_models("mobility", MobilityDone, start, end)
 
     def recovery_between(self, start: date, end: date) -> list[RecoveryNote]:
-        return [build(RecoveryNote, d) for d in self.day_records("recovery", start, end)]
+        return self._day_models("recovery", RecoveryNote, start, end)
 
     def checklists_between(self, start: date, end: date) -> list[ChecklistEntry]:
-        return [build(ChecklistEntry, d) for d in self.day_records("checklist", start, end)]
+        return self._day_models("checklist", ChecklistEntry, start, end)
 
     # -- bulk: import and export ---------------------------------------------------------
 
@@ -505,7 +526,7 @@ class Store:
             self._part_keys = None
             done = restoring.restore_backup(self.data_dir, backup, plan=plan)
             profile_path = self.data_dir / PROFILE_FILE
-            self._profile = self._db(profile_path, self._load(profile_path, PROFILE_TABLES))
+            self._profile = self._db(profile_path, PROFILE_TABLES)[0]
             return done
 
     def check_current(self, today: date) -> None:
