@@ -1,4 +1,5 @@
-"""Dialogs of the workout screen: resume today's session, swap an exercise, change the tempo."""
+"""Dialogs of the workout screen: resume today's session, swap an exercise, change the tempo,
+the whole card."""
 
 from __future__ import annotations
 
@@ -127,4 +128,30 @@ class TempoDialog(GymDialog["str | None"]):
         self.dismiss(str(tempo))
 
     def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class CardDialog(GymDialog[None]):
+    """The exercise's card in full, wrapped: what the screen's one-line rows cut short (a long
+    reason, every cue) on a narrow screen."""
+    CSS_PATH = "dialog.tcss"  # parsed when the screen first opens, not at start-up
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,enter,y", "close", "Close"),
+    ]
+
+    def __init__(self, title: str, card_text: str) -> None:
+        super().__init__()
+        self.title_text, self.card_text = title, card_text
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog dialog-box"):
+            yield Static(f"[b]{escape(self.title_text)}[/b]", classes="dialog-title")
+            yield Static(self.card_text, id="wo-card-full")
+            yield Static("[b]Esc[/b]/[b]Enter[/b] close", classes="dialog-help")
+
+    def on_click(self) -> None:
+        self.dismiss(None)  # a tap anywhere closes it, as it opened
+
+    def action_close(self) -> None:
         self.dismiss(None)

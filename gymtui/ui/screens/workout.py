@@ -23,6 +23,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.events import Click
 from textual.reactive import reactive
 from textual.widgets import ContentSwitcher, Header, Static
 
@@ -30,6 +31,7 @@ from ...domain.clock import SystemClock
 from ...domain.session_model import Card
 from ...domain.tempo_timer import TempoTimer
 from ...services.workout import SessionWorkout
+from ..dialogs.workout import CardDialog
 from ..widgets.big_text import BigText
 from ..widgets.footer import Footer
 from ..widgets.rest_bar import RestKeeper, RestPanel
@@ -83,6 +85,7 @@ class WorkoutScreen(GymScreen[None]):
         Binding("delete,backspace", "delete_set", "Delete", show=False),
         Binding("equals_sign", "tempo", "Tempo", show=False),
         Binding("f", "finish", "Finish", show=False),
+        Binding("y", "whole_card", "Whole card: why, last time, every cue", show=False),
         Binding("space", "pause", "Pause/resume"),
         Binding("enter", "stop_set", "Stop & log"),
         Binding("escape", "cancel_timer", "Cancel"),
@@ -339,6 +342,19 @@ class WorkoutScreen(GymScreen[None]):
     def action_add_exercise(self) -> None:
         """An exercise from the library (or a new one) after the current one."""
         self.edits.add_exercise()
+
+    def action_whole_card(self) -> None:
+        """The card in full, in a dialog: on a phone its rows can be cut short."""
+        shown = self.controller.shown(self.state)
+        if shown is not None:
+            card, slot = shown
+            self.app.push_screen(CardDialog(f"{card.exercise.name}, {text.slot_label(card, slot)}",
+                                            text.card_lines(card, every_cue=True)))
+
+    @on(Click, "#wo-card")
+    def _card_tapped(self) -> None:
+        if self.state == "ready":
+            self.action_whole_card()
 
     def action_group(self) -> None:
         """A superset made now: the current exercise with the next, A1 -> A2 -> A1."""

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 KEYS_LINE = (
     "[$text-muted]e[/] edit  [$text-muted]del[/] delete  [$text-muted]a[/] add set  "
     "[$text-muted]k[/] skip set  [$text-muted]x[/] swap  [$text-muted]< >[/] move  "
-    "[$text-muted]=[/] tempo  [$text-muted]f[/] finish"
+    "[$text-muted]=[/] tempo  [$text-muted]y[/] whole card  [$text-muted]f[/] finish"
 )
 
 

@@ -144,8 +144,9 @@ class BigText(Widget):
 
     def update(self, text: str) -> None:
         if text != self._text:
-            # A wider or narrower text needs a new layout when the width is the text's own.
-            relayout = self.large and pixel_width(text) != pixel_width(self._text)
+            # A wider or narrower text needs a new layout when the width is the text's own
+            # (the timer's symbol sized for the lead-in's ○ cut the wider ▼ of the lowering).
+            relayout = pixel_width(text) != pixel_width(self._text)
             self._text = text
             self.refresh(layout=relayout)
 
@@ -162,8 +163,12 @@ class BigText(Widget):
             fits_large = height >= HEIGHT * LARGE_ROWS and large_width(self._text) <= width
             if self.large and fits_large:
                 rows = render_rows(self._text, LARGE_ROWS, cells=LARGE_CELLS)
-            else:
+            elif text_width(self._text) <= width:
                 rows = render_rows(self._text)
+            else:
+                # A phone's 40 columns: pixels one cell wide (tall and thin, but whole) before
+                # anything is cut off, so 'SET 1/2' keeps its '/2'.
+                rows = render_rows(self._text, cells=1)
             drawn = len(rows[0]) if rows and rows[0] else 0
             if drawn > width:  # too wide: cut on the right, never wrap
                 rows = [row[:width] for row in rows]

@@ -142,7 +142,7 @@ class SetEntry(Vertical):
         with Horizontal(classes="se-row", id="se-side-row"):
             yield Label("Side", classes="se-label")
             yield Choice(("left", "right"), "left", id="se-side")
-        with Horizontal(classes="se-row"):
+        with Horizontal(classes="se-row", id="se-tempo-row"):
             yield Label("Tempo", classes="se-label")
             yield Input("", id="se-tempo", compact=True, classes="se-mid")
             yield Label("Note", classes="se-label se-note-label")

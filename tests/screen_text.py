@@ -1,0 +1,25 @@
+"""What a terminal would show, as text: to check that a sentence is on screen whole, however
+the screen wrapped it."""
+
+from __future__ import annotations
+
+from textual.app import App
+
+
+def screen_lines(app: App[object]) -> list[str]:
+    """The screen's rows as plain text, as a terminal of the app's size shows them."""
+    return [strip.text for strip in app.screen._compositor.render_strips()]
+
+
+def flat(text: str) -> str:
+    """Whitespace (line ends and the indents of wrapped lines) collapsed to single spaces."""
+    return " ".join(text.split())
+
+
+BORDERS = "█▌▐│┃"  # a dialog's frame, either side of its lines
+
+
+def on_screen(app: App[object], sentence: str) -> bool:
+    """Whether the sentence is on screen in full, wrapped over lines or not (in a dialog too)."""
+    lines = (line.strip().strip(BORDERS) for line in screen_lines(app))
+    return flat(sentence) in flat("\n".join(lines))
