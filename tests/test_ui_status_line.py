@@ -63,3 +63,27 @@ async def test_the_next_key_dismisses_a_message_and_the_newest_replaces_it(new_a
 def test_one_line_puts_the_title_first_and_joins_the_lines():
     assert one_line("Rest over.\nNext: Deadlift", "Go") == "Go: Rest over. Next: Deadlift"
     assert one_line("Saved 80×5") == "Saved 80×5"
+
+
+async def test_messages_after_a_dismissed_one_stay_on_the_header_row(new_app):
+    # Textual takes a dismissed message's toast away but left its holder in the rack: the
+    # next message came two rows lower, over the workout's heading ("Dead Bug added" over
+    # "Dead Bug  SET 1 OF 3"), the one after that over the card.
+    from screen_text import on_screen
+
+    app = new_app()
+    async with app.run_test(size=(40, 30), notifications=True) as pilot:
+        await settle(pilot, app)
+        app.action_open_section("w")
+        await settle(pilot, app)
+        for name in ("plank", "dead bug", "pallof"):
+            await pilot.press("i")
+            await settle(pilot, app)
+            await pilot.press(*("space" if c == " " else c for c in name), "enter")
+            await settle(pilot, app)
+            heading = app.screen.query_one("#wo-heading")
+            toasts = list(app.screen.query(Toast))
+            assert len(toasts) == 1 and toasts[0].region.y == 0, (name, [t.region for t in toasts])
+            assert not toasts[0].region.overlaps(heading.region)
+            card = app.screen.workout.card
+            assert on_screen(app, f"{card.exercise.name} SET 1 OF {card.sets}")

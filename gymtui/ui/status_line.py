@@ -23,9 +23,10 @@ from textual.screen import Screen
 # `clear_notifications()` for all of them, not dropping one (`_unnotify`) or redrawing the
 # rack (`_refresh_notifications`). CSS alone cannot tell a line from a box: a short warning
 # is a line, a titled one a box, and both carry the same -warning class. So the private
-# names are used here, in this one module; the tests run on the pinned Textual (the test
+# names are used here, in this one module (ToastHolder too: a dismissed toast leaves its holder
+# behind); the tests run on the pinned Textual (the test
 # extra), so raising the pin shows whether they still work (test_ui_status_line).
-from textual.widgets._toast import Toast
+from textual.widgets._toast import Toast, ToastHolder
 
 from .screens.base import GymScreen
 
@@ -144,6 +145,11 @@ class StatusNotices(App):
         for toast in screen.query(Toast):
             toast.set_class(toast._notification.identity not in self._status_screens, "-box")
             toast.set_class(badge, "-beside-badge")
+        # Textual takes a dismissed toast away but leaves its holder in the rack: each one
+        # pushed the next line two rows down, over the workout's heading and then its card.
+        for holder in screen.query(ToastHolder):
+            if not any(isinstance(child, Toast) for child in holder.children):
+                holder.remove()
 
     def _shown_screen(self) -> Screen | None:
         return self.screen if self._screen_stack else None
