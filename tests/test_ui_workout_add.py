@@ -156,3 +156,69 @@ async def test_a_superset_of_the_program_day_is_shown_and_done_in_rounds(gym_app
         assert screen.workout.card.exercise.id == second.id and screen.workout.slot == 0
         assert app.rest.timer.planned == 15  # between the members; the round's rest after A2
         assert [s.exercise for s in app.store.session_sets(app.store.in_progress_session().id)] == [first.id]
+
+
+async def test_enter_on_a_name_the_library_lacks_opens_the_form_with_it(gym_app):
+    # Enter took the first match, and "+ Add a new one" needed the arrows: a name the library
+    # does not know now opens the add-exercise form with it filled in, and the line under the
+    # list says so before Enter.
+    from textual.widgets import Input, Static
+
+    from gymtui.ui.screens.exercise_form import ExerciseForm
+
+    app = gym_app
+    async with app.run_test(size=SIZE) as pilot:
+        await open_workout(pilot, app)
+        await pilot.press("i")
+        await settle(pilot, app)
+        dialog = app.screen
+        assert isinstance(dialog, AddExerciseDialog)
+        for key in "zercher carry":
+            await pilot.press("space" if key == " " else key)
+        await settle(pilot, app)
+        said = str(dialog.query_one("#add-enter", Static).render())
+        assert said == "Nothing in the library is called zercher carry: Enter adds it as a new exercise"
+        await pilot.press("enter")
+        await settle(pilot, app)
+        assert isinstance(app.screen, ExerciseForm)
+        assert app.screen.query_one("#xf-name", Input).value == "zercher carry"
+
+
+async def test_enter_on_a_match_adds_the_highlighted_one_and_says_which(gym_app):
+    from textual.widgets import Static
+
+    app = gym_app
+    async with app.run_test(size=SIZE) as pilot:
+        await open_workout(pilot, app)
+        await pilot.press("i")
+        await settle(pilot, app)
+        dialog = app.screen
+        for key in "plank":
+            await pilot.press(key)
+        await settle(pilot, app)
+        said = dialog.query_one("#add-enter", Static)
+        first = str(said.render())
+        assert first.startswith("Enter adds ") and "Plank" in first
+        await pilot.press("down", "down")  # into the list, and on to the next match
+        await settle(pilot, app)
+        second = str(said.render())
+        assert second.startswith("Enter adds ") and second != first
+        await pilot.press("enter")
+        await settle(pilot, app)
+        assert isinstance(app.screen, WorkoutScreen)
+        assert app.screen.workout.card.exercise.name == second.removeprefix("Enter adds ")
+
+
+async def test_a_name_already_in_the_session_is_said_so(gym_app):
+    from textual.widgets import Static
+
+    app = gym_app
+    async with app.run_test(size=SIZE) as pilot:
+        await open_workout(pilot, app)
+        await pilot.press("i")
+        await settle(pilot, app)
+        for key in "face pull":
+            await pilot.press("space" if key == " " else key)
+        await settle(pilot, app)
+        said = str(app.screen.query_one("#add-enter", Static).render())
+        assert said.startswith("Face Pull is in this session already.")

@@ -13,14 +13,15 @@ from .sections import SECTIONS
 
 
 def open_exercise_form(app: Any, exercise_id: str | None = None,
-                       then: Callable[[str | None], None] | None = None) -> None:
-    """The add-exercise form (or the edit form of `exercise_id`); `then` gets the saved id."""
+                       then: Callable[[str | None], None] | None = None, *, name: str = "") -> None:
+    """The add-exercise form (or the edit form of `exercise_id`); `then` gets the saved id.
+    `name`: a new exercise's name, as typed in a search that found nothing."""
     from .screens.exercise_form import ExerciseForm
 
     if not app.data_needed():
         return
     exercise = app.library.exercise(exercise_id) if exercise_id else None
-    app.push_screen(ExerciseForm(exercise), then)
+    app.push_screen(ExerciseForm(exercise, name=name), then)
 
 
 def open_library(app: Any) -> None:

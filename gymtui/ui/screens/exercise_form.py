@@ -71,9 +71,10 @@ class ExerciseForm(GymDialog["str | None"]):
         Binding("escape", "cancel", "Cancel"),
     ]
 
-    def __init__(self, exercise: Exercise | None = None) -> None:
+    def __init__(self, exercise: Exercise | None = None, *, name: str = "") -> None:
         super().__init__()
         self.exercise = exercise  # None: a new exercise
+        self.typed_name = name  # a new exercise's name, typed in a search that found nothing
         self.saving = False
 
     # -- layout ------------------------------------------------------------------------------
@@ -107,7 +108,7 @@ class ExerciseForm(GymDialog["str | None"]):
             widget = Select(MEASURED, allow_blank=False, value="timed" if e and e.timed else "reps", compact=True)
         else:
             value, hint = {
-                "name": (e.name if e else "", "what you call it"),
+                "name": (e.name if e else self.typed_name, "what you call it"),
                 "alias": (", ".join(e.aliases) if e else "", "other names, separated by commas"),
                 "step": (f"{e.step_kg:g}kg" if e and e.step_kg else "", "machine or cable: 2.5kg or 5lb"),
                 "tempo": (e.default_tempo if e else "", "e.g. 3-1-1-0 (default 2-0-1-0)"),

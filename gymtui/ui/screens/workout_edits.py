@@ -17,7 +17,7 @@ from ...domain.settings import Settings
 from ...services.planning import SessionPlan
 from ...services.workout import SessionWorkout, add_card, finish_session, replanned, swap_card
 from ...store import StoreError
-from ..dialogs.add_exercise import NEW, AddExerciseDialog
+from ..dialogs.add_exercise import AddExerciseDialog, NewExercise
 from ..dialogs.confirm import ConfirmDialog
 from ..dialogs.workout import SwapDialog, TempoDialog
 from ..own_training import open_exercise_form
@@ -133,9 +133,9 @@ class SessionEdits:
         used = taken(workout)
         offered = [e for e in screen.app.library.offered() if e.id not in used]
 
-        def chosen(choice: Exercise | str | None) -> None:
-            if choice == NEW:
-                open_exercise_form(screen.app, None, then=new_one)
+        def chosen(choice: Exercise | NewExercise | None) -> None:
+            if isinstance(choice, NewExercise):
+                open_exercise_form(screen.app, None, then=new_one, name=choice.name)
             elif isinstance(choice, Exercise):
                 self.add(workout, choice, at)
 
@@ -144,7 +144,8 @@ class SessionEdits:
             if exercise is not None:
                 self.add(workout, exercise, at)
 
-        screen.app.push_screen(AddExerciseDialog(offered, where), chosen)
+        in_session = [card.exercise for card in workout.cards]
+        screen.app.push_screen(AddExerciseDialog(offered, where, in_session), chosen)
 
     def add(self, workout: SessionWorkout, exercise: Exercise, at: int) -> None:
         """Store `exercise` in the session at `at` (through the write queue, after the writes
