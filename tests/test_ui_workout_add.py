@@ -222,3 +222,32 @@ async def test_a_name_already_in_the_session_is_said_so(gym_app):
         await settle(pilot, app)
         said = str(app.screen.query_one("#add-enter", Static).render())
         assert said.startswith("Face Pull is in this session already.")
+
+
+async def test_shift_g_takes_the_exercise_out_of_its_superset_and_the_session_keeps_it(gym_app):
+    from gymtui.domain.supersets import session_groups
+    from screen_text import on_screen
+
+    app = gym_app
+    seed_history(app.store)
+    seed_rows(app.store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_workout(pilot, app)
+        await pilot.press("g")
+        await settle(pilot, app)
+        assert "A1 · Face Pull" in shown(screen, "#wo-heading")
+        await pilot.press("G")
+        await settle(pilot, app)
+        heading = shown(screen, "#wo-heading")
+        assert "A1" not in heading and "exercise 1/" in heading
+        assert screen.controller.groups() == {}  # a group of one is no group
+        await pilot.press("l", "7", "enter")  # on its own: its next set, not the row
+        await settle(pilot, app)
+        assert screen.workout.card.exercise.id == "face-pull" and screen.workout.slot == 1
+        await pilot.press("question_mark")
+        await settle(pilot, app)
+        assert on_screen(app, "Out of the superset")
+        # Kept in the saved session: read back from the store, the two are not grouped.
+        stored = app.store.in_progress_session()
+        assert stored.groups == {"face-pull": "", "chest-supported-row": "A"}
+        assert session_groups(stored, screen.workout.plan.day) == {}

@@ -78,6 +78,7 @@ class WorkoutScreen(GymScreen[None]):
         Binding("a", "add_set", "Add set", show=False),
         Binding("i", "add_exercise", "Add exercise", show=False),
         Binding("g", "group", "Superset with the next", show=False),
+        Binding("G", "ungroup", "Out of the superset", show=False),
         Binding("k", "skip_set", "Skip set", show=False),
         Binding("x", "swap", "Swap", show=False),
         Binding("less_than_sign", "reorder(-1)", "Move up", show=False),
@@ -363,6 +364,16 @@ class WorkoutScreen(GymScreen[None]):
             self.app.notify("The last exercise has none after it to pair with: < > move it first.")
             return
         self.app.notify(f"Superset {label}: one set of each in turn, the rest after the round.", timeout=5)
+        self.moved()
+
+    def action_ungroup(self) -> None:
+        """The way back from g: the current exercise done on its own, set after set."""
+        name = self.workout.card.exercise.name if self.workout is not None else ""
+        label = self.controller.ungroup()
+        if label is None:
+            self.app.notify(f"{name} is in no superset: g pairs it with the next exercise.")
+            return
+        self.app.notify(f"{name} is out of superset {label}: its sets come one after another.", timeout=5)
         self.moved()
 
     def start_freestyle(self) -> None:

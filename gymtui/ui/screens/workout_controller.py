@@ -24,7 +24,7 @@ from ...domain.session_set import make_logged
 from ...domain.settings import Settings, changes_plan
 from ...domain.units import Unit
 from ...services.chosen_loads import chosen_plan
-from .workout_groups import group_with_next, groups_today, next_in_group
+from .workout_groups import group_with_next, groups_today, next_in_group, out_of_group
 from .workout_states import State
 
 if TYPE_CHECKING:
@@ -181,6 +181,10 @@ class WorkoutController:
     def group_with_next(self) -> str | None:
         """Group the current exercise with the next one; the label, or None when it is the last."""
         return group_with_next(self.workout) if self.workout is not None else None
+
+    def ungroup(self) -> str | None:
+        """Take the current exercise out of its superset; the label it left, or None."""
+        return out_of_group(self.workout) if self.workout is not None else None
 
     @staticmethod
     def saved(card: Card, slot: int, saved: LoggedSet) -> None:

@@ -1,6 +1,6 @@
 """Supersets in the session being worked: which exercises are grouped today, where the
-cursor goes after a set of a group (A1 -> A2 -> A1, with the group's rests), and grouping
-the current exercise with the next. Functions of the workout, without Textual; the
+cursor goes after a set of a group (A1 -> A2 -> A1, with the group's rests), grouping the
+current exercise with the next and taking it out again. Functions of the workout, without Textual; the
 controller (workout_controller.py) calls them."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ...domain.session_model import Card
-from ...domain.supersets import Item, Running, day_rests, grouped_with_next, next_set, session_groups
+from ...domain.supersets import Item, Running, day_rests, grouped_with_next, next_set, session_groups, ungrouped
 
 if TYPE_CHECKING:
     from ...services.workout import SessionWorkout
@@ -50,3 +50,13 @@ def group_with_next(workout: SessionWorkout) -> str | None:
         return None
     workout.session = session
     return groups_today(workout).get(workout.card.exercise.id)
+
+
+def out_of_group(workout: SessionWorkout) -> str | None:
+    """Take the current exercise out of its superset (done set after set from now on); the
+    label it left, or None when it was in none. The session keeps it (saved with the position)."""
+    label = groups_today(workout).get(workout.card.exercise.id)
+    if label is None:
+        return None
+    workout.session = ungrouped(workout.session_with_position(), workout.card.exercise.id)
+    return label

@@ -11,7 +11,7 @@ State = Literal["loading", "ready", "timer", "log", "finished", "problem", "empt
 # Keys by the state they act in (check_action); the others act in every state.
 READY_ACTIONS = frozenset({
     "start_set", "log_set", "exercise", "move_set", "rest_more", "rest_skip", "add_set", "skip_set",
-    "swap", "reorder", "edit_set", "delete_set", "tempo", "finish", "group", "whole_card",
+    "swap", "reorder", "edit_set", "delete_set", "tempo", "finish", "group", "ungroup", "whole_card",
 })
 TIMER_ACTIONS = frozenset({"pause", "stop_set", "cancel_timer"})
 STATE_ACTIONS: dict[str, State] = {"cancel_log": "log", "new_session": "finished", "retry": "problem"}

@@ -24,7 +24,8 @@ if TYPE_CHECKING:
 KEYS_LINE = (
     "[$text-muted]e[/] edit  [$text-muted]del[/] delete  [$text-muted]a[/] add set  "
     "[$text-muted]k[/] skip set  [$text-muted]x[/] swap  [$text-muted]< >[/] move  "
-    "[$text-muted]=[/] tempo  [$text-muted]y[/] whole card  [$text-muted]f[/] finish"
+    "[$text-muted]=[/] tempo  [$text-muted]g[/] superset  [$text-muted]G[/] ungroup  [$text-muted]y[/] whole card  "
+    "[$text-muted]f[/] finish"
 )
 
 
