@@ -53,7 +53,9 @@ async def test_kg_to_lb_converts_a_load_logged_in_kg_on_today(new_app):
         assert kg_text.endswith(" kg")
         kg = float(kg_text.split()[0])
         screen = await _open_settings(pilot, app)
-        # The units choice has the focus when the screen opens: open it, pick lb.
+        # No field has the focus on arrival; Enter goes into the first, the units: open it, pick lb.
+        assert app.focused is None
+        await pilot.press("enter")
         assert app.focused is screen.query_one("#set-unit", Select)
         await pilot.press("enter", "down", "enter")
         await settle(pilot, app)
@@ -200,3 +202,31 @@ async def test_program_and_block_start_are_chosen_in_settings(new_app):
         await pilot.press("escape", "t")
         await settle(pilot, app)
         assert "Minimal A" in str(app.screen.query_one("#plan-title").render())
+
+
+async def test_place_keys_work_on_arrival_and_a_field_is_entered_on_purpose(new_app):
+    # The units field had the cursor on arrival: p (the program editor) typed at once went
+    # nowhere until Esc. Now no field has it; e, Enter or Tab goes into the fields.
+    from gymtui.ui.screens.program_editor import ProgramEditorScreen
+
+    app = new_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open_settings(pilot, app)
+        assert app.focused is None
+        await pilot.press("p")
+        await settle(pilot, app)
+        assert isinstance(app.screen, ProgramEditorScreen)
+        await pilot.press("escape")
+        await settle(pilot, app)
+        await pilot.press("s")
+        await settle(pilot, app)
+        screen = app.screen
+        assert isinstance(screen, SettingsScreen) and app.focused is None
+        await pilot.press("tab")
+        assert app.focused is screen.query_one("#set-unit", Select)
+        await pilot.press("escape")
+        await pilot.press("e")
+        assert app.focused is screen.query_one("#set-unit", Select)
+        await pilot.press("escape", "t")
+        await settle(pilot, app)
+        assert not isinstance(app.screen, SettingsScreen)

@@ -91,9 +91,10 @@ def theme_names(available: list[str]) -> list[str]:
 
 class SettingsScreen(ReportsWorkerErrors, GymScreen[None]):
     CSS_PATH = "settings.tcss"  # parsed when the screen first opens, not at start-up
+    AUTO_FOCUS = ""  # no field on arrival: the place keys work at once (e, Enter or Tab go in)
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "leave_form", "Leave form"),
-        Binding("e", "edit", "Edit"),
+        Binding("e,enter", "edit", "Edit", key_display="e"),
         Binding("b", "block_today", "Block starts today"),
         Binding("ctrl+r", "revert", "Undo typing", key_display="^r"),
         Binding("p", "program_editor", "Edit programs", show=False),  # in Help and the palette
@@ -105,7 +106,6 @@ class SettingsScreen(ReportsWorkerErrors, GymScreen[None]):
         self.saved: Settings | None = None
         self.errors: dict[str, str] = {}
         self.loaded = False
-        self._shown_once = False
         self._pending: Settings | None = None
         self._save_lock = threading.Lock()
 
@@ -169,15 +169,13 @@ class SettingsScreen(ReportsWorkerErrors, GymScreen[None]):
         self.errors = {}
         for key in KEYS:
             self._set_widget(key, field_text(settings, key))
-        first = not self._shown_once
-        self._shown_once = True
         self.loaded = True
+        # No field has the cursor on arrival: a place key (t, p, ?) typed at once goes where
+        # it says, not into the units. e, Enter, Tab or a click goes into the fields.
         self.query_one("#set-title", Static).update(
-            "[b]Settings[/b]  [$text-muted]enter or tab saves a field; changes apply at once[/]"
+            "[b]Settings[/b]  [$text-muted]e or Tab goes into the fields; Enter or Tab saves one, at once[/]"
         )
         self._show_errors()
-        if first:
-            self.query_one("#set-unit", Select).focus()
 
     def _set_widget(self, key: str, text: str) -> None:
         widget = self.query_one(f"#set-{key}")
