@@ -243,3 +243,43 @@ async def test_a_wide_terminal_shows_whole_exercise_lists(new_app):
         await pilot.resize_terminal(120, 33)
         await settle(pilot, app)
         assert column(table, 3)[1] == "Deadlift, Chest Supported Row, Face Pull"
+
+
+async def test_a_weighted_pull_ups_e1rm_counts_the_bodyweight_of_its_day(new_app):
+    # 10 kg on the belt x 5 @8 was shown as an e1RM of about 12 kg; on an 80 kg lifter it is
+    # 90 kg x 5 @8. A day with no bodyweight known says so instead of a number.
+    from gymtui.domain.daily import RecoveryNote
+    from gymtui.domain.rpe import e1rm
+
+    app = new_app()
+    for weeks_ago, rpe in ((1, 8), (2, 8)):
+        when = FROZEN_NOW.subtract(weeks=weeks_ago)
+        session = app.store.save_session(Session(date=when.date(), started_at=when, status="done"))
+        app.store.add_set(LoggedSet(session_id=session.id, exercise="pull-up", load=10, reps=5, rpe=rpe,
+                                    logged_at=when))
+    app.store.save_recovery(RecoveryNote(date=FROZEN_NOW.subtract(weeks=1).date(), bodyweight=80,
+                                         updated_at=FROZEN_NOW.subtract(weeks=1)))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_history(pilot, app)
+        await pilot.press("2")
+        await settle(pilot, app)
+        screen.show_exercise("pull-up")
+        await settle(pilot, app)
+        records = text(screen, "#history-records")
+        expected = e1rm(90, 5, 8).value
+        assert f"e1RM {expected:.1f}".removesuffix(".0") + " (bw 80)" in records
+        assert f"Best e1RM {expected:.1f}".removesuffix(".0") in records and "(bw 80 + 10x5 @ 8" in records
+        assert records.count("(bw 80)") == 2  # two weeks ago: no note yet, the oldest known is used
+
+
+def test_a_weighted_pull_up_with_no_bodyweight_known_says_so():
+    from datetime import date
+
+    from gymtui.domain.stats import PersonalRecords
+    from gymtui.services.history import ExerciseProgress, RecentSession
+    from gymtui.ui.screens.history_text import records_text
+
+    progress = ExerciseProgress("pull-up", "Pull Up", "kg", [], PersonalRecords(sessions=1),
+                                [RecentSession(date(2026, 11, 9), 3, 10.0, 5, None, None)], moves_body=True)
+    shown = records_text(progress)
+    assert "e1RM ? (no bodyweight)" in shown and "no bodyweight known for some days (Settings or Recovery)" in shown

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, TypedDict
+from typing import Any, NotRequired, TypedDict
 
 from .journal import is_timed
 from .rpe import WORK_SET_TYPES, e1rm
@@ -20,7 +20,7 @@ from .units import Unit, convert
 
 # Bump when the shape or meaning of a summary changes: cached summaries of another version
 # are thrown away and rebuilt.
-SUMMARY_VERSION = 3
+SUMMARY_VERSION = 4
 # Sets that count as training volume: warm-ups are preparation, not work.
 VOLUME_TYPES = frozenset({"working", "failure", "drop"})
 BODYWEIGHT = "bw"  # the reps_at key for sets without an external load
@@ -40,6 +40,10 @@ class ExerciseDay(TypedDict):
     heaviest_reps: int  # most reps done at the heaviest load
     most_reps: int  # most reps in one volume set, whatever the load
     reps_at: dict[str, int]  # load in kg as text ('102.058', or 'bw') -> most reps at it
+    # [load_kg (0 for bodyweight), reps, rpe or None] of the working sets no other set of the
+    # day beats (as heavy, as many reps, at an RPE no higher): a lift that moves the body is
+    # read again from these with the day's bodyweight (bodyweight_history.py).
+    work_sets: NotRequired[list[list[Any]]]
 
 
 class SessionSummary(TypedDict):
@@ -81,7 +85,9 @@ def _load_key(load_kg: float | None) -> str:
 
 def _exercise_day(session: Mapping[str, Any], sets: list[Mapping[str, Any]]) -> ExerciseDay:
     day = ExerciseDay(session=session["id"], date=session["date"], sets=0, tonnage_kg=0.0, best_e1rm_kg=None,
-                      e1rm_method=None, best_set=None, heaviest_kg=None, heaviest_reps=0, most_reps=0, reps_at={})
+                      e1rm_method=None, best_set=None, heaviest_kg=None, heaviest_reps=0, most_reps=0, reps_at={},
+                      work_sets=[])
+    work: list[list[Any]] = []
     for record in sets:
         kind = record.get("set_type", "working")
         if kind not in VOLUME_TYPES:
@@ -98,6 +104,8 @@ def _exercise_day(session: Mapping[str, Any], sets: list[Mapping[str, Any]]) -> 
         day["most_reps"] = max(day["most_reps"], reps)
         key = _load_key(load)
         day["reps_at"][key] = max(day["reps_at"].get(key, 0), reps)
+        if kind in WORK_SET_TYPES:
+            work.append([load or 0.0, reps, record.get("rpe")])
         if load is None:
             continue
         heaviest = day["heaviest_kg"]
@@ -110,7 +118,23 @@ def _exercise_day(session: Mapping[str, Any], sets: list[Mapping[str, Any]]) -> 
             if estimate is not None and (day["best_e1rm_kg"] is None or estimate.value > day["best_e1rm_kg"]):
                 day["best_e1rm_kg"], day["e1rm_method"] = estimate.value, estimate.method
                 day["best_set"] = [load, reps, record.get("rpe")]
+    day["work_sets"] = _unbeaten(work)
     return day
+
+
+def _unbeaten(sets: list[list[Any]]) -> list[list[Any]]:
+    """The sets no other one beats: as heavy or heavier, as many reps or more, at an RPE as
+    low or lower (an RPE not given counts as the highest). A few a day at most."""
+    def rpe(s: list[Any]) -> float:
+        return 10.0 if s[2] is None else float(s[2])
+
+    kept: list[list[Any]] = []
+    for candidate in sets:
+        beaten = any(other is not candidate and other[0] >= candidate[0] and other[1] >= candidate[1]
+                     and rpe(other) <= rpe(candidate) and other != candidate for other in sets)
+        if not beaten and candidate not in kept:
+            kept.append(candidate)
+    return kept
 
 
 def _soreness(note: Mapping[str, Any]) -> float | None:

@@ -15,6 +15,7 @@ from typing import Protocol
 
 import pendulum
 
+from ..domain import stats
 from ..domain.daily import ChecklistEntry, MobilityDone, RecoveryNote
 from ..domain.journal import LoggedSet, Session
 from ..domain.library import ChecklistItem, Exercise, Program, Routine
@@ -151,6 +152,19 @@ def weeks(gym: Gym, today: date) -> tuple[dict[str, WeekSummary], list[WeekRow],
 
 
 # -- import --------------------------------------------------------------------------------
+
+
+def exercise_progress(gym: Gym, weeks: dict[str, WeekSummary], exercise: str, unit: Unit) -> history.ExerciseProgress:
+    """One exercise's chart, records and recent sessions; a lift moving the body (a weighted
+    pull-up) read with the bodyweight of each day (recovery notes, else Settings')."""
+    known = gym.library.exercise(exercise)
+    weights = None
+    if known is not None and known.bodyweight_share:
+        days = stats.exercise_days(weeks.values(), exercise)
+        today = gym.now().date()
+        since = date.fromisoformat(days[0]["date"]) if days else today
+        weights = history.bodyweights_for(gym.store, gym.store.settings().bodyweight_kg, since, today)
+    return history.exercise_progress(weeks, gym.library, exercise, unit, bodyweights=weights)
 
 
 def import_file(gym: Gym, path: str, fmt: str, unit: Unit | None) -> tuple[ImportOutcome, Library | None]:

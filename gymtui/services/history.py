@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from ..domain import stats
+from ..domain.bodyweight import Bodyweights
+from ..domain.bodyweight_history import with_bodyweight_e1rm
 from ..domain.journal import LoggedSet, Session
 from ..domain.stats import PersonalRecords, TrendPoint, WeekRow, WeekSummary
 from ..domain.units import Unit, convert
@@ -101,6 +103,7 @@ class RecentSession:
     heaviest: float | None
     heaviest_reps: int
     e1rm: float | None
+    bodyweight: float | None = None  # in the unit: what a lift moving the body was read with
 
 
 @dataclass(frozen=True)
@@ -111,6 +114,10 @@ class ExerciseProgress:
     points: list[TrendPoint]
     records: PersonalRecords
     recent: list[RecentSession]  # newest first
+    # A lift moving the body (a weighted pull-up): its e1RMs count bodyweight + belt, and
+    # best_bodyweight is the one behind the best e1RM (in the unit).
+    moves_body: bool = False
+    best_bodyweight: float | None = None
 
     @property
     def loaded(self) -> bool:
@@ -130,25 +137,51 @@ def exercise_progress(
     *,
     max_points: int = 120,
     recent: int = 5,
+    bodyweights: Bodyweights | None = None,
 ) -> ExerciseProgress:
     days = stats.exercise_days(weeks.values(), exercise)
+    known = library.exercise(exercise)
+    share = known.bodyweight_share if known is not None else 0.0
+    used: dict[str, float | None] = {}
+    if share and bodyweights is not None:
+        read = with_bodyweight_e1rm(days, bodyweights, share)
+        days = [r.day for r in read]
+        used = {r.day["session"]: r.bodyweight_kg for r in read}
+
+    def in_unit(kg: float | None) -> float | None:
+        return None if kg is None else convert(kg, "kg", unit)
+
     latest = [
         RecentSession(
             day=date.fromisoformat(d["date"]), sets=d["sets"],
-            heaviest=None if d["heaviest_kg"] is None else convert(d["heaviest_kg"], "kg", unit),
+            heaviest=in_unit(d["heaviest_kg"]),
             heaviest_reps=d["heaviest_reps"] or d["most_reps"],
-            e1rm=None if d["best_e1rm_kg"] is None else convert(d["best_e1rm_kg"], "kg", unit),
+            e1rm=in_unit(d["best_e1rm_kg"]),
+            bodyweight=in_unit(used.get(d["session"])),
         )
         for d in reversed(days[-recent:])
     ]
+    records = stats.personal_records(days, unit)
+    best_day = records.best_e1rm.day.isoformat() if records.best_e1rm is not None else None
+    best_bodyweight = next((used.get(d["session"]) for d in days if d["date"] == best_day
+                            and d["best_e1rm_kg"] is not None), None) if best_day else None
     return ExerciseProgress(
         exercise=exercise,
         name=exercise_name(library, exercise),
         unit=unit,
         points=stats.trend(days, unit, max_points),
-        records=stats.personal_records(days, unit),
+        records=records,
         recent=latest,
+        moves_body=bool(share and bodyweights is not None),
+        best_bodyweight=in_unit(best_bodyweight),
     )
+
+
+def bodyweights_for(store: Store, settings_kg: float | None, since: date, today: date) -> Bodyweights:
+    """The dated bodyweights (recovery notes) from a month before `since` to `today`, and
+    the one in settings for the days before any of them."""
+    notes = store.recovery_between(since - timedelta(days=31), today)
+    return Bodyweights.from_notes(notes, settings_kg)
 
 
 # -- weeks ----------------------------------------------------------------------------------

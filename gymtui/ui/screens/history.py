@@ -292,7 +292,7 @@ class HistoryScreen(ReportsWorkerErrors, GymScreen[None]):
     @work(thread=True, exclusive=True, group="history-chart")
     def load_progress(self, exercise: str) -> None:
         weeks = self.weeks or {}
-        progress = history.exercise_progress(weeks, self.app.library, exercise, self.unit)
+        progress = app_data.exercise_progress(self.app, weeks, exercise, self.unit)
         self.app.call_from_thread(self.show_progress, progress)
 
     def show_progress(self, progress: history.ExerciseProgress) -> None:

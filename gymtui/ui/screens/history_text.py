@@ -61,8 +61,15 @@ def records_text(progress: ExerciseProgress) -> str:
     if records.best_e1rm is not None:
         best = records.best_e1rm
         rpe = f" @ {best.rpe:g}" if best.rpe is not None else ""
-        lines.append(f"[b]Best e1RM[/b] {short_load(best.value)} {unit} {best.day} ({short_load(best.load)}x"
+        # A lift moving the body: the bodyweight it was read with, then the belt.
+        load = short_load(best.load)
+        if progress.moves_body and progress.best_bodyweight is not None:
+            load = f"bw {short_load(progress.best_bodyweight)}" + (f" + {load}" if best.load else "")
+        lines.append(f"[b]Best e1RM[/b] {short_load(best.value)} {unit} {best.day} ({load}x"
                      f"{best.reps}{rpe}, {METHOD_NAMES.get(best.method, best.method)})")
+    if progress.moves_body and any(r.bodyweight is None for r in progress.recent[:3]):
+        lines.append("[b]e1RM[/b] counts bodyweight + belt: no bodyweight known for some days "
+                     "(Settings or Recovery)")
     if records.reps_at:
         shown = " · ".join(f"{short_load(r.load)} x {r.reps}" for r in records.reps_at[:3])
         lines.append(
@@ -71,6 +78,9 @@ def records_text(progress: ExerciseProgress) -> str:
     lines.append(f"[b]Recent[/b] ({plural(records.sessions, 'session')} in all)")
     for recent in progress.recent[:3]:
         e1rm = f"  e1RM {short_load(recent.e1rm)}" if recent.e1rm is not None else ""
+        if progress.moves_body:
+            e1rm = (f"{e1rm} (bw {short_load(recent.bodyweight)})" if recent.bodyweight is not None
+                    else "  e1RM ? (no bodyweight)")
         lines.append(
             f" {recent.day}  {plural(recent.sets, 'set')}"
             f"  top {short_load(recent.heaviest)} x {recent.heaviest_reps}{e1rm}"
