@@ -177,3 +177,31 @@ async def test_bodyweight_typed_with_the_note_is_checked_and_kept_with_its_date(
         await settle(pilot, app)
         note = store.recovery(TODAY)
         assert (note.bodyweight, note.bodyweight_unit) == (81.5, "kg")
+
+
+async def test_a_bodyweight_saved_here_is_the_one_settings_shows(new_app):
+    # Typed with the recovery note it stayed in the note: Settings (and the planner's days
+    # with no note of their own) kept an older bodyweight. The newest weighing goes there too,
+    # as `gymtui bodyweight` does; an earlier day's does not overwrite a newer one.
+    from gymtui.ui.screens.settings import SettingsScreen
+
+    app = new_app()
+    store = app.store
+    store.save_settings(store.settings().model_copy(update={"bodyweight_kg": 78.0}))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_recovery(pilot, app)
+        body = field(app, "bodyweight")
+        body.focus()
+        await pilot.press(*"81.5", "enter")
+        await settle(pilot, app)
+        assert store.settings().bodyweight_kg == 81.5
+        await pilot.press("escape", "s")
+        await settle(pilot, app)
+        assert isinstance(app.screen, SettingsScreen)
+        assert app.screen.query_one("#set-bodyweight_kg", Input).value == "81.5"
+    # A note for last week, typed later, leaves the newer one in Settings.
+    from gymtui.services.bodyweight import save_note
+
+    earlier = RecoveryNote(date=TODAY.subtract(days=7), bodyweight=79, updated_at=FROZEN_NOW)
+    save_note(store, earlier, TODAY)
+    assert store.settings().bodyweight_kg == 81.5

@@ -24,7 +24,7 @@ from ..domain.settings import Settings
 from ..domain.stats import WeekRow, WeekSummary
 from ..domain.units import Unit
 from ..store import Store
-from . import daily, exercises, history
+from . import bodyweight, daily, exercises, history
 from . import today as today_reads
 from .library import Library
 from .planning import SessionPlan
@@ -94,7 +94,8 @@ def recovery_day(gym: Gym, day: date, plan: SessionPlan | None) -> tuple[Recover
 
 
 def save_recovery(gym: Gym, note: RecoveryNote) -> None:
-    gym.store.save_recovery(note)
+    """The note; its bodyweight, when the newest, goes to Settings too."""
+    bodyweight.save_note(gym.store, note, gym.now().date())
 
 
 # -- mobility ------------------------------------------------------------------------------

@@ -36,13 +36,25 @@ def record_bodyweight(store: Store, value: float, unit: Unit, day: date, now: pe
         note = RecoveryNote(date=day, bodyweight=value, bodyweight_unit=unit, updated_at=now)
     else:
         note = note.model_copy(update={"bodyweight": value, "bodyweight_unit": unit, "updated_at": now})
-    store.save_recovery(RecoveryNote.model_validate(note.model_dump()))
-    newer = [n for n in store.recovery_between(day + timedelta(days=1), now.date()) if n.bodyweight is not None]
-    if not newer:
-        settings = store.settings()
-        kg = round(convert(value, unit, "kg"), 2)
-        store.save_settings(settings.model_copy(update={"bodyweight_kg": min(max(kg, 25.0), 300.0)}))
+    save_note(store, RecoveryNote.model_validate(note.model_dump()), now.date())
     return note
+
+
+def save_note(store: Store, note: RecoveryNote, today: date) -> None:
+    """Save a recovery note; a bodyweight in it that is the newest known also becomes the one
+    in settings, so Settings shows and the planner uses the latest weighing, wherever it
+    was typed (here, the recovery screen or `gymtui bodyweight`)."""
+    store.save_recovery(note)
+    if note.bodyweight is None or note.date > today:
+        return
+    later = store.recovery_between(note.date + timedelta(days=1), today)
+    if any(n.bodyweight is not None for n in later):
+        return
+    settings = store.settings()
+    kg = round(convert(note.bodyweight, note.bodyweight_unit, "kg"), 2)
+    kg = min(max(kg, 25.0), 300.0)
+    if settings.bodyweight_kg != kg:
+        store.save_settings(settings.model_copy(update={"bodyweight_kg": kg}))
 
 
 def recent_bodyweights(store: Store, today: date) -> list[RecoveryNote]:
