@@ -240,7 +240,7 @@ def _cmd_log(args: argparse.Namespace, data_dir: Path) -> int:
     from .domain.units import format_load
     from .services.context import load_library
     from .services.exercises import add_hint
-    from .services.logging import log_entries
+    from .services.logging import log_entries, off_step_warnings
     from .store import StoreError
 
     now = pendulum.now()
@@ -258,10 +258,12 @@ def _cmd_log(args: argparse.Namespace, data_dir: Path) -> int:
             hint = f"; did you mean: {', '.join(near)}?" if near else "."
             raise CliError(f"unknown exercise {args.exercise!r} (nothing stored){hint} {add_hint(args.exercise)}",
                            EXIT_USAGE)
+        settings = store.settings()
         try:
-            entries = parse_entries(args.entries, store.settings().unit)
+            entries = parse_entries(args.entries, settings.unit)
         except EntryError as error:
             raise CliError(f"{error} (nothing stored)", EXIT_USAGE) from None
+        warnings = off_step_warnings(exercise, entries, settings)
         try:
             _session, stored = log_entries(
                 store, exercise, entries, day=day, now=now, tempo=args.tempo, set_type=args.set_type,
@@ -280,6 +282,8 @@ def _cmd_log(args: argparse.Namespace, data_dir: Path) -> int:
         side = f" ({logged.side})" if logged.side else ""
         work = f"{logged.seconds:g} s" if logged.reps is None and logged.seconds else f"{logged.reps}"
         print(f"  {format_load(logged.load, logged.unit)} x {work}{rpe}{side}")
+    for warning in warnings:
+        print(f"gymtui: warning: {warning}", file=sys.stderr)
     if backup_problem is not None:
         print(f"gymtui: warning: today's backup was not made: {backup_problem}", file=sys.stderr)
     return 0

@@ -119,3 +119,20 @@ def test_console_script_runs_without_traceback(data_dir):
     done = subprocess.run([sys.executable, "-m", "gymtui", "--data-dir", str(data_dir), "log", "nope", "1x1"],
                           capture_output=True, text=True)
     assert done.returncode == 2 and "unknown exercise" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_log_says_when_a_dumbbell_is_not_on_the_settings_steps(data_dir, capsys):
+    # Any weight was taken in silence: 23 kg with 2 kg steps is kept (a gym may have odd
+    # bells), but said, with the nearest ones the settings know.
+    assert run(data_dir, "log", "single arm dumbbell row", "23x10@8", "24x8@8.5") == 0
+    captured = capsys.readouterr()
+    assert "Stored 2 working sets of Single Arm Dumbbell Row" in captured.out
+    err = captured.err.strip().splitlines()
+    assert err == ["gymtui: warning: 23 kg is not a dumbbell your settings know (steps of 2 kg: the nearest "
+                   "are 22 kg and 24 kg); stored as typed. If your dumbbells go in other steps, change "
+                   "Dumbbell step in Settings."]
+    with Store.open(data_dir) as store:
+        session = store.sessions_on(store._now().date())[0]
+        assert [s.load for s in store.session_sets(session.id)] == [23.0, 24.0]
+    assert run(data_dir, "log", "single arm dumbbell row", "22x10", "50lbx8") == 0
+    assert capsys.readouterr().err == ""  # on the steps, in either unit (5 lb steps)

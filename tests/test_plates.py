@@ -190,3 +190,15 @@ def test_next_loadable(load, equipment, up, expected):
 )
 def test_within_cap(wanted, around, change, equipment, expected):
     assert within_cap(wanted, around, change, "kg", equipment, KG) == expected
+
+
+def test_a_dumbbell_off_the_settings_steps_gets_the_nearest_either_side():
+    from gymtui.domain.plates import off_the_steps
+    from gymtui.domain.settings import Settings
+
+    settings = Settings(dumbbell_step_kg=2, dumbbell_step_lb=5)
+    assert off_the_steps(23, "kg", "dumbbell", settings) == (22, 24)
+    assert off_the_steps(1, "kg", "kettlebell", settings) == (2, 2)  # the lightest is one step
+    assert off_the_steps(24, "kg", "dumbbell", settings) is None
+    assert off_the_steps(52.5, "lb", "dumbbell", settings) == (50, 55)
+    assert off_the_steps(23, "kg", "barbell", settings) is None  # plates are another question

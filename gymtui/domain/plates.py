@@ -146,6 +146,18 @@ def round_to_loadable(
     return max(load, 0.0)
 
 
+def off_the_steps(load: float, unit: Unit, equipment: Equipment, settings: Settings) -> tuple[float, float] | None:
+    """For a dumbbell or kettlebell: None when `load` is one the settings' dumbbell step
+    makes, else the nearest that are, below and above (the lightest is one step)."""
+    if equipment not in ("dumbbell", "kettlebell") or not math.isfinite(load) or load <= 0:
+        return None
+    step = settings.dumbbell_step(unit)
+    below, above = round_to_step(load, step, "down"), round_to_step(load, step, "up")
+    if abs(below - load) < 1e-6 or abs(above - load) < 1e-6:
+        return None
+    return below, above
+
+
 def plates_per_side(load: float, unit: Unit, settings: Settings) -> PlateLoad:
     """Plates for one side that make `load`, or the nearest load that can be made.
 

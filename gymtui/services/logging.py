@@ -9,6 +9,9 @@ import pendulum
 from ..domain.entry import Entry
 from ..domain.journal import LoggedSet, Session, SetType, Side
 from ..domain.library import Exercise
+from ..domain.plates import off_the_steps
+from ..domain.settings import Settings
+from ..domain.units import format_load
 from ..store import Store
 
 
@@ -62,3 +65,26 @@ def log_entries(
     session = session_for_day(store, day, now)
     stored = [store.add_set(logged.model_copy(update={"session_id": session.id})) for logged in planned]
     return session, stored
+
+
+def off_step_warnings(exercise: Exercise, entries: list[Entry], settings: Settings) -> list[str]:
+    """A sentence for each dumbbell (or kettlebell) load the settings' dumbbell step does not
+    make: kept as typed (a gym may have odd bells), but said, with the nearest ones."""
+    warnings = []
+    seen: set[tuple[float, str]] = set()
+    for entry in entries:
+        if entry.load is None or (entry.load, entry.unit) in seen:
+            continue
+        seen.add((entry.load, entry.unit))
+        near = off_the_steps(entry.load, entry.unit, exercise.equipment, settings)
+        if near is None:
+            continue
+        step = format_load(settings.dumbbell_step(entry.unit), entry.unit)
+        below, above = (format_load(load, entry.unit) for load in near)
+        nearest = f"the lightest is {above}" if below == above else f"the nearest are {below} and {above}"
+        warnings.append(
+            f"{format_load(entry.load, entry.unit)} is not a {exercise.equipment} your settings know "
+            f"(steps of {step}: {nearest}); stored as typed. If your {exercise.equipment}s go "
+            f"in other steps, change Dumbbell step in Settings."
+        )
+    return warnings
