@@ -90,3 +90,23 @@ def test_ago_reads_like_a_person():
         "3 days ago",
         "2 weeks ago",
     ]
+
+
+async def test_closing_the_damaged_file_box_leaves_today_saying_why_there_is_no_plan(data_dir, new_app):
+    app = new_app()
+    app.store.close()
+    week_file = data_dir / "journal" / "2026-W47.json"
+    week_file.parent.mkdir(parents=True, exist_ok=True)
+    week_file.write_text('{"sets": {"1": {"oops"')
+    app = new_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, DamagedFileDialog)
+        await pilot.press("q")  # close the box, keep the file
+        await settle(pilot, app)
+        assert isinstance(app.screen, TodayScreen)
+        title = str(app.screen.query_one("#plan-title", Static).render())
+        assert "Loading" not in title and "could not be read" in title
+        assert week_file.read_text() == '{"sets": {"1": {"oops"'

@@ -101,7 +101,11 @@ class TodayScreen(ReportsWorkerErrors, GymScreen[None]):
 
         app = self.app
         plan = app.make_plan()
-        if plan is not None:
+        if plan is None:
+            # The app has shown why (a damaged file offers its backup); the title must not
+            # keep saying it is loading once that box is closed.
+            app.call_from_thread(self.show_no_plan)
+        else:
             try:
                 last = today.last_session(app)
                 progress = today.session_under_way(app, plan)
@@ -109,6 +113,11 @@ class TodayScreen(ReportsWorkerErrors, GymScreen[None]):
                 app.call_from_thread(self.show_plan, plan)  # the plan still shows
                 raise
             app.call_from_thread(self.show_plan, plan, last, progress)
+
+    def show_no_plan(self) -> None:
+        self.query_one("#plan-title", Static).update(
+            "No plan: a data file could not be read. Fix or restore it, then press t."
+        )
 
     def show_plan(self, plan: SessionPlan, last=None, progress: Workout | None = None) -> None:
         # One call for everything the worker read, so the screen is never half drawn.
