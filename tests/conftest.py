@@ -55,6 +55,26 @@ def gym_app(new_app):
     return new_app()
 
 
+# Tests that start an app (a Pilot or snapshot test) cost seconds each, most others
+# milliseconds: they are handed to the xdist workers first, so the cheap ones fill in at the
+# end instead of one long flow keeping a core busy after the other went idle.
+APP_FIXTURES = {"new_app", "gym_app", "snap_compare"}
+
+
+def pytest_collection_modifyitems(config, items):
+    items.sort(key=lambda item: (item.get_closest_marker("slow") is None,
+                                 APP_FIXTURES.isdisjoint(getattr(item, "fixturenames", ()))))
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_auto_num_workers(config):
+    """`-n auto`: two workers a core. A Pilot test spends much of its time waiting for the app
+    to go idle (Textual sleeps at least 20 ms after each key press before it looks), so a core
+    running one worker is idle for part of it."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return 2 * cores
+
+
 def pytest_configure(config):
     os.environ.setdefault("TZ", "UTC")
     share_parsed_css()
