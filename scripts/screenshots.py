@@ -25,14 +25,14 @@ import pendulum
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from gymtui.domain.catalog import load_catalog  # noqa: E402
-from gymtui.domain.clock import FakeClock  # noqa: E402
-from gymtui.domain.daily import ChecklistEntry, RecoveryNote  # noqa: E402
-from gymtui.domain.journal import LoggedSet, Session  # noqa: E402
-from gymtui.services.library import Library  # noqa: E402
-from gymtui.services.planning import monday_of, plan_session  # noqa: E402
-from gymtui.store import Store  # noqa: E402
-from gymtui.ui.app import GymApp  # noqa: E402
+from gymtui.domain.clock import FakeClock
+from gymtui.domain.daily import ChecklistEntry, RecoveryNote
+from gymtui.domain.journal import LoggedSet, Session
+from gymtui.services.library import Library
+from gymtui.services.planning import monday_of, plan_session
+from gymtui.store import Store
+from gymtui.store.catalog_files import load_catalog
+from gymtui.ui.app import GymApp
 
 # A Monday evening; the demo lifter trains Monday and Thursday.
 NOW = pendulum.datetime(2026, 11, 16, 18, 30, tz="Europe/Paris")
