@@ -86,3 +86,14 @@ async def test_y_or_a_tap_on_the_card_shows_it_whole(new_app):
         await pilot.press("y")
         await settle(pilot)
         assert isinstance(app.screen, CardDialog)
+
+
+async def test_the_exercise_order_and_the_keys_stay_on_screen_at_66x20(new_app):
+    # The Pi touchscreen with a big font: 20 rows. The blank rows between the parts go, so
+    # the order ends with the last exercise and the keys line with "f finish".
+    app = _seeded(new_app)
+    async with app.run_test(size=(66, 20)) as pilot:
+        await _open_workout(pilot)
+        last = app.screen.workout.cards[-1].exercise.name
+        assert on_screen(app, last)
+        assert on_screen(app, "f finish")

@@ -32,7 +32,7 @@ from .format import day_title
 from .screens.base import ScreenHooks
 from .screens.today import TodayScreen
 from .sections import SECTION_BY_KEY, SECTION_BY_MODE, SECTIONS, TODAY_MODE, open_screens
-from .shape import MEDIUM_FROM, WIDE_FROM
+from .shape import MEDIUM_FROM, SHORT_BELOW, WIDE_FROM
 from .status_line import StatusNotices
 from .themes import APP_VARIABLES, DEFAULT_THEME, load_all_themes
 from .widgets.rest_bar import RestKeeper
@@ -90,6 +90,9 @@ class GymApp(ReportsWorkerErrors, StatusNotices, App[None]):
     # Textual declares it a plain attribute (ClassVar | None), so it cannot be a ClassVar here.
     HORIZONTAL_BREAKPOINTS = [  # noqa: RUF012
         (0, "-narrow"), (MEDIUM_FROM, "-medium"), (WIDE_FROM, "-wide")]
+    # Under 24 rows (the Pi touchscreen with a big font has 20) the stylesheets drop the
+    # blank rows between parts, so the keys stay on screen.
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (SHORT_BELOW, "-tall")]  # noqa: RUF012 (as above)
     COMMANDS = App.COMMANDS | {OwnTrainingCommands}  # add exercise, library, program editor
     # One mode per place: Today (the hub, shown at start) and each section. A section's
     # screen is made when it first opens (see sections.py).

@@ -14,3 +14,5 @@ def table_shape(width: int) -> Shape:
     """'wide' from 80 columns; 'medium' from 60: the main columns; 'narrow' below (a phone,
     about 40 columns): each row on two lines, its name then the rest."""
     return "wide" if width >= WIDE_FROM else "medium" if width >= MEDIUM_FROM else "narrow"
+
+SHORT_BELOW = 24  # rows: the Pi touchscreen with a big font has 20, so blank rows go
