@@ -55,17 +55,6 @@ def gym_app(new_app):
     return new_app()
 
 
-# Tests that start an app (a Pilot or snapshot test) cost seconds each, most others
-# milliseconds: they are handed to the xdist workers first, so the cheap ones fill in at the
-# end instead of one long flow keeping a core busy after the other went idle.
-APP_FIXTURES = {"new_app", "gym_app", "snap_compare"}
-
-
-def pytest_collection_modifyitems(config, items):
-    items.sort(key=lambda item: (item.get_closest_marker("slow") is None,
-                                 APP_FIXTURES.isdisjoint(getattr(item, "fixturenames", ()))))
-
-
 @pytest.hookimpl(optionalhook=True)
 def pytest_xdist_auto_num_workers(config):
     """`-n auto`: two workers a core. A Pilot test spends much of its time waiting for the app
