@@ -175,6 +175,21 @@ def test_the_app_opens_its_folder_and_closes_it_on_quitting(data_dir, monkeypatc
     Store.open(data_dir).close()  # the lock was let go
 
 
+def test_the_command_line_start_leaves_the_collector_as_it_found_it(data_dir, monkeypatch):
+    # `gymtui` pauses the cycle collector while the app starts and freezes what start-up made;
+    # once the app has ended, a process that goes on (a test, gymtui serve) has it back on,
+    # with nothing frozen (a freeze left behind made later freezes someone else's).
+    import gc
+
+    from gymtui.cli import main
+    from headless_run import headless_run_app
+
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    headless_run_app(monkeypatch)
+    assert main(["--data-dir", str(data_dir)]) == 0
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+
+
 # -- what the first frame reads without pydantic and pendulum ---------------------------------
 
 COLOURS = st.sampled_from(["#FF0000", "#00ff0080", "red", "#FFF", "#FF0000\n", "", None, 3])

@@ -58,13 +58,29 @@ def system_now() -> pendulum.DateTime:
     return pendulum.now()
 
 
+_START_FROZEN = False  # resume_gc froze what start-up made; run_app thaws it as the app ends
+
+
 def resume_gc() -> None:
     """The cycle collector on again, once the app has started (cli.paused_gc paused it). What
     start-up made is frozen first: it lives as long as the app, and the collector's first
     pass over all of it took about 100 ms, just as Today's plan was drawn."""
+    global _START_FROZEN
     if not gc.isenabled():
-        gc.freeze()
+        if gc.get_freeze_count() == 0:  # someone else's freeze is theirs to undo
+            gc.freeze()
+            _START_FROZEN = True
         gc.enable()
+
+
+def end_gc_pause() -> None:
+    """As the app ends: the collector on, and start-up's objects no longer frozen, so a
+    process that goes on after the app (a test, `gymtui serve`) is as it was before it."""
+    global _START_FROZEN
+    resume_gc()
+    if _START_FROZEN:
+        gc.unfreeze()
+        _START_FROZEN = False
 
 
 class DataNotReady(StoreError):
@@ -540,7 +556,7 @@ def run_app(data_dir: Path, start_section: str | None = None, *, touch: bool = F
     try:
         app.run()
     finally:
-        resume_gc()
+        end_gc_pause()
         app.close_data()
     error = app.start_error
     if error is not None:
@@ -568,7 +584,7 @@ def _run_opened(data_dir: Path, start_section: str | None, touch: bool) -> int:
             app.add_class(TOUCH_CLASS)
         app.run()
     finally:
-        resume_gc()
+        end_gc_pause()
         opened.store.close()
     return app.return_code or 0
 
