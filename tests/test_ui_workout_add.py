@@ -251,3 +251,24 @@ async def test_shift_g_takes_the_exercise_out_of_its_superset_and_the_session_ke
         stored = app.store.in_progress_session()
         assert stored.groups == {"face-pull": "", "chest-supported-row": "A"}
         assert session_groups(stored, screen.workout.plan.day) == {}
+
+
+async def test_the_search_box_is_centred_across_and_its_field_stays_put_as_the_list_changes(gym_app):
+    from textual.widgets import Input
+
+    app = gym_app
+    async with app.run_test(size=SIZE) as pilot:
+        await open_workout(pilot, app)
+        await pilot.press("i")
+        await settle(pilot, app)
+        dialog = app.screen
+        assert isinstance(dialog, AddExerciseDialog)
+        box = dialog.query_one("#add-exercise")
+        left = box.region.x
+        right = SIZE[0] - (box.region.x + box.outer_size.width)
+        assert abs(left - right) <= 1  # centred across, like every other dialog
+        field_at = dialog.query_one(Input).region.y
+        for key in "zercher":  # the list shrinks to nothing as the name is typed
+            await pilot.press(key)
+        await settle(pilot, app)
+        assert dialog.query_one(Input).region.y == field_at
