@@ -20,10 +20,23 @@ def seed_split_squats(store) -> None:
                                 rpe=7, side=side, logged_at=last_week))
 
 
-async def _choose(pilot, app, typed: str) -> None:
+async def _open_search(pilot, app) -> AddExerciseDialog:
+    """i on the workout screen: the add-exercise search, open."""
+    await pilot.press("i")
+    await settle(pilot, app)
+    assert isinstance(app.screen, AddExerciseDialog), app.screen
+    return app.screen
+
+
+async def _type(pilot, app, typed: str) -> None:
     assert isinstance(app.screen, AddExerciseDialog), app.screen
     for key in typed:
         await pilot.press("space" if key == " " else key)
+    await settle(pilot, app)
+
+
+async def _choose(pilot, app, typed: str) -> None:
+    await _type(pilot, app, typed)
     await pilot.press("enter")
     await settle(pilot, app)
 
@@ -79,10 +92,7 @@ async def test_i_adds_an_exercise_after_the_current_one_with_its_loads_from_hist
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_workout(pilot, app)
         first = screen.workout.card.exercise.id
-        await pilot.press("i")
-        await settle(pilot, app)
-        dialog = app.screen
-        assert isinstance(dialog, AddExerciseDialog)
+        dialog = await _open_search(pilot, app)
         assert first not in {e.id for e in dialog.exercises}  # already in the session
         assert [e.id for e in dialog.found("rfess")] == ["bulgarian-split-squat"]  # by an alias
         await _choose(pilot, app, "bulgarian")
@@ -169,13 +179,8 @@ async def test_enter_on_a_name_the_library_lacks_opens_the_form_with_it(gym_app)
     app = gym_app
     async with app.run_test(size=SIZE) as pilot:
         await open_workout(pilot, app)
-        await pilot.press("i")
-        await settle(pilot, app)
-        dialog = app.screen
-        assert isinstance(dialog, AddExerciseDialog)
-        for key in "zercher carry":
-            await pilot.press("space" if key == " " else key)
-        await settle(pilot, app)
+        dialog = await _open_search(pilot, app)
+        await _type(pilot, app, "zercher carry")
         said = str(dialog.query_one("#add-enter", Static).render())
         assert said == "Nothing in the library is called zercher carry: Enter adds it as a new exercise"
         await pilot.press("enter")
@@ -190,12 +195,8 @@ async def test_enter_on_a_match_adds_the_highlighted_one_and_says_which(gym_app)
     app = gym_app
     async with app.run_test(size=SIZE) as pilot:
         await open_workout(pilot, app)
-        await pilot.press("i")
-        await settle(pilot, app)
-        dialog = app.screen
-        for key in "plank":
-            await pilot.press(key)
-        await settle(pilot, app)
+        dialog = await _open_search(pilot, app)
+        await _type(pilot, app, "plank")
         said = dialog.query_one("#add-enter", Static)
         first = str(said.render())
         assert first.startswith("Enter adds ") and "Plank" in first
@@ -215,11 +216,8 @@ async def test_a_name_already_in_the_session_is_said_so(gym_app):
     app = gym_app
     async with app.run_test(size=SIZE) as pilot:
         await open_workout(pilot, app)
-        await pilot.press("i")
-        await settle(pilot, app)
-        for key in "face pull":
-            await pilot.press("space" if key == " " else key)
-        await settle(pilot, app)
+        await _open_search(pilot, app)
+        await _type(pilot, app, "face pull")
         said = str(app.screen.query_one("#add-enter", Static).render())
         assert said.startswith("Face Pull is in this session already.")
 
@@ -259,16 +257,11 @@ async def test_the_search_box_is_centred_across_and_its_field_stays_put_as_the_l
     app = gym_app
     async with app.run_test(size=SIZE) as pilot:
         await open_workout(pilot, app)
-        await pilot.press("i")
-        await settle(pilot, app)
-        dialog = app.screen
-        assert isinstance(dialog, AddExerciseDialog)
+        dialog = await _open_search(pilot, app)
         box = dialog.query_one("#add-exercise")
         left = box.region.x
         right = SIZE[0] - (box.region.x + box.outer_size.width)
         assert abs(left - right) <= 1  # centred across, like every other dialog
         field_at = dialog.query_one(Input).region.y
-        for key in "zercher":  # the list shrinks to nothing as the name is typed
-            await pilot.press(key)
-        await settle(pilot, app)
+        await _type(pilot, app, "zercher")  # the list shrinks to nothing as the name is typed
         assert dialog.query_one(Input).region.y == field_at
