@@ -46,6 +46,21 @@ async def test_today_shows_a_load_from_logged_history(new_app):
         assert "1 week ago" in str(app.screen.query_one("#last-session", Static).render())
 
 
+def _damage_this_week(data_dir):
+    """This week's file cut off mid-record, as a failing card can leave it."""
+    week_file = data_dir / "journal" / "2026-W47.json"
+    week_file.parent.mkdir(parents=True, exist_ok=True)
+    week_file.write_text('{"sets": {"1": {"oops"')
+    return week_file
+
+
+async def _wait_for_the_damaged_file_box(pilot) -> None:
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, DamagedFileDialog)
+
+
 async def test_damaged_week_file_is_named_and_backup_offered(data_dir, new_app):
     app = new_app()
     store = app.store
@@ -53,14 +68,10 @@ async def test_damaged_week_file_is_named_and_backup_offered(data_dir, new_app):
     store.add_set(LoggedSet(session_id=session.id, exercise="face-pull", load=20, reps=15, logged_at=FROZEN_NOW))
     store.backup_if_due()
     store.close()
-    week_file = data_dir / "journal" / "2026-W47.json"
-    week_file.write_text('{"sets": {"1": {"oops"')
+    week_file = _damage_this_week(data_dir)
     app = new_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        assert isinstance(app.screen, DamagedFileDialog)
+        await _wait_for_the_damaged_file_box(pilot)
         message = str(app.screen.query_one("#problem-message", Static).render())
         assert "2026-W47.json" in message and "not valid JSON" in message
         assert week_file.read_text() == '{"sets": {"1": {"oops"'  # never overwritten
@@ -95,15 +106,10 @@ def test_ago_reads_like_a_person():
 async def test_closing_the_damaged_file_box_leaves_today_saying_why_there_is_no_plan(data_dir, new_app):
     app = new_app()
     app.store.close()
-    week_file = data_dir / "journal" / "2026-W47.json"
-    week_file.parent.mkdir(parents=True, exist_ok=True)
-    week_file.write_text('{"sets": {"1": {"oops"')
+    week_file = _damage_this_week(data_dir)
     app = new_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        assert isinstance(app.screen, DamagedFileDialog)
+        await _wait_for_the_damaged_file_box(pilot)
         await pilot.press("q")  # close the box, keep the file
         await settle(pilot, app)
         assert isinstance(app.screen, TodayScreen)
