@@ -85,6 +85,17 @@ async def settle(pilot, app: GymApp | None = None, *, animations: bool = False) 
         await pilot.wait_for_scheduled_animations()
 
 
+async def wait_until(pilot, condition: Callable[[], object], *, tries: int = 50) -> None:
+    """Refresh until `condition()` holds, at most `tries` times: for what Textual mounts a few
+    messages after the event that caused it (a notification's toast). Counts refreshes, not
+    seconds, so a slow machine waits longer instead of failing."""
+    for _ in range(tries):
+        if condition():
+            return
+        await pilot.pause()
+    assert condition(), "still not true after waiting"
+
+
 async def open_warmup_with_load(pilot, app: GymApp, load: str = "100"):
     """Today, then the warm-up, with the working load typed (no history plans one): its ramp
     sets are ready to log. Returns the warm-up screen."""

@@ -22,9 +22,7 @@ def main(data_dir: str, seed: int) -> None:
     # The models build their validators on first use: before "ready", so that the parent's
     # kill window is spent writing.
     LoggedSet(session_id=session.id, exercise="barbell-row", reps=1, logged_at=now).model_dump(mode="json")
-    # "ready" goes to stderr: the parent reads it with a buffered readline, which may also
-    # swallow the next lines of the stream it reads; acknowledgements must not be among them.
-    print("ready", file=sys.stderr, flush=True)
+    ready = False
     while True:
         roll = rng.random()
         if roll < 0.6 or not mine:
@@ -46,6 +44,14 @@ def main(data_dir: str, seed: int) -> None:
             print("begin-delete", target.id, flush=True)
             store.delete_set(target)
             print("delete", target.id, flush=True)
+        if not ready:
+            # "ready" once this process's first write is acknowledged, so every round writes
+            # however slow the machine; the parent's kill comes at a random moment after it.
+            # It goes to stderr: the parent reads it with a buffered readline, which may also
+            # swallow the next lines of the stream it reads; acknowledgements must not be
+            # among them.
+            print("ready", file=sys.stderr, flush=True)
+            ready = True
 
 
 if __name__ == "__main__":

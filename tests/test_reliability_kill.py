@@ -46,7 +46,10 @@ def doctor_errors(data_dir: Path) -> list[str]:
 
 
 def spawn(args: list[str]) -> subprocess.Popen:
-    return subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=CHILD_ENV, cwd=ROOT)
+    # Unbuffered: a test reads some lines with readline() and the rest with communicate(),
+    # which reads the pipe itself; lines a buffered reader had taken in would be lost to it.
+    return subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=CHILD_ENV, cwd=ROOT,
+                            bufsize=0)
 
 
 def kill(child: subprocess.Popen) -> tuple[bool, str, str]:

@@ -4,7 +4,7 @@ change of screen takes them away, and the newest replaces the one shown."""
 from textual.widgets import Static
 from textual.widgets._toast import Toast
 
-from app_factory import FROZEN_NOW, seed_session, settle
+from app_factory import FROZEN_NOW, seed_session, settle, wait_until
 from gymtui.ui.status_line import one_line
 
 
@@ -23,7 +23,8 @@ async def test_the_start_message_is_a_header_line_gone_with_the_next_screen(new_
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await settle(pilot, app)
         assert "w resumes at Deadlift, set 1 (1 set logged)." in information(app)
-        await pilot.pause()
+        # The rack mounts the toast a few messages after the notification (more on a busy machine).
+        await wait_until(pilot, lambda: app.screen.query(Toast))
         toasts = list(app.screen.query(Toast))
         assert len(toasts) == 1
         assert toasts[0].region.y == 0 and toasts[0].region.height == 1  # the header row only
