@@ -12,6 +12,12 @@ def information(app) -> list[str]:
     return [n.message for n in app._notifications if n.severity == "information"]
 
 
+def laid_out_toasts(app) -> list[Toast]:
+    """The toasts on screen once laid out: the rack mounts one a few messages after its
+    notification, and it has a place one refresh later (more on a busy machine)."""
+    return [toast for toast in app.screen.query(Toast) if toast.region.height]
+
+
 def seed_session_in_progress(store) -> None:
     seed_session(store, [("face-pull", 20, 15, None)], when=FROZEN_NOW, name="Horizontal pull",
                  program_day="horizontal-pull", order=["face-pull", "deadlift"], position=(1, 0))
@@ -23,16 +29,15 @@ async def test_the_start_message_is_a_header_line_gone_with_the_next_screen(new_
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await settle(pilot, app)
         assert "w resumes at Deadlift, set 1 (1 set logged)." in information(app)
-        # The rack mounts the toast a few messages after the notification (more on a busy machine).
-        await wait_until(pilot, lambda: app.screen.query(Toast))
-        toasts = list(app.screen.query(Toast))
+        await wait_until(pilot, lambda: laid_out_toasts(app))
+        toasts = laid_out_toasts(app)
         assert len(toasts) == 1
         assert toasts[0].region.y == 0 and toasts[0].region.height == 1  # the header row only
         assert toasts[0].region.right <= 80 - 1
 
         await pilot.press("h")  # History: the message was about Today
         await settle(pilot, app)
-        assert information(app) == [] and not list(app.screen.query(Toast))
+        await wait_until(pilot, lambda: information(app) == [] and not app.screen.query(Toast))
 
 
 async def test_the_next_key_dismisses_a_message_and_the_newest_replaces_it(new_app):
@@ -41,22 +46,17 @@ async def test_the_next_key_dismisses_a_message_and_the_newest_replaces_it(new_a
         await settle(pilot, app)
         app.notify("Face Pull done. Next: Deadlift.")
         app.notify("Every set is logged.", title="All done")
-        await pilot.pause()
-        assert information(app) == ["All done: Every set is logged."]
+        await wait_until(pilot, lambda: information(app) == ["All done: Every set is logged."])
         await pilot.press("down")
-        await pilot.pause()
-        assert information(app) == []
+        await wait_until(pilot, lambda: information(app) == [])
         # While a rest runs, the badge keeps its place at the right end of the row.
         app.rest.start(90, "Deadlift")
         app.notify("Saved 80×5")
-        await pilot.pause()
-        await pilot.pause()
-        assert app.screen.query_one(Toast).region.right <= 80 - 14
+        await wait_until(pilot, lambda: [t.region.right <= 80 - 14 for t in laid_out_toasts(app)] == [True])
         # Warnings and errors keep their box until they time out.
         app.notify("Disk full", title="Could not save", severity="error")
         await pilot.press("down")
-        await pilot.pause()
-        assert [n.message for n in app._notifications] == ["Disk full"]
+        await wait_until(pilot, lambda: [n.message for n in app._notifications] == ["Disk full"])
         assert "Exercise" in str(app.screen.query_one("#plan-table").render_line(0).text)
         assert isinstance(app.screen.query_one("#plan-title"), Static)
 
@@ -82,6 +82,7 @@ async def test_messages_after_a_dismissed_one_stay_on_the_header_row(new_app):
             await settle(pilot, app)
             await pilot.press(*("space" if c == " " else c for c in name), "enter")
             await settle(pilot, app)
+            await wait_until(pilot, lambda: [t.region.y for t in laid_out_toasts(app)] == [0])
             heading = app.screen.query_one("#wo-heading")
             toasts = list(app.screen.query(Toast))
             assert len(toasts) == 1 and toasts[0].region.y == 0, (name, [t.region for t in toasts])

@@ -23,10 +23,10 @@ from textual.screen import Screen
 # `clear_notifications()` for all of them, not dropping one (`_unnotify`) or redrawing the
 # rack (`_refresh_notifications`). CSS alone cannot tell a line from a box: a short warning
 # is a line, a titled one a box, and both carry the same -warning class. So the private
-# names are used here, in this one module (ToastHolder too: a dismissed toast leaves its holder
-# behind); the tests run on the pinned Textual (the test
-# extra), so raising the pin shows whether they still work (test_ui_status_line).
-from textual.widgets._toast import Toast, ToastHolder
+# names are used here, in this one module (ToastHolder and ToastRack too: a dismissed toast
+# leaves its holder behind); the tests run on the pinned Textual (the test extra), so raising
+# the pin shows whether they still work (test_ui_status_line).
+from textual.widgets._toast import Toast, ToastHolder, ToastRack
 
 from .screens.base import GymScreen
 
@@ -147,8 +147,12 @@ class StatusNotices(App):
             toast.set_class(badge, "-beside-badge")
         # Textual takes a dismissed toast away but leaves its holder in the rack: each one
         # pushed the next line two rows down, over the workout's heading and then its card.
+        # A holder is stale once its notification is gone. (Not "a holder with no toast in
+        # it": a new holder has none until its toast mounts, a few messages later, and on a
+        # busy machine this ran in between and took the new message away.)
+        shown = {ToastRack._toast_id(notification) for notification in self._notifications}
         for holder in screen.query(ToastHolder):
-            if not any(isinstance(child, Toast) for child in holder.children):
+            if holder.id not in shown:
                 holder.remove()
 
     def _shown_screen(self) -> Screen | None:
