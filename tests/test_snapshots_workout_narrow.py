@@ -43,3 +43,10 @@ def test_workout_touch_ready(snap_compare, workout_app, size):
         await settle(pilot, animations=True)
 
     assert snap_compare(workout_app, terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", [*SIZES, (80, 24)], ids=[*IDS, "80x24"])
+def test_workout_touch_resting(snap_compare, workout_app, clock, size):
+    # The whole rest figure above the buttons: the card keeps its first line (load and reps).
+    workout_app.add_class(TOUCH_CLASS)
+    assert snap_compare(workout_app, terminal_size=size, run_before=_resting(clock))

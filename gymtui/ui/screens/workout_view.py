@@ -55,9 +55,7 @@ class WorkoutView:
         else:
             card_text = text.card_lines(card, every_cue=screen.query_one("#workout").has_class("-large"))
         self._static("#wo-card").update(card_text)
-        sets = self._static("#wo-sets")
-        sets.update(text.set_strip(card, slot))
-        sets.display = screen.state != "timer"
+        self._static("#wo-sets").update(text.set_strip(card, slot))  # hidden by the stylesheet while timing
         if screen.state == "finished":
             self._static("#wo-message").update(
                 f"[b]Session finished[/b]: {text.finished_text(workout)}.\n"
@@ -68,6 +66,9 @@ class WorkoutView:
     def draw_ready(self) -> None:
         screen = self.screen
         workout = screen.controller.workout
+        # In touch mode the stylesheet gives a rest's big figure the rows of the card's
+        # details (workout.tcss), so the time left is read whole from a few metres away.
+        screen.set_class(screen.state == "ready" and screen.app.rest.running, "-resting")
         if workout is None or screen.state != "ready":
             return
         resting = screen.app.rest.running
