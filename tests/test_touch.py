@@ -7,6 +7,7 @@ from textual.widgets import DataTable
 from app_factory import settle, wait_until
 from gymtui.ui.widgets.touch import TOUCH_CLASS, Tappable, TouchBar, TouchButton
 from history_data import fill_history
+from screen_text import rows_shown
 
 
 def _button(app, label: str) -> TouchButton:
@@ -183,15 +184,6 @@ async def test_fast_taps_on_load_plus_each_count(lifter):
         assert [s.load for s in sets] == [card.plan.load + 5]
 
 
-def _rows_shown(app, widget) -> int:
-    """How many of `widget`'s rows are on screen, not hidden under the buttons or the footer
-    nor scrolled away: the widget is what a tap at the middle of each row would reach."""
-    region = widget.region
-    middle = region.x + region.width // 2
-    return sum(1 for y in range(region.y, region.bottom)
-               if 0 <= y < app.size.height and app.screen.get_widget_at(middle, y)[0] is widget)
-
-
 @pytest.mark.parametrize("size", [(40, 30), (43, 40), (66, 20), (80, 24), (100, 30)],
                          ids=["phone", "tall-phone", "pi-big-font", "console", "pi"])
 async def test_the_whole_rest_figure_shows_above_the_buttons(lifter, size):
@@ -208,5 +200,5 @@ async def test_the_whole_rest_figure_shows_above_the_buttons(lifter, size):
         big = screen.query_one("#rest-big", BigText)
         await wait_until(pilot, lambda: big.region.height in (5, 10))  # laid out a refresh or two after the tap
         await pilot.pause()
-        assert _rows_shown(touch_app, big) == big.region.height
+        assert rows_shown(touch_app, big) == big.region.height
         assert _button(touch_app, "Skip rest").display

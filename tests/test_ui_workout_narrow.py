@@ -4,7 +4,7 @@ form's RPE scale and hints wrap under their field."""
 
 from app_factory import seed_session, settle
 from gymtui.ui.widgets.big_text import render_rows
-from screen_text import on_screen, screen_lines
+from screen_text import on_screen, rows_shown, screen_lines
 
 PHONE = (40, 30)
 
@@ -97,3 +97,25 @@ async def test_the_exercise_order_and_the_keys_stay_on_screen_at_66x20(new_app):
         last = app.screen.workout.cards[-1].exercise.name
         assert on_screen(app, last)
         assert on_screen(app, "f finish")
+
+
+async def test_the_keys_of_a_rest_stay_on_screen_at_66x20(new_app):
+    # During a rest the rest's own line takes a row: the prompt over the order gives it back
+    # (the footer says what Enter and l do), so the whole keys line still shows, with the
+    # whole rest figure, and the footer carries the rest's keys.
+    app = _seeded(new_app)
+    async with app.run_test(size=(66, 20)) as pilot:
+        await _open_workout(pilot)
+        await pilot.press("l", "8", "enter")  # the first face pull logged: the rest starts
+        await settle(pilot)
+        assert app.rest.running
+        screen = app.screen
+        keys = screen.query_one("#wo-keys")
+        assert keys.region.height == 2 and rows_shown(app, keys) == 2
+        for words in ("y whole card", "f finish", "k skip set", "e edit"):
+            assert on_screen(app, words), words
+        assert on_screen(app, app.screen.workout.cards[-1].exercise.name)
+        big = screen.query_one("#rest-big")
+        assert rows_shown(app, big) == big.region.height == 5
+        for words in ("⏎ Start", "l Log", "1 +15s", "3 +30s", "0 Skip rest", "? Help"):
+            assert on_screen(app, words), words
