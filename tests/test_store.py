@@ -182,7 +182,7 @@ def test_older_schema_is_migrated_after_a_backup(data_dir, fixed_now, monkeypatc
     (data_dir / "profile.json").write_text(json.dumps({"meta": {"1": {"schema": 0}}}))
     part_path(data_dir, "2026-W47").write_text(json.dumps({"sets": {"1": old_set}}))
     with Store.open(data_dir, now=lambda: fixed_now) as store:
-        docs = store._part("2026-W47").table("sets").all()
+        docs = store._files.part("2026-W47").table("sets").all()
         assert docs[0]["note"] == "felt strong"
     assert calls == [["2026-W47"]]
     backup = next(p for p in list_backups(data_dir) if "before-schema" in p.name)

@@ -16,8 +16,7 @@ from gymtui.domain.daily import REGIONS, ChecklistEntry, RecoveryNote
 from gymtui.domain.journal import SET_TYPES, LoggedSet, Session
 from gymtui.domain.settings import Settings
 from gymtui.domain.trusted import build
-from gymtui.store import CorruptFileError, Store
-from gymtui.store import store as store_module
+from gymtui.store import CorruptFileError, Store, open_files
 from gymtui.store.digests import DIGESTS_DIR, sidecar_path
 from gymtui.store.doctor import check_data_dir
 from gymtui.store.layout import part_key, part_path
@@ -30,13 +29,13 @@ NOW = pendulum.datetime(2026, 11, 16, 18, 30, tz="Europe/Paris")
 def validated(monkeypatch):
     """The data files the store validated (the others it built from as gymtui wrote them)."""
     seen: list[str] = []
-    real = store_module.validate_tables
+    real = open_files.validate_tables
 
     def spy(path, data, models):
         seen.append(path.name)
         return real(path, data, models)
 
-    monkeypatch.setattr(store_module, "validate_tables", spy)
+    monkeypatch.setattr(open_files, "validate_tables", spy)
     return seen
 
 

@@ -9,8 +9,7 @@ import pytest
 
 from gymtui.domain.daily import ChecklistEntry, RecoveryNote
 from gymtui.domain.journal import LoggedSet, Session
-from gymtui.store import CorruptFileError, Store
-from gymtui.store import store as store_module
+from gymtui.store import CorruptFileError, Store, week_summaries
 
 NOW = pendulum.datetime(2026, 11, 16, 18, 0, tz="Europe/Paris")
 
@@ -33,13 +32,13 @@ def count_sets(tables):
 def reads(monkeypatch):
     """Paths the week-summary code read from disk."""
     seen = []
-    real = store_module.read_json_file
+    real = week_summaries.read_json_file
 
     def spy(path):
         seen.append(path.name)
         return real(path)
 
-    monkeypatch.setattr(store_module, "read_json_file", spy)
+    monkeypatch.setattr(week_summaries, "read_json_file", spy)
     return seen
 
 
