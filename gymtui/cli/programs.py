@@ -10,15 +10,15 @@ from pathlib import Path
 
 import pendulum
 
-from .cli import EXIT_USAGE, CliError, _open_store
-from .domain.blocks import week_plan_for
-from .domain.library import Program
-from .domain.programs import ProgramError, program_text
-from .services.context import load_library
-from .services.library import Library
-from .services.planning import monday_of, program_start
-from .services.programs import copy_program, import_program
-from .store.atomic import atomic_write_bytes
+from ..domain.blocks import week_plan_for
+from ..domain.library import Program
+from ..domain.programs import ProgramError, program_text
+from ..services.context import load_library
+from ..services.library import Library
+from ..services.planning import monday_of, program_start
+from ..services.programs import copy_program, import_program
+from ..store.atomic import atomic_write_bytes
+from .common import EXIT_USAGE, CliError, open_store, parse_day
 
 # The same rule as the Slug type of every id.
 ID_PATTERN_TEXT = "lower-case letters, digits and dashes, starting with a letter or digit"
@@ -50,7 +50,7 @@ def _block_line(program: Program, start: date, today: date) -> str:
 
 def _list(args: argparse.Namespace, data_dir: Path) -> int:
     today = pendulum.now().date()
-    with _open_store(data_dir, "gymtui program list", reads_only=True) as store:
+    with open_store(data_dir, "gymtui program list", reads_only=True) as store:
         settings = store.settings()
         library = load_library(store)
         start = program_start(store, settings, today)
@@ -73,7 +73,7 @@ def _list(args: argparse.Namespace, data_dir: Path) -> int:
 
 def _use(args: argparse.Namespace, data_dir: Path) -> int:
     today = pendulum.now().date()
-    with _open_store(data_dir, "gymtui program use") as store:
+    with open_store(data_dir, "gymtui program use") as store:
         library = load_library(store)
         _warn_skipped(library)
         program = _find(library, args.program_id)
@@ -92,7 +92,7 @@ def _use(args: argparse.Namespace, data_dir: Path) -> int:
 
 
 def _export(args: argparse.Namespace, data_dir: Path) -> int:
-    with _open_store(data_dir, "gymtui program export", reads_only=True) as store:
+    with open_store(data_dir, "gymtui program export", reads_only=True) as store:
         library = load_library(store)
     _warn_skipped(library)
     program = _find(library, args.program_id)
@@ -115,7 +115,7 @@ def _import(args: argparse.Namespace, data_dir: Path) -> int:
         text = source.read_bytes()
     except OSError as error:
         raise CliError(f"cannot read {source}: {error.strerror or error}") from None
-    with _open_store(data_dir, "gymtui program import") as store:
+    with open_store(data_dir, "gymtui program import") as store:
         library = load_library(store)
         ids = {exercise.id for exercise in library.exercises()}
         own = {p.id: p for p in library.own_programs}
@@ -135,7 +135,7 @@ def _import(args: argparse.Namespace, data_dir: Path) -> int:
 def _copy(args: argparse.Namespace, data_dir: Path) -> int:
     if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", args.new_id) or len(args.new_id) > 80:
         raise CliError(f"NEW_ID {args.new_id!r}: use {ID_PATTERN_TEXT} (up to 80)", EXIT_USAGE)
-    with _open_store(data_dir, "gymtui program copy") as store:
+    with open_store(data_dir, "gymtui program copy") as store:
         library = load_library(store)
         _warn_skipped(library)
         source = _find(library, args.program_id)
@@ -149,8 +149,13 @@ def _copy(args: argparse.Namespace, data_dir: Path) -> int:
     return 0
 
 
+def run_block_command(args: argparse.Namespace, data_dir: Path) -> int:
+    """`gymtui block start [--date DAY]`."""
+    return run_block_start(args, data_dir, parse_day(args.date, pendulum.now().date()))
+
+
 def run_block_start(args: argparse.Namespace, data_dir: Path, day: date) -> int:
-    with _open_store(data_dir, "gymtui block start") as store:
+    with open_store(data_dir, "gymtui block start") as store:
         library = load_library(store)
         settings = store.settings()
         monday = monday_of(day)

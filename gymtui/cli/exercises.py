@@ -6,10 +6,10 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .domain.vocabulary import KINDS, PATTERN_LABELS, PATTERNS
+from ..domain.vocabulary import KINDS, PATTERN_LABELS, PATTERNS
 
 if TYPE_CHECKING:
-    from .domain.library import Exercise
+    from ..domain.library import Exercise
 
 ADD_EXAMPLE = "gymtui exercise add 'NAME' --pattern squat --equipment dumbbell --unilateral"
 
@@ -65,7 +65,7 @@ def add_exercise_parser(commands: argparse._SubParsersAction) -> None:
 
 
 def _changes(args: argparse.Namespace):
-    from .services.exercises import Changes
+    from ..services.exercises import Changes
 
     return Changes(
         name=getattr(args, "new_name", None) if args.action == "edit" else args.name,
@@ -77,7 +77,7 @@ def _changes(args: argparse.Namespace):
 
 def describe(exercise: Exercise, *, yours: bool = True) -> str:
     """One line: name, equipment and what sets it apart (`yours`: say when it is the lifter's)."""
-    from .services.exercises import kind_of
+    from ..services.exercises import kind_of
 
     flags = [word for word, on in (("one-sided", exercise.unilateral), ("timed", exercise.timed),
                                    ("yours", exercise.custom and yours), ("retired", exercise.retired)) if on]
@@ -87,12 +87,12 @@ def describe(exercise: Exercise, *, yours: bool = True) -> str:
 
 
 def run_exercise_command(args: argparse.Namespace, data_dir: Path) -> int:
-    from .cli import EXIT_USAGE, CliError, _open_store
-    from .services.context import load_library
-    from .services.exercises import ExerciseError, add_exercise, edit_exercise, retire_exercise
+    from ..services.context import load_library
+    from ..services.exercises import ExerciseError, add_exercise, edit_exercise, retire_exercise
+    from .common import EXIT_USAGE, CliError, open_store
 
     reads_only = args.action == "list"
-    with _open_store(data_dir, f"gymtui exercise {args.action}", reads_only=reads_only) as store:
+    with open_store(data_dir, f"gymtui exercise {args.action}", reads_only=reads_only) as store:
         library = load_library(store)
         try:
             if args.action == "add":
