@@ -333,7 +333,7 @@ def main() -> None:
     parser.add_argument("--timer-minutes", type=float, help="length of each timer set (default: the timer's own)")
     parser.add_argument("--timer-output", action="store_true", help="print the timer bench's own table too")
     parser.add_argument("--screen-seconds", type=float,
-                        help="length of each workout-screen set (default 60, quick 15; 600 for 10 minutes)")
+                        help="length of each workout-screen set (default 60, quick 22; 600 for 10 minutes)")
     parser.add_argument("--startup-only", action="store_true", help="only the start-up figures")
     args = parser.parse_args()
     runs = args.runs or (3 if args.quick else 7)
@@ -358,7 +358,7 @@ def main() -> None:
     timer_output = ""
     if not args.startup_only:
         timer_output = timer_figures(table, args.quick, args.timer_minutes)
-        timer_output += screen_timer_figures(table, args.screen_seconds or (15 if args.quick else 60))
+        timer_output += screen_timer_figures(table, args.screen_seconds or (22 if args.quick else 60))
     print(f"gymtui bench: Python {platform.python_version()} on {platform.machine()}, {os.cpu_count()} CPUs, "
           f"load {os.getloadavg()[0]:.2f}; {runs} runs per start-up/log figure, each in a fresh process")
     print(f"history: {counts['sessions']:,} sessions, {counts['sets']:,} sets, {counts['days']:,} days of checklist "
