@@ -89,3 +89,12 @@ async def test_messages_after_a_dismissed_one_stay_on_the_header_row(new_app):
             assert not toasts[0].region.overlaps(heading.region)
             card = app.screen.workout.card
             assert on_screen(app, f"{card.exercise.name} SET 1 OF {card.sets}")
+
+
+async def test_the_status_line_scheduled_at_start_does_nothing_once_the_app_has_closed(gym_app):
+    # The app starts watching screen changes after its first refresh; on a busy machine a
+    # quick quit (or a short test) closes the app before that runs, and subscribing then
+    # raised SignalError.
+    async with gym_app.run_test(size=(80, 24)):
+        pass
+    gym_app.watch_status()

@@ -104,6 +104,8 @@ class StatusNotices(App):
 
     def watch_status(self) -> None:
         """Called once the app runs (a signal published while mounting drops subscribers)."""
+        if not self.is_running:
+            return  # scheduled after the first refresh, but the app closed before it ran
         self.screen_change_signal.subscribe(self, self._screen_changed)
 
     def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
