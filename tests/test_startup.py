@@ -91,6 +91,61 @@ async def test_today_shows_its_skeleton_then_the_plan_once_the_folder_is_open(da
         app.close_data()
 
 
+async def test_the_stylesheets_are_parsed_once_before_todays_first_frame(data_dir, held_open, monkeypatch):
+    """The saved theme is set before anything is parsed, and Today's styles are the app's:
+    nothing makes Textual parse every stylesheet again before the first frame (each full
+    re-parse was a fifth of the CSS work there). The theme still shows: its class is on the
+    app, and Today's text has the theme's colours."""
+    from textual.color import Color
+    from textual.css.stylesheet import Stylesheet
+
+    from gymtui.store import Store
+    from gymtui.ui.themes import DEFAULT_THEME
+
+    with Store.open(data_dir) as store:
+        store.save_settings(store.settings().model_copy(update={"theme": "textual-light"}))
+    reparses = []
+    real_reparse = Stylesheet.reparse
+
+    def counted(self):
+        reparses.append(self)
+        real_reparse(self)
+
+    monkeypatch.setattr(Stylesheet, "reparse", counted)
+    app = app_on(data_dir)
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            assert "Loading today's plan" in str(app.screen.query_one("#plan-title", Static).render())
+            assert reparses == []
+            assert app.theme == "textual-light" != DEFAULT_THEME
+            assert app.has_class("-theme-textual-light", "-light-mode") and not app.has_class("-dark-mode")
+            title = app.screen.query_one("#plan-title", Static)
+            assert title.visual_style.foreground == Color.parse(app.theme_variables["foreground"])
+    finally:
+        held_open.set()
+        app.close_data()
+
+
+async def test_without_touch_mode_the_touch_bars_have_no_buttons(data_dir, held_open):
+    """The touch bars are never shown without touch mode, so their buttons are not made (and
+    Button's stylesheet, the largest of Textual's, is not parsed at start)."""
+    from textual.widgets import Button
+
+    from gymtui.ui.widgets.touch import TouchBar
+
+    app = app_on(data_dir)
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            assert not app.screen.query_one(TouchBar).children
+            assert not app.query(Button)
+            assert not any("Button" in str(where) for where in app.stylesheet.source)
+    finally:
+        held_open.set()
+        app.close_data()
+
+
 async def test_a_section_key_pressed_while_the_folder_opens_is_refused_with_a_word(data_dir, held_open):
     from gymtui.ui.screens.today import TodayScreen
     from gymtui.ui.screens.workout import WorkoutScreen

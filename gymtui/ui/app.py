@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
+from textual._context import active_app
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
@@ -97,6 +98,20 @@ SCREEN_CSS = sorted(path.resolve() for path in (Path(__file__).parent / "screens
 QUIT_TITLE = "Quit gymtui?"
 
 
+def make_today() -> TodayScreen:
+    """Today, made as the app starts (the first mode). Its styles are the app's own
+    (app.tcss), already in the stylesheet, but Textual takes a new screen's styles for out
+    of date and parses every stylesheet again before showing it (a re-parse before the
+    first frame): the screen is given the app's count of stylesheet updates instead, and
+    the app's own styles are applied first, as that re-parse would have, for Today's
+    widgets take their colours from the app's."""
+    screen = TodayScreen()
+    app = active_app.get()
+    app.stylesheet.apply(app)
+    screen._css_update_count = app._css_update_count
+    return screen
+
+
 class GymApp(ReportsWorkerErrors, StatusNotices, App[None]):
     TITLE = "gymtui"
     CSS_PATH = "app.tcss"
@@ -113,7 +128,7 @@ class GymApp(ReportsWorkerErrors, StatusNotices, App[None]):
     # One mode per place: Today (the hub, shown at start) and each section. A section's
     # screen is made when it first opens (see sections.py).
     MODES: ClassVar[dict[str, str | Callable[[], Screen]]] = {
-        TODAY_MODE: TodayScreen, **{s.mode: s.make_screen for s in SECTIONS}
+        TODAY_MODE: make_today, **{s.mode: s.make_screen for s in SECTIONS}
     }
     DEFAULT_MODE = TODAY_MODE
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -172,7 +187,7 @@ class GymApp(ReportsWorkerErrors, StatusNotices, App[None]):
         for theme in self._themes:
             self.register_theme(theme)
         self._shown_theme_choice = store.settings().theme if store is not None else saved_theme(self.data_dir)
-        self.apply_saved_theme(self._shown_theme_choice)
+        self.apply_saved_theme(self._shown_theme_choice, starting=True)
         self._background_started = False
         self._init_status()
 
@@ -211,14 +226,34 @@ class GymApp(ReportsWorkerErrors, StatusNotices, App[None]):
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return dict(APP_VARIABLES)
 
-    def apply_saved_theme(self, wanted: str | None) -> None:
+    def apply_saved_theme(self, wanted: str | None, *, starting: bool = False) -> None:
+        """Show the saved theme (the default when it is gone). `starting`: the app is being
+        built, and nothing has been parsed or drawn yet (see set_first_theme)."""
         names = {t.name for t in self._themes} | set(self.available_themes)
         if wanted is not None and wanted not in names:
             # Shown with the default, but the choice stays saved: it comes back with its file.
             self._missing_theme = wanted
         else:
             self._missing_theme = None
-        self.theme = wanted if wanted is not None and wanted in names else DEFAULT_THEME
+        theme = wanted if wanted is not None and wanted in names else DEFAULT_THEME
+        if starting:
+            self.set_first_theme(theme)
+        else:
+            self.theme = theme
+
+    def set_first_theme(self, name: str) -> None:
+        """The theme, set as Textual's theme watcher sets it, less the full re-parse of every
+        stylesheet that the watcher schedules (refresh_css). In a running app a new theme
+        needs it; while the app is built nothing is parsed yet, and the stylesheet is first
+        parsed with these variables, so the re-parse would only parse it all twice before
+        the first frame (a fifth of the CSS parsing it does)."""
+        self.set_reactive(App.theme, name)
+        self.stylesheet.set_variables(self.get_css_variables())
+        dark = self.current_theme.dark
+        classes = {c: False for c in self.classes if c.startswith("-theme-")}
+        self.update_classes({**classes, f"-theme-{name}": True, "-dark-mode": dark, "-light-mode": not dark},
+                            update=False)
+        self._refresh_truecolor_filter(self.ansi_theme)
 
     def report_theme_problems(self) -> None:
         lines = [str(p) for p in self._theme_problems]

@@ -12,6 +12,7 @@ keyboard layouts are drawn as they always were.
 from __future__ import annotations
 
 from textual import events
+from textual.app import ComposeResult
 from textual.containers import HorizontalGroup
 from textual.coordinate import Coordinate
 from textual.dom import DOMNode
@@ -77,8 +78,16 @@ class TouchBar(HorizontalGroup):
 
     def __init__(self, *buttons: tuple[str, str], id: str | None = None) -> None:
         """`buttons`: (label, action) pairs, left to right."""
-        super().__init__(*(TouchButton(label, action, variant="primary" if n == 0 else "default")
-                           for n, (label, action) in enumerate(buttons)), id=id)
+        super().__init__(id=id)
+        self.buttons = buttons
+
+    def compose(self) -> ComposeResult:
+        # Touch mode is chosen before the app starts. Without it the bar is never shown, and
+        # its buttons are not made: Button's stylesheet is the largest Textual parses, and
+        # parsing it was a sixth of the CSS work before Today's first frame.
+        if self.app.has_class(TOUCH_CLASS):
+            for n, (label, action) in enumerate(self.buttons):
+                yield TouchButton(label, action, variant="primary" if n == 0 else "default")
 
 
 class Tappable(Static):
