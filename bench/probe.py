@@ -14,7 +14,8 @@ moment: interpreter start, imports, opening the store, and Textual's first paint
 headless driver: the compositor renders the frame, nothing is written to a terminal). The
 "drawn" line follows when the plan is on screen: the Today table has its rows and the
 refresh after them has run; both lines carry the time since this process began, so the
-parent adds the gap between them to the spawn-to-frame time. The bare app paints its rows
+parent adds the gap between them to the spawn-to-frame time, and the CPU time of the whole
+process (every thread, interpreter start included) at that moment. The bare app paints its rows
 in its first frame, so both of its lines come together. Peak RSS
 (VmHWM, see peak_rss_mib) is read when the app has exited, so it includes the first draw and any start-up
 worker (the daily backup) that ran.
@@ -60,11 +61,11 @@ def peak_rss_mib() -> float:
 
 
 def first_frame() -> None:
-    emit(event="frame", in_process_s=time.perf_counter() - T0)
+    emit(event="frame", in_process_s=time.perf_counter() - T0, cpu_s=time.process_time())
 
 
 def drawn(app, rows: int) -> None:
-    emit(event="drawn", in_process_s=time.perf_counter() - T0, rows=rows)
+    emit(event="drawn", in_process_s=time.perf_counter() - T0, rows=rows, cpu_s=time.process_time())
     app.exit()
 
 

@@ -144,7 +144,8 @@ def startup_figures(table: Table, history: Path, empty: Path, runs: int) -> None
                                    "or show_plan changed? bench/probe.py hooks them")
             # The first line is timed from spawn by this process; the plan's moment is that
             # plus the gap the probe measured between the two.
-            return seconds, seconds + drawn["in_process_s"] - frame["in_process_s"], exit_line["rss_mib"]
+            return (seconds, seconds + drawn["in_process_s"] - frame["in_process_s"], exit_line["rss_mib"],
+                    frame["cpu_s"], drawn["cpu_s"])
         return measure
 
     # An installed gymtui has its bytecode compiled by pip; a checkout run with
@@ -157,9 +158,11 @@ def startup_figures(table: Table, history: Path, empty: Path, runs: int) -> None
         measure()
     got = interleaved(runs, {"history": start(history), "bare": start(None), "empty": start(empty),
                              "validated": start(validated)})
-    frame = {name: median([f for f, _, _ in values]) for name, values in got.items()}
-    plan = {name: median([p for _, p, _ in values]) for name, values in got.items()}
-    rss = {name: median([r for _, _, r in values]) for name, values in got.items()}
+    frame = {name: median([v[0] for v in values]) for name, values in got.items()}
+    plan = {name: median([v[1] for v in values]) for name, values in got.items()}
+    rss = {name: median([v[2] for v in values]) for name, values in got.items()}
+    frame_cpu = {name: median([v[3] for v in values]) for name, values in got.items()}
+    plan_cpu = {name: median([v[4] for v in values]) for name, values in got.items()}
     first = frame["history"] / frame["bare"]
     table.add("start-up to Today's first frame, 10 y history", f"{frame['history']:.3f} s",
               f"bare app {frame['bare']:.3f} s", f"{first:.2f}",
@@ -168,6 +171,12 @@ def startup_figures(table: Table, history: Path, empty: Path, runs: int) -> None
     table.add("start-up to Today's plan drawn, 10 y history", f"{plan['history']:.3f} s",
               f"bare app {plan['bare']:.3f} s", f"{drawn:.2f}",
               f"<= {PLAN_DRAWN_TARGET} {verdict(drawn <= PLAN_DRAWN_TARGET)}")
+    # CPU time of the whole process (every thread) at the same two moments: what the ratio
+    # is on a machine shared with other work, where the wall-clock figures above wander.
+    table.add("CPU to Today's first frame, 10 y history", f"{frame_cpu['history']:.3f} s",
+              f"bare app {frame_cpu['bare']:.3f} s", f"{frame_cpu['history'] / frame_cpu['bare']:.2f}", "")
+    table.add("CPU to Today's plan drawn, 10 y history", f"{plan_cpu['history']:.3f} s",
+              f"bare app {plan_cpu['bare']:.3f} s", f"{plan_cpu['history'] / plan_cpu['bare']:.2f}", "")
     table.add("start-up to plan drawn, empty data folder", f"{plan['empty']:.3f} s", f"bare app {plan['bare']:.3f} s",
               f"{plan['empty'] / plan['bare']:.2f}", "")
     table.add("start-up to plan drawn, 10 y, every file validated", f"{plan['validated']:.3f} s",
