@@ -4,11 +4,14 @@ wrap `make_app` and close the store after the test."""
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import pendulum
+from textual import events
+from textual.keys import REPLACED_KEYS, _character_to_key, _get_unicode_name_from_key
 
 from gymtui.domain.clock import FakeClock
 from gymtui.domain.journal import LoggedSet, Session
@@ -94,6 +97,43 @@ async def wait_until(pilot, condition: Callable[[], object], *, tries: int = 50)
             return
         await pilot.pause()
     assert condition(), "still not true after waiting"
+
+
+def _key_event(key: str) -> events.Key:
+    """The Key event a terminal gives for `key` (a character or a key name), as Pilot makes it."""
+    if len(key) == 1 and not key.isalnum():
+        key = _character_to_key(key)
+    try:
+        character: str | None = unicodedata.lookup(_get_unicode_name_from_key(REPLACED_KEYS.get(key, key)))
+    except KeyError:
+        character = key if len(key) == 1 else None
+    return events.Key(key, character)
+
+
+async def type_keys(pilot, *keys: str) -> None:
+    """Type printable characters (`type_keys(pilot, *"Bench press")`) into the focused field
+    as a quick typist or a paste does: every character still goes through the app's key
+    handling, in order, but all reach the app before it draws again; then this waits until
+    the app has handled them and settled. `pilot.press` waits for the app to go idle and
+    redraw after each key, which made typing a word cost tens of milliseconds of CPU a letter.
+
+    Only characters the field takes itself: a key handled by a binding (backspace, enter,
+    tab) bubbles up to the app and is acted on after the characters typed behind it, so it
+    belongs in `pilot.press`."""
+    app = pilot.app
+    for key in keys:
+        event = _key_event(key)
+        assert event.is_printable, f"{key!r} is not a character: press it with pilot.press"
+        event.set_sender(app)
+        app.post_message(event)
+    # Each pause lets every widget handle what was queued before it; a key handled by the app
+    # queues work on the focused field, which queues messages on its parents: pause until
+    # nothing is left queued anywhere (counting refreshes, not seconds).
+    for _ in range(50):
+        await pilot.pause()
+        if not any(node.message_queue_size for node in (app, *app.screen.walk_children(with_self=True))):
+            break
+    await settle(pilot, app)
 
 
 async def open_warmup_with_load(pilot, app: GymApp, load: str = "100"):

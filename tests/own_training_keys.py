@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from textual.widgets import Input, Select
 
-from app_factory import settle
+from app_factory import settle, type_keys
 
 
 async def tab_to(pilot, widget_id: str, limit: int = 30) -> None:
@@ -17,15 +17,21 @@ async def tab_to(pilot, widget_id: str, limit: int = 30) -> None:
     raise AssertionError(f"tab never reached #{widget_id} (at {pilot.app.focused!r})")
 
 
-async def fill(pilot, widget_id: str, text: str) -> None:
-    """Replace what the field holds with `text`."""
+async def fill(pilot, widget_id: str, text: str, *, key_by_key: bool = False) -> None:
+    """Replace what the field holds with `text`, typed quickly (`type_keys`), or with the app
+    redrawn after each key (`key_by_key`, as one test of each form does)."""
     await tab_to(pilot, widget_id)
     field = pilot.app.focused
     assert isinstance(field, Input)
-    await pilot.press("ctrl+u" if False else "end")
-    await pilot.press(*["backspace"] * len(field.value))
-    if text:
+    if field.value:
+        # Select it all (from the end back to the start): what is typed next replaces it.
+        await pilot.press("end", "shift+home")
+        if not text:
+            await pilot.press("backspace")
+    if key_by_key:
         await pilot.press(*text)
+    else:
+        await type_keys(pilot, *text)
 
 
 async def choose(pilot, widget_id: str, text: str) -> None:
@@ -34,7 +40,7 @@ async def choose(pilot, widget_id: str, text: str) -> None:
     assert isinstance(pilot.app.focused, Select)
     await pilot.press("enter")
     await pilot.pause()
-    await pilot.press(*text)
+    await type_keys(pilot, *text)
     await pilot.press("enter")
     await pilot.pause()
 
@@ -43,7 +49,6 @@ async def palette(pilot, app, command: str) -> None:
     """ctrl+p, the command's name, enter."""
     await pilot.press("ctrl+p")
     await settle(pilot, app)
-    await pilot.press(*command)
-    await settle(pilot, app)
+    await type_keys(pilot, *command)
     await pilot.press("enter")
     await settle(pilot, app)

@@ -7,7 +7,7 @@ import pytest
 from textual.widgets import Input, TextArea
 
 import hypothesis_profiles
-from app_factory import FROZEN_NOW, LAST_WEEK, apps_closed_after, seed_session, settle
+from app_factory import FROZEN_NOW, LAST_WEEK, apps_closed_after, seed_session, settle, type_keys
 from gymtui.store import LockedError, Store
 from hypothesis_profiles import examples, storm_rounds
 
@@ -63,6 +63,25 @@ async def test_settle_waits_for_a_worker_started_by_another(gym_app):
         gym_app.run_worker(first())
         await settle(pilot)
         assert finished == ["second"]
+
+
+async def test_type_keys_types_every_character_in_order_and_waits_for_the_screen_to_see_it(gym_app):
+    from gymtui.ui.screens.settings import SettingsScreen
+
+    async with gym_app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("s")
+        await settle(pilot)
+        assert isinstance(gym_app.screen, SettingsScreen)
+        field = gym_app.screen.query_one("#set-bar_kg", Input)
+        field.focus()
+        await settle(pilot)
+        field.value = ""
+        await type_keys(pilot, *"17.5 kg, then 20")
+        assert field.value == "17.5 kg, then 20"
+        assert gym_app.focused is field
+        with pytest.raises(AssertionError, match=r"pilot\.press"):
+            await type_keys(pilot, "backspace")  # a binding's key, acted on out of order: refused
 
 
 def test_the_ci_profile_runs_a_third_of_the_examples_and_storm_rounds(monkeypatch):

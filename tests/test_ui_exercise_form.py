@@ -11,10 +11,10 @@ from gymtui.ui.screens.history import HistoryScreen
 from own_training_keys import choose, fill, palette
 
 
-async def fill_bulgarian_split_squat(pilot, tempo: str = "3-1-1-0") -> None:
+async def fill_bulgarian_split_squat(pilot, tempo: str = "3-1-1-0", *, key_by_key: bool = False) -> None:
     # The library ships the Bulgarian split squat itself: this is the lifter's variation.
-    await fill(pilot, "xf-name", "Deficit Bulgarian Split Squat")
-    await fill(pilot, "xf-alias", "Deficit BSS, front foot on a plate split squat")
+    await fill(pilot, "xf-name", "Deficit Bulgarian Split Squat", key_by_key=key_by_key)
+    await fill(pilot, "xf-alias", "Deficit BSS, front foot on a plate split squat", key_by_key=key_by_key)
     await choose(pilot, "xf-pattern", "squat")
     await choose(pilot, "xf-equipment", "dumb")
     await choose(pilot, "xf-unilateral", "yes")
@@ -32,7 +32,7 @@ async def test_history_a_adds_an_exercise_through_the_form_and_it_is_saved(gym_a
         await pilot.press("a")
         await settle(pilot, app)
         assert isinstance(app.screen, ExerciseForm)
-        await fill_bulgarian_split_squat(pilot)
+        await fill_bulgarian_split_squat(pilot, key_by_key=True)
         await pilot.press("ctrl+s")
         await settle(pilot, app)
         assert isinstance(app.screen, HistoryScreen)  # the form closed once saved

@@ -4,7 +4,7 @@ it, choose it in Settings; then the planner gives every exercise of it a load an
 
 from textual.widgets import Static
 
-from app_factory import FROZEN_NOW, LAST_WEEK, seed_session, settle
+from app_factory import FROZEN_NOW, LAST_WEEK, seed_session, settle, type_keys
 from gymtui.domain.programs import read_program_text
 from gymtui.services.planning import plan_session
 from gymtui.ui.screens.exercise_form import ExerciseForm
@@ -17,7 +17,8 @@ async def add_day_exercise(pilot, app, name: str, superset: str = "") -> None:
     """a, the exercise's name or alias, and its superset label, then back to the list."""
     await pilot.press("a")
     await settle(pilot, app)
-    await pilot.press(*name, "enter")
+    await type_keys(pilot, *name)
+    await pilot.press("enter")
     if superset:
         await fill(pilot, "pe-rx-superset", superset)
         await pilot.press("enter")

@@ -2,7 +2,7 @@
 
 from textual.widgets import DataTable, Input, Select, Static
 
-from app_factory import FROZEN_NOW, settle
+from app_factory import FROZEN_NOW, settle, type_keys
 from gymtui.domain.journal import LoggedSet, Session
 from gymtui.domain.units import convert
 from gymtui.ui.screens.settings import SettingsScreen
@@ -36,7 +36,8 @@ async def _type_into(pilot, app, key: str, text: str, then: str = "enter") -> No
     field.focus()
     await pilot.pause()
     field.value = ""
-    await pilot.press(*text, then)
+    await type_keys(pilot, *text)
+    await pilot.press(then)
     await settle(pilot, app)
 
 
