@@ -2,8 +2,8 @@
 screen (declared on the typed bases, overridden where a screen can hold such work)."""
 
 from app_factory import settle
-from gymtui.ui.app import QUIT_TITLE
 from gymtui.ui.dialogs.confirm import ConfirmDialog
+from gymtui.ui.navigation import QUIT_TITLE
 from test_ui_recovery import field, open_recovery
 
 

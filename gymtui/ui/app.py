@@ -4,6 +4,9 @@ Started on a data folder (`run_app`), the app draws Today's skeleton before it o
 folder: this module and Today's import only Textual and light modules, and a worker thread
 imports the rest, opens the store and loads the library (`services/startup.py`), then Today
 plans. Until then a key that needs the data is answered with a word, not run.
+
+Getting around (Today, sections, help, quit, the palette) is `navigation.py`; showing a
+store problem, and offering a backup for a damaged file, is `store_problems.py`.
 """
 
 from __future__ import annotations
@@ -11,30 +14,30 @@ from __future__ import annotations
 import gc
 import sys
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
 from textual._context import active_app
-from textual.app import App, SystemCommand
+from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
 from .. import __version__
 from ..domain.clock import Clock, SystemClock
-from ..store.errors import CorruptFileError, DiskWriteError, ReadOnlyFolderError, StoreError
+from ..store.errors import StoreError
 from ..store.peek import saved_theme
 from .commands import OwnTrainingCommands
-from .dialogs.damaged_file import DamagedFileDialog
 from .format import day_title
-from .screens.base import ScreenHooks
+from .navigation import Navigation
 from .screens.today import TodayScreen
-from .sections import SECTION_BY_KEY, SECTION_BY_MODE, SECTIONS, TODAY_MODE, open_screens
+from .sections import SECTIONS, TODAY_MODE, open_screens
 from .shape import MEDIUM_FROM, SHORT_BELOW, WIDE_FROM
 from .status_line import StatusNotices
+from .store_problems import ReportsStoreProblems
 from .themes import APP_VARIABLES, DEFAULT_THEME, load_all_themes
 from .widgets.rest_bar import RestKeeper
 from .widgets.touch import TOUCH_CLASS
@@ -95,9 +98,6 @@ class DataNotReady(StoreError):
 SCREEN_CSS = sorted(path.resolve() for path in (Path(__file__).parent / "screens").glob("*.tcss"))
 
 
-QUIT_TITLE = "Quit gymtui?"
-
-
 def make_today() -> TodayScreen:
     """Today, made as the app starts (the first mode). Its styles are the app's own
     (app.tcss), already in the stylesheet, but Textual takes a new screen's styles for out
@@ -112,7 +112,7 @@ def make_today() -> TodayScreen:
     return screen
 
 
-class GymApp(ReportsWorkerErrors, StatusNotices, App[None]):
+class GymApp(ReportsWorkerErrors, StatusNotices, ReportsStoreProblems, Navigation, App[None]):
     TITLE = "gymtui"
     CSS_PATH = "app.tcss"
     # Every screen has one of these classes for its width (ui/shape.py): -medium for the Pi's
@@ -420,14 +420,6 @@ class GymApp(ReportsWorkerErrors, StatusNotices, App[None]):
             self.call_from_thread(self.first_screen_drawn)  # the backup must not wait for a plan
             return None
 
-    def report_store_error(self, error: StoreError) -> None:
-        if isinstance(error, CorruptFileError):
-            self.report_damaged_file(error)
-        else:
-            saving = isinstance(error, (DiskWriteError, ReadOnlyFolderError))
-            title = "Could not save" if saving else "Could not read your data"
-            self.notify(str(error), title=title, severity="error", timeout=15)
-
     @work(thread=True, exclusive=True, group="backup")
     def daily_backup(self) -> None:
         try:
@@ -449,129 +441,6 @@ class GymApp(ReportsWorkerErrors, StatusNotices, App[None]):
             return  # the screens report store problems when they read
         if point is not None:
             self.call_from_thread(self.notify, resume_hint(point))
-
-    @work(thread=True, group="damaged-file")
-    def report_damaged_file(self, error: CorruptFileError) -> None:
-        # Finding a good backup hashes (or, for an old backup, validates) every file in it:
-        # years of history, never on the UI thread.
-        from ..store.backup import newest_good_backup
-
-        backup = newest_good_backup(self.store.data_dir, having=error.path)
-        self.call_from_thread(self._offer_restore, error, backup)
-
-    def _offer_restore(self, error: CorruptFileError, backup: Path | None) -> None:
-        from ..store.restore import plan_restore
-
-        def rollback_warning() -> str:
-            assert backup is not None
-            return plan_restore(self.store.data_dir, backup, whole=True).rollback_warning()
-
-        def chosen(choice: str | None) -> None:
-            if choice is None or backup is None:
-                return
-            try:
-                done = self.store.restore(backup, whole=choice == "whole")
-            except StoreError as error:  # a full disk or a damaged backup: nothing was moved, say so
-                self.notify(f"{error}. Your files are as they were.", title="Restore failed",
-                            severity="error", timeout=20)
-                return
-            # A box, not the one-line status: where the replaced files went must be read whole.
-            self.notify(done.summary(short_paths=True), title="Restored", severity="warning", timeout=20)
-            self.action_today()
-
-        self.push_screen(DamagedFileDialog(str(error), backup, rollback_warning), chosen)
-
-    # -- navigation -------------------------------------------------------------------------
-
-    def action_today(self) -> None:
-        self.go_to(TODAY_MODE)
-        if isinstance(self.screen, TodayScreen):
-            self.screen.load_plan()
-
-    def action_open_section(self, key: str) -> None:
-        """Show a section (its key, pressed anywhere); pressing the key of the one shown
-        only closes what was opened over it."""
-        if self.data_needed():
-            self.go_to(SECTION_BY_KEY[key].mode)
-
-    def go_to(self, mode: str) -> None:
-        """Show the place `mode`. A section that is not kept closes when left, so it is made
-        afresh, reading the data anew, the next time it opens."""
-        if mode == self.current_mode:
-            # The place itself, not a screen opened over it (a session's sets over History).
-            while len(self.screen_stack) > 1:
-                self.pop_screen()
-            return
-        left = self.current_mode
-        self.switch_mode(mode)
-        section = SECTION_BY_MODE.get(left)
-        if section is not None and not section.kept:
-            self.remove_mode(left)
-            self.add_mode(left, section.make_screen)
-
-    async def action_quit(self) -> None:
-        """q and ctrl+q: at once, unless a set is being timed or typed values would be lost."""
-        from .dialogs.confirm import ConfirmDialog
-        from .quit_guard import unsaved_work
-
-        if isinstance(self.screen, ConfirmDialog) and self.screen.title_text == QUIT_TITLE:
-            return  # already asked: y quits, n stays
-        lost = unsaved_work(self)
-        if not lost:
-            self.exit()
-            return
-
-        def answer(yes: bool | None) -> None:
-            if yes:
-                self.exit()
-
-        self.push_screen(ConfirmDialog(QUIT_TITLE, "\n".join(lost), "quit anyway", "stay"), answer)
-
-    def open_workout_at(self, exercise_id: str) -> None:
-        """The workout, on the first set still to do of `exercise_id` (enter on Today's row)."""
-        from .screens.workout import WorkoutScreen
-
-        if not self.data_needed():
-            return
-        self.action_open_section("w")
-        if isinstance(self.screen, WorkoutScreen):
-            self.screen.show_exercise(exercise_id)
-
-    def action_help(self) -> None:
-        """Every key of the screen shown (? again or escape closes it)."""
-        from .screens.help import HelpScreen
-
-        if isinstance(self.screen, HelpScreen):
-            self.screen.dismiss()
-        else:
-            self.push_screen(HelpScreen(self.screen))
-
-    def action_import_file(self) -> None:
-        """The import dialog over any screen; what it stores shows once the screen reads again."""
-        from .dialogs.import_file import ImportDialog
-
-        if not self.data_needed():
-            return
-        screen = self.screen
-
-        def done(stored: bool | None) -> None:
-            if stored and isinstance(screen, ScreenHooks):
-                screen.reload()
-
-        self.push_screen(ImportDialog(), done)
-
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        from .screens.help import screen_commands
-
-        yield from super().get_system_commands(screen)
-        yield SystemCommand("Today", "Show today's session and loads", self.action_today)
-        for section in SECTIONS:
-            yield SystemCommand(section.name, section.description, lambda k=section.key: self.action_open_section(k))
-        yield SystemCommand("Help", "Every key of this screen (? or F1)", self.action_help)
-        yield SystemCommand("Import", "Import a Strong, Hevy, FitNotes or gymtui export (History: i)",
-                            self.action_import_file)
-        # The shown screen's own actions, so each can be found by name too.
-        yield from screen_commands(screen)
 
 
 def run_app(data_dir: Path, start_section: str | None = None, *, touch: bool = False,
