@@ -11,14 +11,13 @@ from gymtui.domain.blocks import (
     SessionSets,
     apply_week,
     deload_plan,
-    fatigue_signals,
     program_week,
-    should_deload,
     week_of_block,
     week_plan_for,
 )
 from gymtui.domain.common import RPE_VALUES
 from gymtui.domain.daily import RecoveryNote
+from gymtui.domain.deload import fatigue_signals, should_deload
 from gymtui.domain.journal import LoggedSet
 from gymtui.domain.library import Exercise, Prescription, WeekPlan
 from gymtui.domain.plates import round_to_loadable

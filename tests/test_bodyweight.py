@@ -6,9 +6,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gymtui.domain.blocks import SessionSets, fatigue_signals
+from gymtui.domain.blocks import SessionSets
 from gymtui.domain.bodyweight import BodyweightError, Bodyweights, check_bodyweight, with_bodyweight
 from gymtui.domain.daily import RecoveryNote
+from gymtui.domain.deload import fatigue_signals
 from gymtui.domain.journal import LoggedSet
 from gymtui.domain.library import Prescription, WeekPlan
 from gymtui.domain.progression import next_prescription

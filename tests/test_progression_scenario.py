@@ -7,7 +7,8 @@ week 6: before the cycle's own deload (week 8) and before the six-week limit (we
 
 from datetime import UTC, date, datetime, timedelta
 
-from gymtui.domain.blocks import SessionSets, deload_plan, should_deload, week_plan_for
+from gymtui.domain.blocks import SessionSets, deload_plan, week_plan_for
+from gymtui.domain.deload import should_deload
 from gymtui.domain.journal import LoggedSet
 from gymtui.domain.library import Exercise, Prescription, WeekPlan
 from gymtui.domain.progression import next_prescription

@@ -19,24 +19,15 @@ from datetime import date, timedelta
 
 import pendulum
 
-from ..domain.blocks import (
-    MAX_WEEKS_WITHOUT_DELOAD,
-    LiftWeeks,
-    SessionSets,
-    deload_plan,
-    group_history,
-    lift_fatigue,
-    lift_weeks,
-    should_deload,
-    week_of_block,
-    week_plan_for,
-)
+from ..domain.blocks import SessionSets, deload_plan, group_history, week_of_block, week_plan_for
 from ..domain.bodyweight import Bodyweights, with_bodyweight
 from ..domain.common import Equipment
 from ..domain.daily import RecoveryNote
+from ..domain.deload import MAX_WEEKS_WITHOUT_DELOAD, lift_fatigue, should_deload
 from ..domain.journal import LoggedSet, Session
 from ..domain.library import Day, Exercise, Prescription, Program, WeekPlan
 from ..domain.lift_state import LiftState, fatigue_window, lift_state, without_outliers
+from ..domain.lift_weeks import LiftWeeks, lift_weeks
 from ..domain.progression import Plan, next_prescription
 from ..domain.readiness import SORE_DAYS, Readiness, exercise_regions, readiness, sore_days
 from ..domain.rpe import WORK_SET_TYPES, top_sets
