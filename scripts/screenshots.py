@@ -29,7 +29,8 @@ from gymtui.domain.clock import FakeClock
 from gymtui.domain.daily import ChecklistEntry, RecoveryNote
 from gymtui.domain.journal import LoggedSet, Session
 from gymtui.services.library import Library
-from gymtui.services.planning import monday_of, plan_session
+from gymtui.services.planning import plan_session
+from gymtui.services.program_days import monday_of
 from gymtui.store import Store
 from gymtui.store.catalog_files import load_catalog
 from gymtui.ui.app import GymApp

@@ -10,16 +10,9 @@ from gymtui.domain.blocks import group_history
 from gymtui.domain.daily import RecoveryNote
 from gymtui.domain.journal import LoggedSet, Session
 from gymtui.services.library import Library
-from gymtui.services.planning import (
-    deload_starts,
-    history_cutoff,
-    last_deload,
-    lift_history,
-    next_day,
-    plan_session,
-    program_start,
-    session_from_plan,
-)
+from gymtui.services.lift_history import deload_starts, last_deload, lift_history
+from gymtui.services.planning import plan_session, session_from_plan
+from gymtui.services.program_days import history_cutoff, next_day, program_start
 from gymtui.store import Store
 from gymtui.store.catalog_files import load_catalog
 

@@ -15,7 +15,7 @@ from ..domain.library import Program
 from ..domain.programs import ProgramError, program_text
 from ..services.context import load_library
 from ..services.library import Library
-from ..services.planning import monday_of, program_start
+from ..services.program_days import monday_of, program_start
 from ..services.programs import copy_program, import_program
 from ..store.atomic import atomic_write_bytes
 from .common import EXIT_USAGE, CliError, open_store, parse_day

@@ -28,18 +28,9 @@ from ..domain.readiness import exercise_regions, readiness
 from ..domain.settings import Settings
 from ..store import Store
 from .library import Library
-from .planning import (
-    RECOVERY_DAYS,
-    PlannedExercise,
-    SessionPlan,
-    bodyweights,
-    deload_starts,
-    history_cutoff,
-    last_deload,
-    lift_history,
-    newest_note,
-    program_start,
-)
+from .lift_history import bodyweights, deload_starts, last_deload, lift_history
+from .planning import RECOVERY_DAYS, PlannedExercise, SessionPlan, newest_note
+from .program_days import history_cutoff, program_start
 
 
 def freestyle_plan(store: Store, library: Library, settings: Settings, today: date) -> SessionPlan:

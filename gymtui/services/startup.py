@@ -22,7 +22,7 @@ from ..store import CorruptFileError, ReadOnlyFolderError, Store
 from ..store.backup import newest_good_backup
 from ..store.catalog_files import load_catalog
 from .library import Library
-from .planning import program_start
+from .program_days import program_start
 
 
 class StartupFailure(Exception):

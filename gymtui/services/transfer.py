@@ -215,7 +215,7 @@ def _block_start_to_keep(store: Store) -> date | None:
     in, and an import would move it years back (today could then be any week of the block, a
     deload too). Imported sessions give starting loads; the block goes on from the lifter's
     own first week, or starts this week."""
-    from .planning import program_start
+    from .program_days import program_start
 
     settings = store.settings()
     return program_start(store, settings, store.today()) if settings.program_start is None else None

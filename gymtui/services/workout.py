@@ -23,15 +23,9 @@ from ..store import Store
 from .daily import today_session
 from .freestyle import add_exercise, freestyle_plan, plan_added, start_freestyle_session
 from .library import Library
-from .planning import (
-    RECOVERY_DAYS,
-    PlannedExercise,
-    SessionPlan,
-    bodyweights,
-    deload_starts,
-    history_cutoff,
-    lift_history,
-)
+from .lift_history import bodyweights, deload_starts, lift_history
+from .planning import RECOVERY_DAYS, PlannedExercise, SessionPlan
+from .program_days import history_cutoff
 
 SessionWorkout = Workout[SessionPlan]
 
