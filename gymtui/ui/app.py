@@ -66,7 +66,7 @@ _START_FROZEN = False  # resume_gc froze what start-up made; run_app thaws it as
 
 
 def resume_gc() -> None:
-    """The cycle collector on again, once the app has started (cli.paused_gc paused it). What
+    """The cycle collector on again, once the app has started (cli/start.py's paused_gc paused it). What
     start-up made is frozen first: it lives as long as the app, and the collector's first
     pass over all of it took about 100 ms, just as Today's plan was drawn."""
     global _START_FROZEN
