@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from textual.worker import WorkerFailed
+
 from app_factory import settle
 
 SIZE = (80, 24)
@@ -20,7 +22,18 @@ def headless_run_app(monkeypatch, inspect: Callable | None = None) -> None:
 
     def run(self, *args, **kwargs):
         async def pilot(pilot) -> None:
-            await settle(pilot, self)
+            try:
+                await settle(pilot, self)
+            except WorkerFailed:
+                # The worker that opens the folder failed (a damaged file, a held lock): the
+                # app reports it and ends with its own status. Ending it here instead would
+                # race that status with a clean exit.
+                for _ in range(100):
+                    if not self.is_running:
+                        return
+                    await pilot.pause()
+                self.exit(return_code=99, message="the app did not end after its start-up failed")
+                return
             if self.is_running and inspect is not None:
                 inspect(self)
             self.exit()
