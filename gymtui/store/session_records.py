@@ -3,21 +3,28 @@
 from __future__ import annotations
 
 import threading
+from collections import OrderedDict
 from collections.abc import Iterator
 from datetime import date
+from typing import Any
 
-from tinydb import Query
+from tinydb import Query, TinyDB
 
 from ..domain.journal import LoggedSet, Session
 from .errors import StoreError
 from .layout import part_key
 from .open_files import OpenFiles, dump, made
 
+# Weeks whose sets are kept grouped by exercise: the half year planning reads, and more.
+GROUPED_WEEKS = 64
+
 
 class SessionRecords:
     def __init__(self, files: OpenFiles, mutex: threading.RLock) -> None:
         self._files = files
         self._mutex = mutex
+        # Week key -> (its file's storage, that storage's write count, its sets by exercise).
+        self._grouped: OrderedDict[str, tuple[object, int, dict[str, list[dict[str, Any]]]]] = OrderedDict()
 
     # -- writes --------------------------------------------------------------------------
 
@@ -49,6 +56,27 @@ class SessionRecords:
             self._files.part(key).table("sets").remove(Query().id == logged.id)
 
     # -- reads ---------------------------------------------------------------------------
+
+    def _sets_by_exercise(self, key: str, db: TinyDB) -> dict[str, list[dict[str, Any]]]:
+        """The sets of week `key` grouped by exercise. Planning asks for each exercise of
+        the day in turn, and a query per exercise read every set of each week again (a third
+        of the planning at start); grouped once, they are read again only once the file has
+        been written (its storage counts its writes) or opened anew."""
+        storage = db.storage
+        writes = getattr(storage, "writes", None)
+        kept = self._grouped.get(key)
+        if kept is not None and writes is not None and kept[0] is storage and kept[1] == writes:
+            self._grouped.move_to_end(key)
+            return kept[2]
+        grouped: dict[str, list[dict[str, Any]]] = {}
+        for doc in db.table("sets").all():
+            grouped.setdefault(doc.get("exercise", ""), []).append(doc)
+        if writes is not None:
+            self._grouped[key] = (storage, writes, grouped)
+            self._grouped.move_to_end(key)
+            while len(self._grouped) > GROUPED_WEEKS:
+                self._grouped.popitem(last=False)
+        return grouped
 
     def session(self, session_id: str) -> Session | None:
         with self._mutex:
@@ -110,7 +138,7 @@ class SessionRecords:
             keys = [k for k in self._files.parts() if last is None or k <= last]
             for key in keys[:parts_back]:
                 db = self._files.part(key)
-                docs = db.table("sets").search(Query().exercise == exercise)
+                docs = self._sets_by_exercise(key, db).get(exercise, [])
                 by_session: dict[str, list[LoggedSet]] = {}
                 for doc in docs:
                     by_session.setdefault(doc["session_id"], []).append(made(db, LoggedSet, doc))

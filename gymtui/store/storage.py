@@ -58,6 +58,7 @@ class AtomicJSONStorage(Storage):
         self._data: dict[str, Any] | None = initial
         self.read_only = read_only  # why the folder cannot be written, when it cannot
         self.sidecar = sidecar  # where the digest of each write goes (store/digests.py)
+        self.writes = 0  # writes asked of this file since it was opened
         # The tables' models while the records are as a file not written by gymtui had them
         # (validated, but not necessarily as the models dump them); None once they are dumps.
         self.models = models
@@ -68,6 +69,7 @@ class AtomicJSONStorage(Storage):
         return self._data
 
     def write(self, data: dict[str, Any]) -> None:
+        self.writes += 1  # even one that fails: what is read may change (see session_records)
         if self.read_only is not None:
             self._data = None  # as after a failed write: TinyDB may have changed it in place
             raise ReadOnlyFolderError(self.path, self.read_only)
