@@ -31,18 +31,22 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 FIRST_FRAME_TARGET = 1.15
 PLAN_DRAWN_TARGET = 1.5
-SOCKET = f"gymtui-bench-{os.getpid()}"
+# A tmux server of its own for each run: the last session's end stops its server, and a
+# session made at once on the same socket could reach the server as it stopped (an empty
+# screen until the timeout, seen on a busy machine).
+SOCKET = [f"gymtui-bench-{os.getpid()}"]
 DONE = "__bench_app_ended__"
 
 
 def tmux(*args: str) -> str:
-    return subprocess.run(["tmux", "-L", SOCKET, *args], capture_output=True, text=True, check=False).stdout
+    return subprocess.run(["tmux", "-L", SOCKET[0], *args], capture_output=True, text=True, check=False).stdout
 
 
 def timed_start(command: list[str], moments: list[str], timeout: float = 60) -> list[float]:
     """Seconds from the terminal's making until each text of `moments` is on its screen."""
     shell = " ".join(f"'{part}'" for part in command) + f"; echo {DONE}; sleep 60"
     env = f"PYTHONPATH={ROOT}"
+    SOCKET[0] = f"gymtui-bench-{os.getpid()}-{time.perf_counter_ns()}"
     began = time.perf_counter()
     tmux("new-session", "-d", "-s", "bench", "-x", "80", "-y", "24", "-e", "TERM=xterm-256color", "-e", env, shell)
     seen: list[float] = []
@@ -61,7 +65,7 @@ def timed_start(command: list[str], moments: list[str], timeout: float = 60) -> 
         while DONE not in tmux("capture-pane", "-p", "-t", "bench") and time.perf_counter() < deadline:
             time.sleep(0.05)  # the app lets go of the data folder before the next run opens it
     finally:
-        tmux("kill-session", "-t", "bench")
+        tmux("kill-server")
     return seen
 
 
