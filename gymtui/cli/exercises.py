@@ -14,6 +14,16 @@ if TYPE_CHECKING:
 ADD_EXAMPLE = "gymtui exercise add 'NAME' --pattern squat --equipment dumbbell --unilateral"
 
 
+def on_off(sub: argparse.ArgumentParser, dest: str, on: str, on_help: str, off: str, off_help: str, *,
+           adding: bool) -> None:
+    """A yes/no property as a flag; an edit also gets the flag that turns it back off (a new
+    exercise starts with it off, so `add` has no use for that one)."""
+    group = sub.add_mutually_exclusive_group()
+    group.add_argument(on, dest=dest, action="store_const", const=True, help=on_help)
+    if not adding:
+        group.add_argument(off, dest=dest, action="store_const", const=False, help=off_help)
+
+
 def add_exercise_parser(commands: argparse._SubParsersAction) -> None:
     parser = commands.add_parser("exercise", help="add, list, change or retire exercises of your own")
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
@@ -23,27 +33,16 @@ def add_exercise_parser(commands: argparse._SubParsersAction) -> None:
         sub.add_argument("--pattern", required=False, help=f"movement pattern: {patterns}")
         sub.add_argument("--equipment", required=False,
                          help=f"{kinds} (dumbbell loads are per hand; weighted-bodyweight logs the added load)")
-        side = sub.add_mutually_exclusive_group()
-        side.add_argument("--unilateral", dest="unilateral", action="store_const", const=True,
-                          help="one side at a time (logged per side)")
-        if not adding:
-            side.add_argument("--bilateral", dest="unilateral", action="store_const", const=False,
-                              help="both sides together")
+        on_off(sub, "unilateral", "--unilateral", "one side at a time (logged per side)",
+               "--bilateral", "both sides together", adding=adding)
         sub.add_argument("--tempo", help="default tempo, e.g. 3-1-1-0 or 31X0")
-        start = sub.add_mutually_exclusive_group()
-        start.add_argument("--concentric-first", dest="starts_concentric", action="store_const", const=True,
-                           help="a rep starts with the lift (a deadlift, a curl), not the lowering")
-        if not adding:
-            start.add_argument("--lowering-first", dest="starts_concentric", action="store_const", const=False,
-                               help="a rep starts with the lowering (a squat, a bench press)")
+        on_off(sub, "starts_concentric", "--concentric-first",
+               "a rep starts with the lift (a deadlift, a curl), not the lowering",
+               "--lowering-first", "a rep starts with the lowering (a squat, a bench press)", adding=adding)
         sub.add_argument("--alias", dest="aliases", action="append", metavar="ALIAS",
                          help="another name it goes by (repeat for more)")
-        timed = sub.add_mutually_exclusive_group()
-        timed.add_argument("--timed", dest="timed", action="store_const", const=True,
-                           help="measured in seconds or distance, not reps (holds, carries)")
-        if not adding:
-            timed.add_argument("--not-timed", dest="timed", action="store_const", const=False,
-                               help="measured in reps")
+        on_off(sub, "timed", "--timed", "measured in seconds or distance, not reps (holds, carries)",
+               "--not-timed", "measured in reps", adding=adding)
         sub.add_argument("--seconds", type=int, metavar="S", help="a hold's usual length in seconds")
         sub.add_argument("--step", metavar="KG", help="machine or cable load step: 2.5, 2.5kg or 5lb")
         sub.add_argument("--cue", dest="cues", action="append", metavar="TEXT",
