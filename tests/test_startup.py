@@ -9,6 +9,7 @@ import os
 import subprocess
 import sys
 import threading
+from contextlib import asynccontextmanager
 from datetime import date
 from pathlib import Path
 
@@ -54,6 +55,22 @@ def app_on(folder: Path, **options):
     return GymApp(data_dir=folder, clock=FakeClock(), now=lambda: FROZEN_NOW, **options)
 
 
+@asynccontextmanager
+async def first_frame(folder: Path, release: threading.Event | None = None, **options):
+    """`(app, pilot)` for gymtui on `folder` in an 80x24 test terminal, its first frame drawn.
+    On leaving, even after a failure, a held folder opening is let go (`release`) and the
+    folder closed."""
+    app = app_on(folder, **options)
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            yield app, pilot
+    finally:
+        if release is not None:
+            release.set()
+        app.close_data()
+
+
 @pytest.fixture
 def held_open(monkeypatch):
     """The folder's opening held until the test releases it (`.set()`)."""
@@ -74,21 +91,16 @@ def held_open(monkeypatch):
 async def test_today_shows_its_skeleton_then_the_plan_once_the_folder_is_open(data_dir, held_open):
     from gymtui.ui.screens.today import TodayScreen
 
-    app = app_on(data_dir)
-    try:
-        async with app.run_test(size=(80, 24)) as pilot:
-            await pilot.pause()
-            assert isinstance(app.screen, TodayScreen) and not app.data_ready
-            assert "Loading today's plan" in str(app.screen.query_one("#plan-title", Static).render())
-            assert app.sub_title == "Monday 16 November"
-            assert app.screen.query_one("#plan-table", DataTable).row_count == 0
-            held_open.set()
-            await settle(pilot, app)
-            assert app.data_ready and app.store.data_dir == data_dir
-            assert app.screen.query_one("#plan-table", DataTable).row_count > 0
-            assert app.sub_title == "Monday 16 November"
-    finally:
-        app.close_data()
+    async with first_frame(data_dir, held_open) as (app, pilot):
+        assert isinstance(app.screen, TodayScreen) and not app.data_ready
+        assert "Loading today's plan" in str(app.screen.query_one("#plan-title", Static).render())
+        assert app.sub_title == "Monday 16 November"
+        assert app.screen.query_one("#plan-table", DataTable).row_count == 0
+        held_open.set()
+        await settle(pilot, app)
+        assert app.data_ready and app.store.data_dir == data_dir
+        assert app.screen.query_one("#plan-table", DataTable).row_count > 0
+        assert app.sub_title == "Monday 16 November"
 
 
 async def test_the_stylesheets_are_parsed_once_before_todays_first_frame(data_dir, held_open, monkeypatch):
@@ -112,19 +124,13 @@ async def test_the_stylesheets_are_parsed_once_before_todays_first_frame(data_di
         real_reparse(self)
 
     monkeypatch.setattr(Stylesheet, "reparse", counted)
-    app = app_on(data_dir)
-    try:
-        async with app.run_test(size=(80, 24)) as pilot:
-            await pilot.pause()
-            assert "Loading today's plan" in str(app.screen.query_one("#plan-title", Static).render())
-            assert reparses == []
-            assert app.theme == "textual-light" != DEFAULT_THEME
-            assert app.has_class("-theme-textual-light", "-light-mode") and not app.has_class("-dark-mode")
-            title = app.screen.query_one("#plan-title", Static)
-            assert title.visual_style.foreground == Color.parse(app.theme_variables["foreground"])
-    finally:
-        held_open.set()
-        app.close_data()
+    async with first_frame(data_dir, held_open) as (app, _pilot):
+        assert "Loading today's plan" in str(app.screen.query_one("#plan-title", Static).render())
+        assert reparses == []
+        assert app.theme == "textual-light" != DEFAULT_THEME
+        assert app.has_class("-theme-textual-light", "-light-mode") and not app.has_class("-dark-mode")
+        title = app.screen.query_one("#plan-title", Static)
+        assert title.visual_style.foreground == Color.parse(app.theme_variables["foreground"])
 
 
 async def test_without_touch_mode_the_touch_bars_have_no_buttons(data_dir, held_open):
@@ -134,63 +140,46 @@ async def test_without_touch_mode_the_touch_bars_have_no_buttons(data_dir, held_
 
     from gymtui.ui.widgets.touch import TouchBar
 
-    app = app_on(data_dir)
-    try:
-        async with app.run_test(size=(80, 24)) as pilot:
-            await pilot.pause()
-            assert not app.screen.query_one(TouchBar).children
-            assert not app.query(Button)
-            assert not any("Button" in str(where) for where in app.stylesheet.source)
-    finally:
-        held_open.set()
-        app.close_data()
+    async with first_frame(data_dir, held_open) as (app, _pilot):
+        assert not app.screen.query_one(TouchBar).children
+        assert not app.query(Button)
+        assert not any("Button" in str(where) for where in app.stylesheet.source)
 
 
 async def test_a_section_key_pressed_while_the_folder_opens_is_refused_with_a_word(data_dir, held_open):
     from gymtui.ui.screens.today import TodayScreen
     from gymtui.ui.screens.workout import WorkoutScreen
 
-    app = app_on(data_dir)
-    try:
-        async with app.run_test(size=(80, 24)) as pilot:
+    async with first_frame(data_dir, held_open) as (app, pilot):
+        for key in ("w", "h", "s", "c", "f"):
+            await pilot.press(key)
             await pilot.pause()
-            for key in ("w", "h", "s", "c", "f"):
-                await pilot.press(key)
-                await pilot.pause()
-                assert isinstance(app.screen, TodayScreen), key
-                assert any("Still opening your data" in n.message for n in app._notifications), key
-            assert app.is_running
-            held_open.set()
-            await settle(pilot, app)
-            await pilot.press("w")
-            await settle(pilot, app)
-            assert isinstance(app.screen, WorkoutScreen)
-    finally:
-        app.close_data()
+            assert isinstance(app.screen, TodayScreen), key
+            assert any("Still opening your data" in n.message for n in app._notifications), key
+        assert app.is_running
+        held_open.set()
+        await settle(pilot, app)
+        await pilot.press("w")
+        await settle(pilot, app)
+        assert isinstance(app.screen, WorkoutScreen)
 
 
 async def test_the_start_section_opens_once_the_folder_is_open(data_dir):
     from gymtui.ui.screens.checklist import ChecklistScreen
 
-    app = app_on(data_dir, start_section="c")
-    try:
-        async with app.run_test(size=(80, 24)) as pilot:
-            await settle(pilot, app)
-            assert isinstance(app.screen, ChecklistScreen)
-    finally:
-        app.close_data()
+    async with first_frame(data_dir, start_section="c") as (app, pilot):
+        await settle(pilot, app)
+        assert isinstance(app.screen, ChecklistScreen)
 
 
 async def test_the_time_zone_note_is_said_on_the_screen(data_dir, monkeypatch):
     monkeypatch.setenv("TZ", "Mars/Olympus")
-    app = app_on(data_dir)
     try:
-        async with app.run_test(size=(80, 24)) as pilot:
+        async with first_frame(data_dir) as (app, pilot):
             await settle(pilot, app)
             notes = [n.message for n in app._notifications if n.title == "Time zone"]
             assert len(notes) == 1 and "Mars/Olympus" in notes[0]
     finally:
-        app.close_data()
         pendulum.set_local_timezone()
 
 
