@@ -14,6 +14,7 @@ from ..domain.journal import LoggedSet, Session
 from .errors import StoreError
 from .layout import part_key
 from .open_files import OpenFiles, dump, made
+from .storage import AtomicJSONStorage
 
 # Weeks whose sets are kept grouped by exercise: the half year planning reads, and more.
 GROUPED_WEEKS = 64
@@ -24,7 +25,7 @@ class SessionRecords:
         self._files = files
         self._mutex = mutex
         # Week key -> (its file's storage, that storage's write count, its sets by exercise).
-        self._grouped: OrderedDict[str, tuple[object, int, dict[str, list[dict[str, Any]]]]] = OrderedDict()
+        self._grouped: OrderedDict[str, tuple[AtomicJSONStorage, int, dict[str, list[dict[str, Any]]]]] = OrderedDict()
 
     # -- writes --------------------------------------------------------------------------
 
@@ -63,19 +64,18 @@ class SessionRecords:
         of the planning at start); grouped once, they are read again only once the file has
         been written (its storage counts its writes) or opened anew."""
         storage = db.storage
-        writes = getattr(storage, "writes", None)
+        assert isinstance(storage, AtomicJSONStorage)  # every week file is opened with it (open_files)
         kept = self._grouped.get(key)
-        if kept is not None and writes is not None and kept[0] is storage and kept[1] == writes:
+        if kept is not None and kept[0] is storage and kept[1] == storage.writes:
             self._grouped.move_to_end(key)
             return kept[2]
         grouped: dict[str, list[dict[str, Any]]] = {}
         for doc in db.table("sets").all():
             grouped.setdefault(doc.get("exercise", ""), []).append(doc)
-        if writes is not None:
-            self._grouped[key] = (storage, writes, grouped)
-            self._grouped.move_to_end(key)
-            while len(self._grouped) > GROUPED_WEEKS:
-                self._grouped.popitem(last=False)
+        self._grouped[key] = (storage, storage.writes, grouped)
+        self._grouped.move_to_end(key)
+        while len(self._grouped) > GROUPED_WEEKS:
+            self._grouped.popitem(last=False)
         return grouped
 
     def session(self, session_id: str) -> Session | None:
