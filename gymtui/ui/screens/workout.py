@@ -9,9 +9,10 @@ visit to another screen; the rest itself belongs to the app (`app.rest`) and sho
 the other screens.
 
 Made of parts: the controller (what a key does to the session, workout_controller.py; the
-states and their keys, workout_states.py; supersets, workout_groups.py), the
-view (workout_view.py), the write queue (workout_writes.py), the set being timed and its
-cues (workout_tempo.py, workout_cue.py) and the edits that ask first (workout_edits.py).
+states and their keys, workout_states.py and workout_keys.py; supersets, workout_groups.py),
+the layout and drawing (workout_view.py), opening the session (workout_open.py), the write
+queue (workout_writes.py), the set timed, typed and saved (workout_sets.py, workout_tempo.py,
+workout_cue.py) and the edits of the session (workout_edits.py).
 Every key is an `action_*` method here, so a button can run it by name.
 """
 
@@ -21,42 +22,30 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
-from textual.containers import Vertical
+from textual.binding import BindingType
 from textual.events import Click
 from textual.reactive import reactive
-from textual.widgets import ContentSwitcher, Header, Static
 
 from ...domain.clock import SystemClock
 from ...domain.session_model import Card
 from ...domain.tempo_timer import TempoTimer
 from ...services.workout import SessionWorkout
-from ..dialogs.workout import CardDialog
-from ..widgets.big_text import BigText
-from ..widgets.footer import Footer
-from ..widgets.rest_bar import RestKeeper, RestPanel
 from ..widgets.set_entry import SetEntry
-from ..widgets.tempo_panel import TempoPanel
-from ..widgets.workout_touch import WorkoutTouch
-from . import workout_text as text
 from .base import GymScreen
 from .workout_controller import WorkoutController
 from .workout_cue import CueDue, CueScheduler, TempoCues, default_cue_scheduler
 from .workout_edits import SessionEdits
+from .workout_keys import WORKOUT_BINDINGS
 from .workout_open import SessionOpening
 from .workout_sets import SetFlow
 from .workout_states import State, action_allowed
 from .workout_tempo import TempoRun
-from .workout_view import WorkoutView
+from .workout_view import WorkoutView, workout_layout
 from .workout_writes import WriteQueue
 
 if TYPE_CHECKING:
     from ...domain.settings import Settings
     from ...domain.units import Unit
-
-# From this many rows (120x33, not 80x24) the block figures are drawn ten rows tall.
-LARGE_HEIGHT = 32
-PANES = {"ready": "wo-ready", "timer": "wo-timer", "log": "wo-log"}
 
 
 class WorkoutScreen(GymScreen[None]):
@@ -64,36 +53,7 @@ class WorkoutScreen(GymScreen[None]):
     AUTO_FOCUS = ""  # focus is given by state: the set form's RPE field, else nothing
     SHOWS_REST = True  # the rest is drawn large here: no small badge in the header
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "start_set", "Start"),
-        Binding("l", "log_set", "Log"),
-        Binding("1", "rest_more(15)", "+15s"),
-        Binding("3", "rest_more(30)", "+30s"),
-        Binding("0", "rest_skip", "Skip rest"),
-        Binding("right", "exercise(1)", "Exercise", key_display="←→"),
-        Binding("left", "exercise(-1)", "Previous exercise", show=False),
-        Binding("down", "move_set(1)", "Set", key_display="↑↓"),
-        Binding("up", "move_set(-1)", "Previous set", show=False),
-        Binding("e", "edit_set", "Edit", show=False),
-        Binding("a", "add_set", "Add set", show=False),
-        Binding("i", "add_exercise", "Add exercise", show=False),
-        Binding("g", "group", "Superset with the next", show=False),
-        Binding("G", "ungroup", "Out of the superset", show=False),
-        Binding("k", "skip_set", "Skip set", show=False),
-        Binding("x", "swap", "Swap", show=False),
-        Binding("less_than_sign", "reorder(-1)", "Move up", show=False),
-        Binding("greater_than_sign", "reorder(1)", "Move down", show=False),
-        Binding("delete,backspace", "delete_set", "Delete", show=False),
-        Binding("equals_sign", "tempo", "Tempo", show=False),
-        Binding("f", "finish", "Finish", show=False),
-        Binding("y", "whole_card", "Whole card: why, last time, every cue", show=False),
-        Binding("space", "pause", "Pause/resume"),
-        Binding("enter", "stop_set", "Stop & log"),
-        Binding("escape", "cancel_timer", "Cancel"),
-        Binding("escape", "cancel_log", "Cancel"),
-        Binding("n", "new_session", "New session"),
-        Binding("enter", "retry", "Try again"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = WORKOUT_BINDINGS
 
     state: reactive[State] = reactive("loading", always_update=True, init=False)
 
@@ -140,76 +100,31 @@ class WorkoutScreen(GymScreen[None]):
     # -- layout --------------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield Header()
-        with Vertical(id="workout"):
-            yield Static("Loading today's session...", id="wo-heading")
-            yield Static("", id="wo-card")
-            yield Static("", id="wo-sets")
-            with ContentSwitcher(initial="wo-ready", id="wo-main"):
-                with Vertical(id="wo-ready"):
-                    yield RestPanel(id="wo-rest")
-                    yield BigText("", id="wo-next-big")
-                    yield Static("", id="wo-next")
-                    yield Static("", id="wo-order")
-                    yield Static("", id="wo-keys")
-                yield TempoPanel(id="wo-timer")
-                yield SetEntry(id="wo-log")
-                yield Static("", id="wo-message")
-            yield WorkoutTouch(id="wo-touch").data_bind(WorkoutScreen.state)  # big buttons, in touch mode only
-        # Compact, and the palette (ctrl+p, listed in help) not shown: at 80 columns the keys
-        # of a rest (+15 s, +30 s, skip) and t Today / ? Help all fit on the line.
-        yield Footer(compact=True, show_command_palette=False)
+        yield from workout_layout(WorkoutScreen.state)
 
     def on_mount(self) -> None:
         self.tempo.clock = self.app.clock
         self.tempo.cues.scheduler = default_cue_scheduler(self.app.clock)
-        self._follow_rest()
+        self.view.follow_rest()
         self.load()
 
     def on_unmount(self) -> None:
         self.app.rest.changed.unsubscribe(self)
         self.tempo.cues.close()
 
-    def _follow_rest(self) -> None:
-        # A signal drops a subscriber it finds off screen: subscribed again on each return.
-        self.app.rest.changed.unsubscribe(self)
-        self.app.rest.changed.subscribe(self, self._rest_changed, immediate=True)
-
     def on_resize(self) -> None:
-        self._fit_figures()
-
-    def _fit_figures(self) -> None:
-        """A tall terminal gets large block figures (the set, the rest, the timer band)."""
-        large = self.size.height >= LARGE_HEIGHT
-        self.query_one("#workout").set_class(large, "-large")
-        for big in self.query(BigText):
-            big.set_large(large)
-        self.redraw()
+        self.view.fit_figures()
 
     def on_screen_resume(self) -> None:
-        self._fit_figures()  # the terminal may have been resized on another screen
-        self._follow_rest()
-        if self.state == "problem":
-            # The session could not be opened (a full disk, a damaged file): try again each
-            # time the screen is shown, as the cause may be gone, not only after a restart.
-            self.action_retry()
-            return
-        # Back from another screen: draw the rest and the timer as they are now.
-        if self.state != "log":
-            self.set_focus(None)
-        self.refresh_bindings()
-        self._rest_changed()
-        if self.timer is not None:
-            self.tick()
-        if self.workout is not None:
-            self.reload_settings()  # the bell or the lead-in may have changed on the settings screen
+        self.view.fit_figures()  # the terminal may have been resized on another screen
+        self.view.follow_rest()
+        self.opening.resumed()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return action_allowed(action, self.state, resting=self.app.rest.running)
 
     def watch_state(self, state: State) -> None:
-        self.query_one("#wo-main", ContentSwitcher).current = PANES.get(state, "wo-message")
-        self.query_one("#workout").set_class(state == "timer", "-timing")
+        self.view.show_pane(state)
         self.refresh_bindings()
         self.redraw()
         if state == "empty":
@@ -223,24 +138,9 @@ class WorkoutScreen(GymScreen[None]):
     def redraw(self) -> None:
         self.view.redraw()
 
-    def _rest_changed(self, _: RestKeeper | None = None) -> None:
-        self.view.draw_rest()
-
     def unsaved_work(self) -> str | None:
         """What quitting now would lose (asked by the app before it quits)."""
-        shown = self.controller.shown(self.state)
-        if shown is None:
-            return None
-        card, slot = shown
-        where = f"{card.exercise.name}, {text.slot_label(card, slot)}"
-        if self.state == "timer":
-            return f"The timer is running for {where}: quitting loses this set."
-        editing = self.controller.editing is not None
-        timed = self.tempo.started_at is not None and not editing  # the timer counted its reps
-        if self.state == "log" and (timed or self.query_one("#wo-log", SetEntry).typed()):
-            what = "the change to" if editing else "the set form of"
-            return f"You have not saved {what} {where}: quitting loses it."
-        return None
+        return self.sets.unsaved_work()
 
     # -- loading -------------------------------------------------------------------------------
 
@@ -253,13 +153,6 @@ class WorkoutScreen(GymScreen[None]):
 
     def action_retry(self) -> None:
         self.view.loading("Loading today's session...")
-        self.state = "loading"
-        self.load()
-
-    def reopen(self, message: str = "Loading today's session...") -> None:
-        """Read the session again (the next one, once this one is finished)."""
-        self.controller.workout = None
-        self.query_one("#wo-message", Static).update(message)
         self.state = "loading"
         self.load()
 
@@ -289,7 +182,7 @@ class WorkoutScreen(GymScreen[None]):
     def moved(self) -> None:
         self.save_position()
         self.redraw()
-        self._rest_changed()
+        self.view.draw_rest()
 
     def save_position(self) -> None:
         session = self.controller.position()
@@ -309,10 +202,7 @@ class WorkoutScreen(GymScreen[None]):
             self.moved()
 
     def action_add_set(self) -> None:
-        card = self.controller.add_set()
-        if card is not None:
-            self.app.notify(f"{card.exercise.name}: set {card.sets} added", timeout=3)
-            self.moved()
+        self.edits.add_set()
 
     def action_skip_set(self) -> None:
         if self.workout is not None:
@@ -346,11 +236,7 @@ class WorkoutScreen(GymScreen[None]):
 
     def action_whole_card(self) -> None:
         """The card in full, in a dialog: on a phone its rows can be cut short."""
-        shown = self.controller.shown(self.state)
-        if shown is not None:
-            card, slot = shown
-            self.app.push_screen(CardDialog(f"{card.exercise.name}, {text.slot_label(card, slot)}",
-                                            text.card_lines(card, every_cue=True)))
+        self.edits.whole_card()
 
     @on(Click, "#wo-card")
     def _card_tapped(self) -> None:
@@ -359,32 +245,18 @@ class WorkoutScreen(GymScreen[None]):
 
     def action_group(self) -> None:
         """A superset made now: the current exercise with the next, A1 -> A2 -> A1."""
-        label = self.controller.group_with_next()
-        if label is None:
-            self.app.notify("The last exercise has none after it to pair with: < > move it first.")
-            return
-        self.app.notify(f"Superset {label}: one set of each in turn, the rest after the round.", timeout=5)
-        self.moved()
+        self.edits.group()
 
     def action_ungroup(self) -> None:
         """The way back from g: the current exercise done on its own, set after set."""
-        name = self.workout.card.exercise.name if self.workout is not None else ""
-        label = self.controller.ungroup()
-        if label is None:
-            self.app.notify(f"{name} is in no superset: g pairs it with the next exercise.")
-            return
-        self.app.notify(f"{name} is out of superset {label}: its sets come one after another.", timeout=5)
-        self.moved()
+        self.edits.ungroup()
 
     def start_freestyle(self) -> None:
         """Asked on Today: open an empty session today and ask for its first exercise."""
-        self.controller.freestyle = True
-        if self.state not in ("loading", "problem") or self.workout is not None:
-            self.reopen("Starting an empty session...")
+        self.opening.start_freestyle()
 
     def action_new_session(self) -> None:
-        self.opening.asked_resume = True
-        self.reopen("Opening the next session...")
+        self.opening.new_session()
 
     # -- a set: timed, typed, saved (workout_sets.py) -------------------------------------------
 
@@ -401,14 +273,10 @@ class WorkoutScreen(GymScreen[None]):
             self.tick()
 
     def action_pause(self) -> None:
-        if self.timer is not None:
-            self.tempo.toggle_pause()
-            self.tick()
+        self.sets.pause()
 
     def action_stop_set(self) -> None:
-        if self.timer is not None:
-            self.tempo.stop()
-            self.tick()
+        self.sets.stop()
 
     def action_cancel_timer(self) -> None:
         self.tempo.drop()

@@ -1,5 +1,6 @@
-"""The workout screen's edits that ask first or read the store: delete and edit a set, swap
-an exercise, the tempo of the day, finishing, new loads after a change of settings.
+"""The workout screen's edits of the session: a set added, a superset made or undone, and
+those that ask first or read the store: delete and edit a set, swap an exercise, the tempo
+of the day, finishing, new loads after a change of settings; and the whole card shown.
 
 A part of the screen (composed, not inherited): it asks the dialogs, hands the answer to
 the controller, and queues what must be written.
@@ -19,7 +20,7 @@ from ...services.workout import SessionWorkout, add_card, finish_session, replan
 from ...store import StoreError
 from ..dialogs.add_exercise import AddExerciseDialog, NewExercise
 from ..dialogs.confirm import ConfirmDialog
-from ..dialogs.workout import SwapDialog, TempoDialog
+from ..dialogs.workout import CardDialog, SwapDialog, TempoDialog
 from ..own_training import open_exercise_form
 from . import workout_text as text
 from .workout_exercises import add_place, swap_options, taken
@@ -36,6 +37,42 @@ class SessionEdits:
     @property
     def workout(self) -> SessionWorkout | None:
         return self.screen.workout
+
+    # -- the session's sets and supersets ----------------------------------------------------
+
+    def add_set(self) -> None:
+        screen = self.screen
+        card = screen.controller.add_set()
+        if card is not None:
+            screen.app.notify(f"{card.exercise.name}: set {card.sets} added", timeout=3)
+            screen.moved()
+
+    def group(self) -> None:
+        screen = self.screen
+        label = screen.controller.group_with_next()
+        if label is None:
+            screen.app.notify("The last exercise has none after it to pair with: < > move it first.")
+            return
+        screen.app.notify(f"Superset {label}: one set of each in turn, the rest after the round.", timeout=5)
+        screen.moved()
+
+    def ungroup(self) -> None:
+        screen = self.screen
+        name = self.workout.card.exercise.name if self.workout is not None else ""
+        label = screen.controller.ungroup()
+        if label is None:
+            screen.app.notify(f"{name} is in no superset: g pairs it with the next exercise.")
+            return
+        screen.app.notify(f"{name} is out of superset {label}: its sets come one after another.", timeout=5)
+        screen.moved()
+
+    def whole_card(self) -> None:
+        screen = self.screen
+        shown = screen.controller.shown(screen.state)
+        if shown is not None:
+            card, slot = shown
+            screen.app.push_screen(CardDialog(f"{card.exercise.name}, {text.slot_label(card, slot)}",
+                                              text.card_lines(card, every_cue=True)))
 
     # -- a logged set ------------------------------------------------------------------------
 
@@ -191,7 +228,7 @@ class SessionEdits:
         def done(saved: Session) -> None:
             workout.session = saved
             if then_reload:
-                screen.reopen()
+                screen.opening.reopen()
             else:
                 screen.state = "finished"
 

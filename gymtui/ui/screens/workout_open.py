@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from textual.widgets import Static
+
 from ...services.workout import SessionWorkout, open_freestyle, open_workout
 from ...store import StoreError
 from ..dialogs.workout import ResumeDialog
@@ -22,6 +24,43 @@ class SessionOpening:
     def __init__(self, screen: WorkoutScreen) -> None:
         self.screen = screen
         self.asked_resume = False  # asked once per screen: a new session is not asked about
+
+    def reopen(self, message: str = "Loading today's session...") -> None:
+        """Read the session again (the next one, once this one is finished)."""
+        screen = self.screen
+        screen.controller.workout = None
+        screen.query_one("#wo-message", Static).update(message)
+        screen.state = "loading"
+        screen.load()
+
+    def start_freestyle(self) -> None:
+        """Open an empty session today and ask for its first exercise."""
+        screen = self.screen
+        screen.controller.freestyle = True
+        if screen.state not in ("loading", "problem") or screen.workout is not None:
+            self.reopen("Starting an empty session...")
+
+    def new_session(self) -> None:
+        """The next session, once this one is finished."""
+        self.asked_resume = True
+        self.reopen("Opening the next session...")
+
+    def resumed(self) -> None:
+        """Back from another screen: draw the rest and the timer as they are now."""
+        screen = self.screen
+        if screen.state == "problem":
+            # The session could not be opened (a full disk, a damaged file): try again each
+            # time the screen is shown, as the cause may be gone, not only after a restart.
+            screen.action_retry()
+            return
+        if screen.state != "log":
+            screen.set_focus(None)
+        screen.refresh_bindings()
+        screen.view.draw_rest()
+        if screen.timer is not None:
+            screen.tick()
+        if screen.workout is not None:
+            screen.reload_settings()  # the bell or the lead-in may have changed on the settings screen
 
     def read(self) -> None:
         """On a worker thread: plan today and open its session."""

@@ -78,6 +78,18 @@ class SetFlow:
         panel.show(frame.state, tempo.schedule, hold_set=workout is not None and workout.card.is_hold)
         tempo.book_next(frame, screen.tick, self._cue_due)
 
+    def pause(self) -> None:
+        """Pause or resume the set being timed."""
+        if self.screen.timer is not None:
+            self.screen.tempo.toggle_pause()
+            self.screen.tick()
+
+    def stop(self) -> None:
+        """Stop the set being timed, to log the reps it counted."""
+        if self.screen.timer is not None:
+            self.screen.tempo.stop()
+            self.screen.tick()
+
     def ring(self) -> None:
         """The bell of a phase change seen by the redraw, when the settings allow it."""
         workout = self.screen.workout
@@ -106,6 +118,23 @@ class SetFlow:
             self.open_log(reps=reps, hint=f"timer: {reps} of {target}, TUT {elapsed_text(tension)}")
 
     # -- the set form ----------------------------------------------------------------------------
+
+    def unsaved_work(self) -> str | None:
+        """What quitting now would lose: a set being timed, or a set form typed or counted."""
+        screen = self.screen
+        shown = screen.controller.shown(screen.state)
+        if shown is None:
+            return None
+        card, slot = shown
+        where = f"{card.exercise.name}, {text.slot_label(card, slot)}"
+        if screen.state == "timer":
+            return f"The timer is running for {where}: quitting loses this set."
+        editing = screen.controller.editing is not None
+        timed = screen.tempo.started_at is not None and not editing  # the timer counted its reps
+        if screen.state == "log" and (timed or screen.query_one("#wo-log", SetEntry).typed()):
+            what = "the change to" if editing else "the set form of"
+            return f"You have not saved {what} {where}: quitting loses it."
+        return None
 
     def log_set(self) -> None:
         screen = self.screen

@@ -8,18 +8,30 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from textual.widgets import Static
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.reactive import Reactive
+from textual.widgets import ContentSwitcher, Header, Static
 
 from ...domain.session_model import Card
 from ...domain.session_set import set_schedule
 from ...domain.tempo import TempoError
 from ..format import clock_text
 from ..widgets.big_text import BigText
-from ..widgets.rest_bar import RestPanel
+from ..widgets.footer import Footer
+from ..widgets.rest_bar import RestKeeper, RestPanel
+from ..widgets.set_entry import SetEntry
+from ..widgets.tempo_panel import TempoPanel
+from ..widgets.workout_touch import WorkoutTouch
 from . import workout_text as text
+from .workout_states import State
 
 if TYPE_CHECKING:
     from .workout import WorkoutScreen
+
+# From this many rows (120x33, not 80x24) the block figures are drawn ten rows tall.
+LARGE_HEIGHT = 32
+PANES = {"ready": "wo-ready", "timer": "wo-timer", "log": "wo-log"}
 
 KEYS_LINE = (
     "[$text-muted]e[/] edit  [$text-muted]del[/] delete  [$text-muted]a[/] add set  "
@@ -27,6 +39,29 @@ KEYS_LINE = (
     "[$text-muted]=[/] tempo  [$text-muted]g[/] superset  [$text-muted]G[/] ungroup  [$text-muted]y[/] whole card  "
     "[$text-muted]f[/] finish"
 )
+
+
+def workout_layout(state: Reactive[State]) -> ComposeResult:
+    """The screen's widgets; the touch buttons follow `state` (the screen's reactive)."""
+    yield Header()
+    with Vertical(id="workout"):
+        yield Static("Loading today's session...", id="wo-heading")
+        yield Static("", id="wo-card")
+        yield Static("", id="wo-sets")
+        with ContentSwitcher(initial="wo-ready", id="wo-main"):
+            with Vertical(id="wo-ready"):
+                yield RestPanel(id="wo-rest")
+                yield BigText("", id="wo-next-big")
+                yield Static("", id="wo-next")
+                yield Static("", id="wo-order")
+                yield Static("", id="wo-keys")
+            yield TempoPanel(id="wo-timer")
+            yield SetEntry(id="wo-log")
+            yield Static("", id="wo-message")
+        yield WorkoutTouch(id="wo-touch").data_bind(state)  # big buttons, in touch mode only
+    # Compact, and the palette (ctrl+p, listed in help) not shown: at 80 columns the keys
+    # of a rest (+15 s, +30 s, skip) and t Today / ? Help all fit on the line.
+    yield Footer(compact=True, show_command_palette=False)
 
 
 class WorkoutView:
@@ -37,6 +72,20 @@ class WorkoutView:
 
     def _static(self, selector: str) -> Static:
         return self.screen.query_one(selector, Static)
+
+    def fit_figures(self) -> None:
+        """A tall terminal gets large block figures (the set, the rest, the timer band); then
+        everything is drawn again."""
+        large = self.screen.size.height >= LARGE_HEIGHT
+        self.screen.query_one("#workout").set_class(large, "-large")
+        for big in self.screen.query(BigText):
+            big.set_large(large)
+        self.redraw()
+
+    def show_pane(self, state: State) -> None:
+        """The pane of `state` (the set form, the timer, the ready pane or a message)."""
+        self.screen.query_one("#wo-main", ContentSwitcher).current = PANES.get(state, "wo-message")
+        self.screen.query_one("#workout").set_class(state == "timer", "-timing")
 
     def redraw(self) -> None:
         screen = self.screen
@@ -107,6 +156,15 @@ class WorkoutView:
         except (TempoError, ValueError):
             return "?"
         return clock_text(schedule.time_under_tension)
+
+    def follow_rest(self) -> None:
+        """Draw the rest each time the app's rest changes."""
+        # A signal drops a subscriber it finds off screen: subscribed again on each return.
+        self.screen.app.rest.changed.unsubscribe(self.screen)
+        self.screen.app.rest.changed.subscribe(self.screen, self._rest_changed, immediate=True)
+
+    def _rest_changed(self, _: RestKeeper) -> None:
+        self.draw_rest()
 
     def draw_rest(self) -> None:
         """The large rest, after each redraw of the app's rest."""
