@@ -366,7 +366,7 @@ def test_settings_values_are_refused_by_field_or_stored_and_read_back(values):
 @example(field_name="sleep_quality", text="9" * 400)  # pasted: read as infinity
 @example(field_name="sleep_hours", text="nan")
 def test_a_recovery_field_is_a_value_in_range_or_a_message_naming_it(field_name, text):
-    from gymtui.ui.screens.recovery import BY_NAME, check_value
+    from gymtui.ui.screens.recovery_fields import BY_NAME, check_value
 
     field = BY_NAME[field_name]
     value, message = check_value(field, text)

@@ -4,7 +4,8 @@ from textual.widgets import Input, Static
 
 from app_factory import FROZEN_NOW, settle
 from gymtui.domain.daily import RecoveryNote
-from gymtui.ui.screens.recovery import GRIP, QUALITY, SLEEP, SORENESS, RecoveryScreen, check_value
+from gymtui.ui.screens.recovery import RecoveryScreen
+from gymtui.ui.screens.recovery_fields import GRIP, QUALITY, SLEEP, SORENESS, check_value
 from gymtui.ui.screens.today import TodayScreen
 
 TODAY = FROZEN_NOW.date()

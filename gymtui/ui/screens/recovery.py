@@ -12,11 +12,10 @@ regions it weighed soreness against.
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -25,93 +24,30 @@ from textual.containers import Horizontal, HorizontalGroup, Vertical
 from textual.widgets import Header, Input, Label, Static
 
 from ...domain.common import describe_error
-from ...domain.daily import REGIONS, RecoveryNote
-from ...domain.readiness import readiness
+from ...domain.daily import RecoveryNote
 from ...domain.units import Unit
 from ...services import app_data
 from ...services.daily import DayRegions
 from ..widgets.footer import Footer
 from ..worker_errors import ReportsWorkerErrors
 from .base import GymScreen
-
-
-@dataclass(frozen=True)
-class Field:
-    """One input of the form: how to read it and the range it must be in."""
-
-    name: str
-    label: str
-    low: float
-    high: float
-    whole: bool = True
-    width: int = 4
-    # A grip of 0 makes no sense; the other scales start at their low end.
-    low_open: bool = False
-    # How messages name the field, when the label beside the input is shorter.
-    what: str = ""
-
-    @property
-    def named(self) -> str:
-        return self.what or self.label
-
-    @property
-    def rule(self) -> str:
-        if self.low_open:
-            return f"more than {self.low:g} and at most {self.high:g}"
-        return f"{self.low:g} to {self.high:g}"
-
-
-SLEEP = Field("sleep_hours", "Sleep h", 0, 24, whole=False, width=6, what="Sleep hours")
-QUALITY = Field("sleep_quality", "quality", 1, 5, what="Sleep quality")
-STRESS = Field("stress", "Stress", 1, 5)
-ENERGY = Field("energy", "Energy", 1, 5)
-GRIP = Field("grip", "Grip", 0, 300, whole=False, width=7, low_open=True)
-SORENESS = [
-    Field(f"sore_{region}", region.replace("_", " "), 0, 3, what=f"Soreness {region.replace('_', ' ')}")
-    for region in REGIONS
-]
-# Bodyweight is read in the settings' unit (or the unit it was saved in), with that unit's range.
-BODYWEIGHT = {
-    "kg": Field("bodyweight", "Bodyweight", 25, 300, whole=False, width=7),
-    "lb": Field("bodyweight", "Bodyweight", 55, 661, whole=False, width=7),
-}
-NUMBER_FIELDS = [SLEEP, QUALITY, STRESS, ENERGY, GRIP, *SORENESS]
-BY_NAME = {field.name: field for field in NUMBER_FIELDS}
-
-
-def check_value(field: Field, text: str) -> tuple[float | int | None, str | None]:
-    """(value, None) when the text is empty or in range; (None, message) when it is not."""
-    text = text.strip().replace(",", ".")
-    if not text:
-        return None, None
-    try:
-        value = float(text)
-    except ValueError:
-        return None, f"{field.named}: {text!r} is not a number ({field.rule})"
-    if not math.isfinite(value):
-        # 'nan', or 400 pasted digits read as infinity: int() of either would raise.
-        return None, f"{field.named}: {text!r} is not a number ({field.rule})"
-    if field.whole and value != int(value):
-        return None, f"{field.named}: use a whole number, {field.rule}"
-    too_low = value <= field.low if field.low_open else value < field.low
-    if too_low or value > field.high:
-        return None, f"{field.named}: {text} is out of range, use {field.rule}"
-    return (int(value) if field.whole else value), None
-
-
-GRIP_UNIT = re.compile(r"\s*(kg|lb)\s*$", re.IGNORECASE)
-
-
-def split_grip_unit(text: str) -> tuple[str, Unit | None]:
-    """'110 lb' -> ('110', 'lb'); '52.5' -> ('52.5', None): the grip field takes its unit."""
-    match = GRIP_UNIT.search(text)
-    if match is None:
-        return text, None
-    return text[: match.start()], "lb" if match.group(1).lower() == "lb" else "kg"
-
-
-def _shown(value: Any) -> str:
-    return "" if value is None else f"{value:g}"
+from .recovery_fields import (
+    BODYWEIGHT,
+    BY_NAME,
+    ENERGY,
+    GRIP,
+    QUALITY,
+    SLEEP,
+    SORENESS,
+    STRESS,
+    Field,
+    check_value,
+    form_texts,
+    read_numbers,
+    shown,
+    split_grip_unit,
+)
+from .recovery_text import readiness_text, status_text, title_text
 
 
 @dataclass(frozen=True)
@@ -213,31 +149,17 @@ class RecoveryScreen(ReportsWorkerErrors, GymScreen[None]):
     def show_data(self, data: RecoveryData) -> None:
         self.day, self.note, self.regions = data.day, data.note, data.regions
         note = data.note
-        values: dict[str, str] = {
-            SLEEP.name: _shown(note.sleep_hours) if note else "",
-            QUALITY.name: _shown(note.sleep_quality) if note else "",
-            STRESS.name: _shown(note.stress) if note else "",
-            ENERGY.name: _shown(note.energy) if note else "",
-            GRIP.name: _shown(note.grip) if note else "",
-        }
-        for region, field in zip(REGIONS, SORENESS, strict=True):
-            values[field.name] = _shown(note.soreness.get(region)) if note else ""
-        for name, value in values.items():
+        for name, value in form_texts(note).items():
             self.query_one(f"#rc-{name}", Input).value = value
         self._show_grip_unit(note.grip_unit if note and note.grip is not None else data.unit)
         self.query_one("#rc-text", Input).value = note.text if note else ""
         self.body_unit = note.bodyweight_unit if note and note.bodyweight is not None else data.unit
-        self.query_one("#rc-bodyweight", Input).value = _shown(note.bodyweight) if note else ""
+        self.query_one("#rc-bodyweight", Input).value = shown(note.bodyweight) if note else ""
         self.query_one("#rc-bodyweight_unit", Label).update(self.body_unit)
         self.errors = {}
         self.loaded = True
         self._as_saved = self._form_values()
-        today = self.app.now().date()
-        when = "today" if data.day == today else "yesterday" if data.day == today - timedelta(days=1) else ""
-        day_text = f"{data.day:%A %d %B %Y}".replace(" 0", " ")
-        self.query_one("#rc-title", Static).update(
-            f"[b]Recovery note[/b]  {day_text}{f' ({when})' if when else ''}"
-        )
+        self.query_one("#rc-title", Static).update(title_text(data.day, self.app.now().date()))
         self._status()
         self._show_errors()
         self._show_readiness(note)
@@ -293,24 +215,8 @@ class RecoveryScreen(ReportsWorkerErrors, GymScreen[None]):
     def read_form(self) -> RecoveryNote | None:
         """The note the form describes, or None (with the messages shown) when it cannot be."""
         assert self.day is not None
-        values: dict[str, Any] = {}
-        self.errors = {}
-        for field in NUMBER_FIELDS:
-            text = self.query_one(f"#rc-{field.name}", Input).value
-            if field is GRIP:
-                text, _ = split_grip_unit(text)
-            value, message = check_value(field, text)
-            if message:
-                self.errors[field.name] = message
-            values[field.name] = value
-        body, message = check_value(BODYWEIGHT[self.body_unit], self.query_one("#rc-bodyweight", Input).value)
-        if message:
-            self.errors["bodyweight"] = message
-        soreness = {}
-        for region, field in zip(REGIONS, SORENESS, strict=True):
-            value = values.pop(field.name)
-            if value is not None:
-                soreness[region] = value
+        texts = {name: self.query_one(f"#rc-{name}", Input).value for name in [*BY_NAME, "bodyweight"]}
+        values, soreness, body, self.errors = read_numbers(texts, self.body_unit)
         if self.errors:
             self._show_errors()
             return None
@@ -354,27 +260,11 @@ class RecoveryScreen(ReportsWorkerErrors, GymScreen[None]):
         self._show_readiness(note)
 
     def _status(self) -> None:
-        widget = self.query_one("#rc-status", Static)
-        if self.note is None:
-            widget.update("[$text-muted]No note for this day yet. Fill what you know; enter saves.[/]")
-        else:
-            widget.update(f"[$success]Saved[/] {self.note.updated_at:%d %b %H:%M}. Edit and press enter to save again.")
+        self.query_one("#rc-status", Static).update(status_text(self.note))
 
     def _show_readiness(self, note: RecoveryNote | None) -> None:
         assert self.regions is not None
-        ready = readiness(note, self.regions.regions)
-        level_colour = {"good": "$success", "ok": "$warning", "poor": "$error"}[ready.level]
-        widget = self.query_one("#rc-readiness", Static)
-        if note is None:
-            widget.update(
-                f"[b]Readiness [{level_colour}]{ready.score}/100[/][/b]  no note for this day: nothing taken off"
-            )
-            return
-        parts = "\n".join(f"  {part}" for part in ready.parts[:-1])
-        self.query_one("#rc-readiness", Static).update(
-            f"[b]Readiness [{level_colour}]{ready.score}/100 {ready.level}[/][/b]"
-            f"  [$text-muted]from 100, minus:[/]\n{parts}\n[$text-muted]Soreness counts for {self.regions.why}.[/]"
-        )
+        self.query_one("#rc-readiness", Static).update(readiness_text(note, self.regions))
 
     # -- moving around -----------------------------------------------------------------------
 
