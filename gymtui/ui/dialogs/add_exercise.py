@@ -25,6 +25,7 @@ from ...domain.common import PATTERN_LABELS
 from ...domain.library import Exercise
 from ..screens.base import GymDialog
 from ..screens.library import matches
+from ..widgets.ordered_input import OrderedInput
 
 NEW_ID: Final = "-new-"
 SHOWN = 40  # rows listed at most: the search narrows the rest
@@ -54,7 +55,7 @@ class AddExerciseDialog(GymDialog["Exercise | NewExercise | None"]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog dialog-box", id="add-exercise"):
             yield Static(f"[b]Add an exercise[/b] {escape(self.where)}", classes="dialog-title")
-            yield Input(placeholder="type a name or an alias", id="add-search")
+            yield OrderedInput(placeholder="type a name or an alias", id="add-search")
             yield OptionList(id="add-list")
             yield Static("", id="add-enter")
             yield Static("[b]↓[/b] the list   [b]Esc[/b] cancel", classes="dialog-help")

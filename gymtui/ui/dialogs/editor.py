@@ -16,6 +16,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Label, Static, TextArea
 
 from ..screens.base import GymDialog
+from ..widgets.ordered_input import OrderedInput
 
 T = TypeVar("T")
 
@@ -78,7 +79,7 @@ class EditorDialog(GymDialog[T | None], Generic[T]):
             for name, value in self.fields.items():
                 with Horizontal(classes="editor-field"):
                     yield Label(name.capitalize())
-                    yield Input(value, id=f"field-{name}")
+                    yield OrderedInput(value, id=f"field-{name}")
             yield Static(self.help_text, classes="editor-help")
             yield TextArea(self.initial_text, id="editor-text", soft_wrap=False, placeholder=self.placeholder)
             yield Static("", id="editor-error")

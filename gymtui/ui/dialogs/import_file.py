@@ -23,6 +23,7 @@ from ...services.library import Library
 from ...services.transfer import IMPORT_FORMATS, ImportOutcome
 from ...store import StoreError
 from ..screens.base import GymDialog
+from ..widgets.ordered_input import OrderedInput
 from ..worker_errors import ReportsWorkerErrors
 
 FORMAT_CHOICES = [("Format: auto", "auto"), ("Format: Strong", "strong"), ("Format: Hevy", "hevy"),
@@ -71,8 +72,8 @@ class ImportDialog(ReportsWorkerErrors, GymDialog[bool]):
     def compose(self) -> ComposeResult:
         with Vertical(id="import-dialog", classes="dialog-box"):
             yield Label("Import an export from Strong, Hevy, FitNotes or gymtui", classes="title")
-            yield Input(self.path, placeholder="path of the exported file, e.g. ~/Downloads/strong.csv",
-                        id="import-path")
+            yield OrderedInput(self.path, placeholder="path of the exported file, e.g. ~/Downloads/strong.csv",
+                               id="import-path")
             with Horizontal(id="import-options"):
                 yield Select(FORMAT_CHOICES, value="auto", allow_blank=False, id="import-format")
                 yield Select(UNIT_CHOICES, value="file", allow_blank=False, id="import-unit")

@@ -11,6 +11,7 @@ from textual.containers import Vertical
 from textual.widgets import Input, Static
 
 from ..screens.base import GymDialog
+from ..widgets.ordered_input import OrderedInput
 
 
 class LoadDialog(GymDialog[float | None]):
@@ -40,7 +41,7 @@ class LoadDialog(GymDialog[float | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="wu-load-dialog", classes="dialog-box"):
             yield Static(f"[b]First working load[/b] for {self.exercise}, in {self.unit}")
-            yield Input(f"{self.current:g}" if self.current else "", id="wu-load-input", restrict=r"[0-9.]*")
+            yield OrderedInput(f"{self.current:g}" if self.current else "", id="wu-load-input", restrict=r"[0-9.]*")
             yield Static("", id="wu-load-error")
             yield Static("[b]enter[/b] use it   [b]esc[/b] cancel", classes="wu-muted")
 

@@ -17,6 +17,7 @@ from ...domain.common import PATTERN_LABELS
 from ...domain.library import Exercise
 from ...domain.tempo import TempoError, parse_tempo
 from ..screens.base import GymDialog
+from ..widgets.ordered_input import OrderedInput
 from .confirm import ConfirmDialog
 
 
@@ -114,7 +115,7 @@ class TempoDialog(GymDialog["str | None"]):
                 "Four figures, seconds: lower - pause - lift - pause. X = explosive.\n"
                 f"e.g. 3-1-1-0, 3110, 3-1-X-0. This exercise starts with {first}."
             )
-            yield Input(self.current, id="wo-tempo-input")
+            yield OrderedInput(self.current, id="wo-tempo-input")
             yield Static("", id="wo-tempo-error")
             yield Static("[b]Enter[/b] use it   [b]Esc[/b] cancel", classes="dialog-help")
 

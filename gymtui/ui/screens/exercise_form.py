@@ -30,6 +30,7 @@ from ...services.exercises import (
     kind_of,
 )
 from ...store import StoreError
+from ..widgets.ordered_input import OrderedInput
 from .base import GymDialog
 
 KIND_LABELS = {
@@ -116,7 +117,7 @@ class ExerciseForm(GymDialog["str | None"]):
                 "cue": ("; ".join(c for c in e.cues if c != NO_CUES) if e else "",
                         "up to 3, separated by ;"),
             }[key]
-            widget = Input(value, placeholder=hint, compact=True)
+            widget = OrderedInput(value, placeholder=hint, compact=True)
         widget.id = f"xf-{key}"
         widget.add_class("xf-field")
         return widget

@@ -23,6 +23,7 @@ from ...domain.wording import plural
 from ...services import app_data, history
 from ..shape import table_shape
 from ..widgets.footer import Footer
+from ..widgets.ordered_input import OrderedInput
 from ..widgets.progress_chart import ProgressChart
 from ..worker_errors import ReportsWorkerErrors
 from .base import GymScreen
@@ -77,9 +78,9 @@ class HistoryScreen(ReportsWorkerErrors, GymScreen[None]):
         yield Header()
         with Horizontal(id="history-filter"):
             yield Label("Exercise ")
-            yield Input(placeholder="all (f to filter, Enter to apply)", id="history-exercise",
-                        suggester=SuggestFromList(self._names(),
-                                                  case_sensitive=False))
+            yield OrderedInput(placeholder="all (f to filter, Enter to apply)", id="history-exercise",
+                               suggester=SuggestFromList(self._names(),
+                                                         case_sensitive=False))
         with TabbedContent(id="history-tabs"):
             with TabPane("1 Sessions", id="sessions"):
                 yield DataTable(id="history-sessions", cursor_type="row", zebra_stripes=True)

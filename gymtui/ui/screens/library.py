@@ -22,6 +22,7 @@ from ...services.exercises import ExerciseError, kind_of
 from ...store import StoreError
 from ..own_training import leave_to, open_exercise_form, section_bindings
 from ..widgets.footer import Footer
+from ..widgets.ordered_input import OrderedInput
 from .base import GymScreen
 from .history_text import clip
 
@@ -62,7 +63,7 @@ class LibraryScreen(GymScreen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Input(placeholder="search by name or alias (/ to come back here)", id="lib-search", compact=True)
+        yield OrderedInput(placeholder="search by name or alias (/ to come back here)", id="lib-search", compact=True)
         yield DataTable(id="lib-table", cursor_type="row", zebra_stripes=True)
         yield Static("", id="lib-status")
         yield Footer()

@@ -19,6 +19,7 @@ from textual.widgets import Input, Label, Select, Static, Tree
 from ...domain.program_draft import STANDARD_CYCLE, DraftError
 from ...importers.matching import slugify
 from ...services.programs import free_id
+from ..widgets.ordered_input import OrderedInput
 from . import program_fields as pf
 
 if TYPE_CHECKING:
@@ -54,7 +55,7 @@ class ProgramForm(VerticalScroll):
             suggester = None
             if field.key == "exercise":
                 suggester = self._exercise_names()
-            widget = Input("", placeholder=field.hint, compact=True, suggester=suggester)
+            widget = OrderedInput("", placeholder=field.hint, compact=True, suggester=suggester)
         widget.id = f"pe-{kind}-{field.key}"
         widget.add_class("pe-field")
         return widget

@@ -29,6 +29,7 @@ from ...domain.units import Unit
 from ...services import app_data
 from ...services.daily import DayRegions
 from ..widgets.footer import Footer
+from ..widgets.ordered_input import OrderedInput
 from ..worker_errors import ReportsWorkerErrors
 from .base import GymScreen
 from .recovery_fields import (
@@ -106,15 +107,16 @@ class RecoveryScreen(ReportsWorkerErrors, GymScreen[None]):
                 with HorizontalGroup(classes="rc-field"):
                     yield Label(GRIP.label, classes="rc-label")
                     # A unit may follow the number; the label after the field says which applies.
-                    yield Input("", id=f"rc-{GRIP.name}", classes="rc-num rc-w7 rc-grip", compact=True,
-                                restrict=r"[0-9.,]*\s?[kKlL]?[gGbB]?")
+                    yield OrderedInput("", id=f"rc-{GRIP.name}", classes="rc-num rc-w7 rc-grip", compact=True,
+                                       restrict=r"[0-9.,]*\s?[kKlL]?[gGbB]?")
                     yield Label("kg", id="rc-grip_unit", classes="rc-suffix")
                 with HorizontalGroup(classes="rc-field rc-note"):
                     yield Label("Note", classes="rc-label")
-                    yield Input("", id="rc-text", classes="rc-text", compact=True, max_length=2000)
+                    yield OrderedInput("", id="rc-text", classes="rc-text", compact=True, max_length=2000)
                 with HorizontalGroup(classes="rc-field"):
                     yield Label("Bodyweight", classes="rc-label rc-after-text")
-                    yield Input("", id="rc-bodyweight", classes="rc-num rc-w7", compact=True, restrict=r"[0-9.,]*")
+                    yield OrderedInput("", id="rc-bodyweight", classes="rc-num rc-w7", compact=True,
+                                       restrict=r"[0-9.,]*")
                     yield Label("kg", id="rc-bodyweight_unit", classes="rc-suffix")
             yield Static("", id="rc-errors")
             yield Static("", id="rc-status")
@@ -125,8 +127,8 @@ class RecoveryScreen(ReportsWorkerErrors, GymScreen[None]):
         # One group per field, so that under 60 columns the row can wrap between fields.
         with HorizontalGroup(classes="rc-field"):
             yield Label(field.label, classes="rc-label")
-            yield Input("", id=f"rc-{field.name}", classes=f"rc-num rc-w{field.width}", compact=True,
-                        restrict=r"[0-9.,]*")
+            yield OrderedInput("", id=f"rc-{field.name}", classes=f"rc-num rc-w{field.width}", compact=True,
+                               restrict=r"[0-9.,]*")
             if suffix:
                 yield Label(suffix, classes="rc-suffix")
 

@@ -33,6 +33,7 @@ from ...store import StoreError
 from ..sections import open_screens
 from ..themes import DEFAULT_THEME
 from ..widgets.footer import Footer
+from ..widgets.ordered_input import OrderedInput
 from ..worker_errors import ReportsWorkerErrors
 from .base import GymScreen, ScreenHooks
 
@@ -139,7 +140,7 @@ class SettingsScreen(ReportsWorkerErrors, GymScreen[None]):
             widget = Select([(name, name) for name in names], allow_blank=False, compact=True,
                             id=f"set-{box.key}", classes="set-choice")
         else:
-            widget = Input("", id=f"set-{box.key}", compact=True, classes="set-input")
+            widget = OrderedInput("", id=f"set-{box.key}", compact=True, classes="set-input")
         widget.styles.width = box.width + (2 if isinstance(widget, Select) else 0)
         yield widget
         if box.suffix:

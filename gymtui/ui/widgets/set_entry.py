@@ -29,6 +29,7 @@ from ...domain.entry import FormErrors, SetFields, SetValues, parse_rpe, parse_s
 from ...domain.journal import SET_TYPES
 from ...domain.rpe import rpe_text
 from ...domain.units import Unit
+from .ordered_input import OrderedInput
 
 FIELDS = ("rpe", "reps", "load", "seconds", "set_type", "side", "tempo", "note")
 # How the form's labels name each field, to say where the cursor went.
@@ -122,19 +123,19 @@ class SetEntry(Vertical):
         yield Static("", id="se-title")
         with Horizontal(classes="se-row"):
             yield Label("RPE", classes="se-label")
-            yield Input("", id="se-rpe", compact=True, classes="se-short")
+            yield OrderedInput("", id="se-rpe", compact=True, classes="se-short")
             yield Static("", id="se-rpe-scale", classes="se-hint")
         with Horizontal(classes="se-row", id="se-reps-row"):
             yield Label("Reps", classes="se-label")
-            yield Input("", id="se-reps", compact=True, classes="se-short")
+            yield OrderedInput("", id="se-reps", compact=True, classes="se-short")
             yield Static("", id="se-reps-hint", classes="se-hint")
         with Horizontal(classes="se-row"):
             yield Label("Load", classes="se-label")
-            yield Input("", id="se-load", compact=True, classes="se-mid")
+            yield OrderedInput("", id="se-load", compact=True, classes="se-mid")
             yield Static("", id="se-load-hint", classes="se-hint")
         with Horizontal(classes="se-row", id="se-seconds-row"):
             yield Label("Secs", classes="se-label")
-            yield Input("", id="se-seconds", compact=True, classes="se-short")
+            yield OrderedInput("", id="se-seconds", compact=True, classes="se-short")
             yield Static("", id="se-seconds-hint", classes="se-hint")
         with Horizontal(classes="se-row"):
             yield Label("Type", classes="se-label")
@@ -144,9 +145,9 @@ class SetEntry(Vertical):
             yield Choice(("left", "right"), "left", id="se-side")
         with Horizontal(classes="se-row", id="se-tempo-row"):
             yield Label("Tempo", classes="se-label")
-            yield Input("", id="se-tempo", compact=True, classes="se-mid")
+            yield OrderedInput("", id="se-tempo", compact=True, classes="se-mid")
             yield Label("Note", classes="se-label se-note-label")
-            yield Input("", id="se-note", compact=True, classes="se-note")
+            yield OrderedInput("", id="se-note", compact=True, classes="se-note")
         yield Static("", id="se-error")
         yield Static("", id="se-help")
 
