@@ -7,41 +7,25 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
-from textual.markup import escape
+from textual.containers import Horizontal
 from textual.suggester import SuggestFromList
 from textual.widgets import DataTable, Header, Input, Label, OptionList, Static, TabbedContent, TabPane
-from textual.widgets.option_list import Option
 
 from ...domain.stats import WeekRow, WeekSummary
 from ...domain.units import Unit
-from ...domain.wording import plural
 from ...services import app_data, history
-from ..shape import table_shape
 from ..widgets.footer import Footer
 from ..widgets.ordered_input import OrderedInput
-from ..widgets.progress_chart import ProgressChart
 from ..worker_errors import ReportsWorkerErrors
 from .base import GymScreen
-from .history_text import clip, number, percent, records_text, tonnage_text, week_detail
+from .history_parts import ExerciseList, ProgressPane, SessionTable, WeekTable
+from .history_text import completed, no_exercise_text, sessions_status, week_detail
 
 NEAR_END = 10  # rows left below the cursor when the next weeks are read
-WEEK_ROWS_PER_ADD = 60
-MAIN_PATTERNS = (("horizontal_pull", "HPul"), ("vertical_pull", "VPul"), ("hinge", "Hing"))
 
-
-
-def completed(typed: str, names: list[str]) -> str | None:
-    """The name the filter field shows for `typed`: the first of `names` it begins, ignoring
-    case, as Textual's SuggestFromList completes it (None when it completes nothing)."""
-    start = typed.strip().casefold()
-    if not start:
-        return None
-    return next((name for name in names if name.casefold().startswith(start)), None)
 
 class HistoryScreen(ReportsWorkerErrors, GymScreen[None]):
     CSS_PATH = "history.tcss"  # parsed when the screen first opens, not at start-up
@@ -69,8 +53,6 @@ class HistoryScreen(ReportsWorkerErrors, GymScreen[None]):
         self.generation = 0  # bumped on every reset, so a late page for an old list is dropped
         self.session_ids: list[str] = []
         self.session_rows: list[history.SessionRow] = []  # as read, to draw again at another width
-        self.clips = (16, 24)  # name and exercises columns, set for the terminal's width
-        self.shape = ""  # the session table's columns as last set (table_shape)
         self.week_list: list[WeekRow] = []
         self.exercise_shown: str | None = None
 
@@ -83,15 +65,13 @@ class HistoryScreen(ReportsWorkerErrors, GymScreen[None]):
                                                          case_sensitive=False))
         with TabbedContent(id="history-tabs"):
             with TabPane("1 Sessions", id="sessions"):
-                yield DataTable(id="history-sessions", cursor_type="row", zebra_stripes=True)
+                yield SessionTable(id="history-sessions", cursor_type="row", zebra_stripes=True)
                 yield Static("Reading sessions...", id="history-sessions-status")
             with TabPane("2 Exercise", id="exercise"), Horizontal():
-                yield OptionList(id="history-exercises")
-                with Vertical(id="history-progress"):
-                    yield ProgressChart(id="history-chart")
-                    yield Static("", id="history-records")
+                yield ExerciseList(id="history-exercises")
+                yield ProgressPane(id="history-progress")
             with TabPane("3 Weeks", id="weeks"):
-                yield DataTable(id="history-weeks", cursor_type="row", zebra_stripes=True)
+                yield WeekTable(id="history-weeks", cursor_type="row", zebra_stripes=True)
                 yield Static("", id="history-week-detail")
         yield Footer()
 
@@ -106,11 +86,9 @@ class HistoryScreen(ReportsWorkerErrors, GymScreen[None]):
         open_library(self.app)
 
     def on_mount(self) -> None:
-        sessions = self.query_one("#history-sessions", DataTable)
-        self._session_columns(sessions)
-        weeks = self.query_one("#history-weeks", DataTable)
-        weeks.add_columns("Week", "Sets", "Tonnage", *(short for _, short in MAIN_PATTERNS), "Oth", "Chk", "Mob",
-                          "Sleep", "Sore")
+        sessions = self.query_one("#history-sessions", SessionTable)
+        sessions.set_columns(self.size.width)
+        self.query_one("#history-weeks", WeekTable).set_columns()
         self.reset_sessions()
         sessions.focus()
 
@@ -134,75 +112,25 @@ class HistoryScreen(ReportsWorkerErrors, GymScreen[None]):
             return
         self.loading_page = False
         self.unit = unit
-        table = self.query_one("#history-sessions", DataTable)
+        table = self.query_one("#history-sessions", SessionTable)
         for row in page.rows:
             if row.id in self.session_ids:
                 continue
             self.session_ids.append(row.id)
             self.session_rows.append(row)
-            self._add_session_row(table, row)
+            table.add_session(row, self.size.width, self.unit)
         self.next_after, self.more = page.next_after, page.next_after is not None
         shown = len(self.session_ids)
-        which = f" with {escape(history.exercise_name(self.app.library, self.exercise))}" if self.exercise else ""
-        if not shown:
-            text = f"No sessions{which}. Log one, or press i to import another app's export."
-        elif self.more:
-            oldest = f"{self.session_rows[-1].day:%Y-%m-%d}"
-            text = f"{plural(shown, 'session')}{which} back to {oldest}; scroll for older ones."
-        else:
-            every = "All " if shown > 1 else ""
-            text = f"{every}{plural(shown, 'session')}{which}. Enter: every set. Tonnage in {self.unit}."
+        name = history.exercise_name(self.app.library, self.exercise) if self.exercise else None
+        text = sessions_status(self.session_rows, name, more=self.more, unit=self.unit)
         self.query_one("#history-sessions-status", Static).update(text)
         if self.more and table.cursor_row >= shown - NEAR_END:
             self.load_more()
 
-    def _session_columns(self, table: DataTable) -> None:
-        """Under 80 columns the exercises go (medium), or each session takes two lines (narrow)."""
-        self.shape = table_shape(self.size.width)
-        table.clear(columns=True)
-        if self.shape == "narrow":
-            table.add_column("Session")
-        elif self.shape == "medium":
-            table.add_columns("Date", "Day", "Name", "Sets", "Tonnage")
-        else:
-            table.add_columns("Date", "Day", "Name", "Exercises", "Sets", "Tonnage")
-
-    def _add_session_row(self, table: DataTable, row: history.SessionRow) -> None:
-        name, exercises = self.clips
-        tonnage = tonnage_text(row.tonnage) if row.tonnage else "-"
-        if self.shape == "narrow":
-            # Date and name, then the sets, the tonnage and the exercises as far as they go.
-            room = max(8, self.size.width - 6)
-            first = f"{row.day:%Y-%m-%d} {row.day:%a}  {row.name}"
-            parts = [plural(row.sets, "set"), f"{tonnage} {self.unit}" if row.tonnage else "", ", ".join(row.exercises)]
-            second = "  ".join(part for part in parts if part)
-            table.add_row(Text(f"{clip(first, room)}\n  {clip(second, room - 2)}"), key=row.id, height=2)
-            return
-        cells = [f"{row.day:%Y-%m-%d}", f"{row.day:%a}", Text(clip(row.name, name))]
-        if self.shape == "wide":
-            cells.append(Text(clip(", ".join(row.exercises), exercises)))
-        table.add_row(*cells, str(row.sets), tonnage, key=row.id)
-
     def on_resize(self) -> None:
-        """A wider terminal gives the name and the exercises the room (80 columns: 16 and 24)."""
         if not self.query("#history-sessions"):
             return  # not composed yet, or already taken down as its mode closes: nothing to lay out
-        extra = max(0, self.size.width - 80)
-        clips = (16 + extra // 4, 24 + extra - extra // 4)
-        shape = table_shape(self.size.width)
-        if clips == self.clips and shape == self.shape:
-            return
-        self.clips = clips
-        table = self.query_one("#history-sessions", DataTable)
-        row = table.cursor_row
-        if shape != self.shape:
-            self._session_columns(table)
-        else:
-            table.clear()
-        for session in self.session_rows:
-            self._add_session_row(table, session)
-        if self.session_rows:
-            table.move_cursor(row=min(row, len(self.session_rows) - 1))
+        self.query_one("#history-sessions", SessionTable).fit(self.size.width, self.session_rows, self.unit)
 
     def load_more(self) -> None:
         if self.more and not self.loading_page:
@@ -240,12 +168,9 @@ class HistoryScreen(ReportsWorkerErrors, GymScreen[None]):
     def show_weeks(self, weeks: dict[str, WeekSummary], trained: dict[str, int], rows: list[WeekRow],
                    unit: Unit) -> None:
         self.weeks, self.unit, self.week_list = weeks, unit, rows
-        options = self.query_one("#history-exercises", OptionList)
-        options.clear_options()
-        options.add_options(
-            Option(Text(f"{clip(history.exercise_name(self.app.library, e), 21)} {n}"), id=e)
-            for e, n in trained.items()
-        )
+        library = self.app.library
+        self.query_one("#history-exercises", ExerciseList).list_trained(
+            trained, lambda exercise: history.exercise_name(library, exercise))
         self.query_one("#history-weeks", DataTable).clear()
         if self.query_one(TabbedContent).active == "weeks":
             self.add_week_rows()
@@ -253,22 +178,14 @@ class HistoryScreen(ReportsWorkerErrors, GymScreen[None]):
             self.query_one("#history-week-detail", Static).update("No weeks with data yet.")
         exercise = self.exercise or next(iter(trained), None)
         if exercise is None:
-            self.query_one("#history-records", Static).update("No sets yet: nothing to chart.")
-            self.query_one("#history-chart", ProgressChart).show(None, "no sets yet")
+            self.query_one("#history-progress", ProgressPane).show_none()
         else:
             self.show_exercise(exercise, switch=False)
 
     def add_week_rows(self) -> None:
-        """Rows are measured as they are added: add a screenful or two at a time, not ten years."""
-        table = self.query_one("#history-weeks", DataTable)
+        table = self.query_one("#history-weeks", WeekTable)
         start = table.row_count
-        for row in self.week_list[start:start + WEEK_ROWS_PER_ADD]:
-            main = [row.patterns[p].sets if p in row.patterns else 0 for p, _ in MAIN_PATTERNS]
-            table.add_row(
-                row.key, str(row.sets), tonnage_text(row.tonnage), *map(str, main), str(row.sets - sum(main)),
-                percent(row.checklist), "-" if row.mobility_days is None else str(row.mobility_days),
-                number(row.sleep_hours), number(row.soreness), key=row.key,
-            )
+        table.add_weeks(self.week_list)
         if start == 0 and self.week_list:
             self._show_week(0)
 
@@ -281,13 +198,7 @@ class HistoryScreen(ReportsWorkerErrors, GymScreen[None]):
             self.exercise = self.exercise or exercise
             self.ensure_weeks()
             return
-        options = self.query_one("#history-exercises", OptionList)
-        try:
-            index = options.get_option_index(exercise)
-        except Exception:  # an exercise with no sets (a filter on an untrained lift)
-            index = None
-        if index is not None and options.highlighted != index:
-            options.highlighted = index
+        self.query_one("#history-exercises", ExerciseList).point_at(exercise)
         self.load_progress(exercise)
 
     @work(thread=True, exclusive=True, group="history-chart")
@@ -297,8 +208,7 @@ class HistoryScreen(ReportsWorkerErrors, GymScreen[None]):
         self.app.call_from_thread(self.show_progress, progress)
 
     def show_progress(self, progress: history.ExerciseProgress) -> None:
-        self.query_one("#history-chart", ProgressChart).show(progress)
-        self.query_one("#history-records", Static).update(records_text(progress))
+        self.query_one("#history-progress", ProgressPane).show(progress)
 
     @on(OptionList.OptionHighlighted, "#history-exercises")
     def _exercise_highlighted(self, event: OptionList.OptionHighlighted) -> None:
@@ -359,9 +269,7 @@ class HistoryScreen(ReportsWorkerErrors, GymScreen[None]):
             return
         found = self.app.library.find(text)
         if found is None:
-            near = self.app.library.suggest(text)
-            hint = f" Did you mean: {', '.join(near)}?" if near else ""
-            self.notify(escape(f"No exercise called {text!r}.{hint}"), severity="warning")
+            self.notify(no_exercise_text(text, self.app.library.suggest(text)), severity="warning")
             return
         self.exercise = found.id
         self.query_one("#history-exercise", Input).value = found.name

@@ -7,11 +7,13 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from textual.markup import escape
+
 from ...domain.common import PATTERN_LABELS
 from ...domain.stats import WeekRow
 from ...domain.units import Unit
 from ...domain.wording import plural
-from ...services.history import ExerciseProgress
+from ...services.history import ExerciseProgress, SessionRow
 
 
 def tonnage_text(value: float) -> str:
@@ -20,6 +22,34 @@ def tonnage_text(value: float) -> str:
 
 def clip(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def sessions_status(rows: list[SessionRow], exercise: str | None, *, more: bool, unit: Unit) -> str:
+    """Under the session list: how many are shown (with `exercise`, the filter's name), how far back."""
+    shown = len(rows)
+    which = f" with {escape(exercise)}" if exercise else ""
+    if not shown:
+        return f"No sessions{which}. Log one, or press i to import another app's export."
+    if more:
+        oldest = f"{rows[-1].day:%Y-%m-%d}"
+        return f"{plural(shown, 'session')}{which} back to {oldest}; scroll for older ones."
+    every = "All " if shown > 1 else ""
+    return f"{every}{plural(shown, 'session')}{which}. Enter: every set. Tonnage in {unit}."
+
+
+def no_exercise_text(typed: str, near: list[str]) -> str:
+    """The filter's message for a name that is no exercise, with the names it is near."""
+    hint = f" Did you mean: {', '.join(near)}?" if near else ""
+    return escape(f"No exercise called {typed!r}.{hint}")
+
+
+def completed(typed: str, names: list[str]) -> str | None:
+    """The name the filter field shows for `typed`: the first of `names` it begins, ignoring
+    case, as Textual's SuggestFromList completes it (None when it completes nothing)."""
+    start = typed.strip().casefold()
+    if not start:
+        return None
+    return next((name for name in names if name.casefold().startswith(start)), None)
 
 
 def percent(value: float | None) -> str:
