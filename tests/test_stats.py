@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gymtui.domain import stats
+from gymtui.domain import exercise_progress, stats, week_rows
 from gymtui.domain.daily import ChecklistEntry, RecoveryNote
 from gymtui.domain.journal import LoggedSet, Session
 from gymtui.domain.rpe import e1rm
@@ -99,23 +99,23 @@ def two_weeks():
 
 def test_records_name_the_first_session_to_reach_them():
     first, second = two_weeks()
-    days = stats.exercise_days([second, first], "deadlift")
+    days = exercise_progress.exercise_days([second, first], "deadlift")
     assert [d["session"] for d in days] == ["s1", "s2"]
-    records = stats.personal_records(days, "kg")
+    records = exercise_progress.personal_records(days, "kg")
     assert records.heaviest.load == pytest.approx(105) and records.heaviest.day == date(2026, 11, 16)
     best = max((e1rm(100, 5, 8.0).value, "s1"), (e1rm(100, 7, 9.0).value, "s2"), (e1rm(105, 2, 7.0).value, "s2"))
     assert records.best_e1rm.value == pytest.approx(best[0])
     by_load = {r.load: (r.reps, r.day) for r in records.reps_at}
     assert by_load[100.0] == (7, date(2026, 11, 16)) and by_load[90.0] == (9, date(2026, 11, 9))
     assert [r.load for r in records.reps_at] == sorted((r.load for r in records.reps_at), reverse=True)
-    in_lb = stats.personal_records(days, "lb")
+    in_lb = exercise_progress.personal_records(days, "lb")
     assert in_lb.heaviest.load == pytest.approx(105 / 0.45359237)
 
 
 def test_exercises_trained_most_first():
     first, second = two_weeks()
     extra = week([session(3)], [logged("s3", 0, exercise="face-pull")])
-    assert list(stats.exercises_trained([first, second, extra])) == ["deadlift", "face-pull"]
+    assert list(exercise_progress.exercises_trained([first, second, extra])) == ["deadlift", "face-pull"]
 
 
 def test_week_row_patterns_adherence_and_recovery():
@@ -131,31 +131,33 @@ def test_week_row_patterns_adherence_and_recovery():
         [dump(RecoveryNote(date=MONDAY.date(), sleep_hours=6, soreness={"hips": 2}, updated_at=stamp)),
          dump(RecoveryNote(date=MONDAY.date() + timedelta(days=1), sleep_hours=8, updated_at=stamp))],
     )
-    row = stats.week_row("2026-W46", summary, patterns={"chest-supported-row": "horizontal_pull", "deadlift": "hinge"},
-                         checklist_ids=frozenset({"a", "b"}), mobility_ids=frozenset({"wall-slide"}), unit="kg",
-                         today=date(2026, 11, 12))  # a Thursday: four days so far
+    patterns = {"chest-supported-row": "horizontal_pull", "deadlift": "hinge"}
+    row = week_rows.week_row("2026-W46", summary, patterns=patterns,
+                             checklist_ids=frozenset({"a", "b"}), mobility_ids=frozenset({"wall-slide"}), unit="kg",
+                             today=date(2026, 11, 12))  # a Thursday: four days so far
     assert row.monday == date(2026, 11, 9) and row.days_counted == 4
     assert list(row.patterns) == ["horizontal_pull", "hinge", "other"]
-    assert row.patterns["horizontal_pull"] == stats.PatternVolume(2, 1000.0)
+    assert row.patterns["horizontal_pull"] == week_rows.PatternVolume(2, 1000.0)
     assert row.sets == 4 and row.tonnage == pytest.approx(1600)
     assert row.checklist == pytest.approx(3 / 8) and row.mobility_days == 1
     assert row.sleep_hours == 7 and row.soreness == 2
 
 
 def test_week_without_checklist_entries_shows_no_adherence_rather_than_zero():
-    row = stats.week_row("2026-W46", week([session(1)], [logged("s1", 0)]), patterns={},
-                         checklist_ids=frozenset({"a"}), mobility_ids=frozenset(), unit="kg", today=date(2027, 1, 1))
+    row = week_rows.week_row("2026-W46", week([session(1)], [logged("s1", 0)]), patterns={},
+                             checklist_ids=frozenset({"a"}), mobility_ids=frozenset(), unit="kg",
+                             today=date(2027, 1, 1))
     assert row.checklist is None and row.mobility_days is None and row.days_counted == 7
     assert row.sleep_hours is None
 
 
 def test_trend_one_point_per_session_in_the_unit_asked():
     first, second = two_weeks()
-    points = stats.trend(stats.exercise_days([first, second], "deadlift"), "lb")
+    points = exercise_progress.trend(exercise_progress.exercise_days([first, second], "deadlift"), "lb")
     assert [p.day for p in points] == [date(2026, 11, 9), date(2026, 11, 16)]
     assert points[1].best_load == pytest.approx(105 / 0.45359237)
     with pytest.raises(ValueError):
-        stats.trend([], "kg", 0)
+        exercise_progress.trend([], "kg", 0)
 
 
 def fake_day(i: int, e1rm_kg: float | None, heaviest: float | None, reps: int) -> stats.ExerciseDay:
@@ -173,7 +175,7 @@ days_strategy = st.lists(
 @settings(max_examples=examples(60), deadline=None)
 @given(days_strategy, st.integers(1, 80))
 def test_thinned_trend_keeps_order_bounds_and_the_records(days, max_points):
-    points = stats.trend(days, "kg", max_points)
+    points = exercise_progress.trend(days, "kg", max_points)
     assert len(points) == min(len(days), max_points)
     assert [p.day for p in points] == sorted(p.day for p in points)
     known = [d["best_e1rm_kg"] for d in days if d["best_e1rm_kg"] is not None]
@@ -222,7 +224,7 @@ def test_reps_at_load_shows_the_loads_used_most_heavier_first_on_ties():
     for i, loads in enumerate([[100.0, 80.0], [100.0, 90.0], [100.0, 85.0], [60.0]]):
         sets = [logged(f"s{i}", n, load=load, reps=5 + i) for n, load in enumerate(loads)]
         days += week([session(i, i)], sets)["exercises"]["deadlift"]
-    records = stats.personal_records(days, "kg", loads_shown=3)
+    records = exercise_progress.personal_records(days, "kg", loads_shown=3)
     assert [(r.load, r.reps) for r in records.reps_at] == [(100.0, 7), (90.0, 6), (85.0, 7)]
     assert records.reps_at[0].day == date(2026, 11, 11)
 
@@ -230,11 +232,11 @@ def test_reps_at_load_shows_the_loads_used_most_heavier_first_on_ties():
 def test_a_mobility_run_counts_as_a_mobility_day():
     from datetime import date
 
-    from gymtui.domain import stats
+    from gymtui.domain import stats, week_rows
 
     tables = {"mobility": [{"date": "2026-11-16", "routine": "thoracic-extension", "name": "T-spine",
                             "items_done": 4, "items_total": 4, "completed_at": "2026-11-16T20:00:00+01:00"}]}
     summary = stats.summarise_week(tables)
-    row = stats.week_row("2026-W47", summary, patterns={}, checklist_ids=frozenset({"a"}),
-                         mobility_ids=frozenset({"thoracic-extension"}), unit="kg", today=date(2026, 11, 22))
+    row = week_rows.week_row("2026-W47", summary, patterns={}, checklist_ids=frozenset({"a"}),
+                             mobility_ids=frozenset({"thoracic-extension"}), unit="kg", today=date(2026, 11, 22))
     assert row.mobility_days == 1

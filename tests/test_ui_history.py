@@ -275,7 +275,7 @@ async def test_a_weighted_pull_ups_e1rm_counts_the_bodyweight_of_its_day(new_app
 def test_a_weighted_pull_up_with_no_bodyweight_known_says_so():
     from datetime import date
 
-    from gymtui.domain.stats import PersonalRecords
+    from gymtui.domain.exercise_progress import PersonalRecords
     from gymtui.services.history import ExerciseProgress, RecentSession
     from gymtui.ui.screens.history_text import records_text
 

@@ -15,14 +15,15 @@ from typing import Protocol
 
 import pendulum
 
-from ..domain import stats
 from ..domain.daily import ChecklistEntry, MobilityDone, RecoveryNote
+from ..domain.exercise_progress import exercise_days
 from ..domain.journal import LoggedSet, Session
 from ..domain.library import ChecklistItem, Exercise, Program, Routine
 from ..domain.ramp import RampSet
 from ..domain.settings import Settings
-from ..domain.stats import WeekRow, WeekSummary
+from ..domain.stats import WeekSummary
 from ..domain.units import Unit
+from ..domain.week_rows import WeekRow
 from ..store import Store
 from . import bodyweight, daily, exercises, history
 from . import today as today_reads
@@ -161,7 +162,7 @@ def exercise_progress(gym: Gym, weeks: dict[str, WeekSummary], exercise: str, un
     known = gym.library.exercise(exercise)
     weights = None
     if known is not None and known.bodyweight_share:
-        days = stats.exercise_days(weeks.values(), exercise)
+        days = exercise_days(weeks.values(), exercise)
         today = gym.now().date()
         since = date.fromisoformat(days[0]["date"]) if days else today
         weights = history.bodyweights_for(gym.store, gym.store.settings().bodyweight_kg, since, today)

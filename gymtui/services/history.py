@@ -14,9 +14,18 @@ from datetime import date, timedelta
 from ..domain import stats
 from ..domain.bodyweight import Bodyweights
 from ..domain.bodyweight_history import with_bodyweight_e1rm
+from ..domain.exercise_progress import (
+    PersonalRecords,
+    TrendPoint,
+    exercise_days,
+    exercises_trained,
+    personal_records,
+    trend,
+)
 from ..domain.journal import LoggedSet, Session
-from ..domain.stats import PersonalRecords, TrendPoint, WeekRow, WeekSummary
+from ..domain.stats import WeekSummary
 from ..domain.units import Unit, convert
+from ..domain.week_rows import WeekRow, week_row
 from ..store import Store
 from .library import Library
 
@@ -126,7 +135,7 @@ class ExerciseProgress:
 
 
 def trained_exercises(weeks: Mapping[str, WeekSummary]) -> dict[str, int]:
-    return stats.exercises_trained(weeks.values())
+    return exercises_trained(weeks.values())
 
 
 def exercise_progress(
@@ -139,7 +148,7 @@ def exercise_progress(
     recent: int = 5,
     bodyweights: Bodyweights | None = None,
 ) -> ExerciseProgress:
-    days = stats.exercise_days(weeks.values(), exercise)
+    days = exercise_days(weeks.values(), exercise)
     known = library.exercise(exercise)
     share = known.bodyweight_share if known is not None else 0.0
     used: dict[str, float | None] = {}
@@ -161,7 +170,7 @@ def exercise_progress(
         )
         for d in reversed(days[-recent:])
     ]
-    records = stats.personal_records(days, unit)
+    records = personal_records(days, unit)
     best_day = records.best_e1rm.day.isoformat() if records.best_e1rm is not None else None
     best_bodyweight = next((used.get(d["session"]) for d in days if d["date"] == best_day
                             and d["best_e1rm_kg"] is not None), None) if best_day else None
@@ -169,7 +178,7 @@ def exercise_progress(
         exercise=exercise,
         name=exercise_name(library, exercise),
         unit=unit,
-        points=stats.trend(days, unit, max_points),
+        points=trend(days, unit, max_points),
         records=records,
         recent=latest,
         moves_body=bool(share and bodyweights is not None),
@@ -209,7 +218,7 @@ def week_rows(
     patterns = {e.id: e.pattern for e in library.exercises()}
     mobility = mobility_ids(library)
     return [
-        stats.week_row(key, summary, patterns=patterns, checklist_ids=checklist, mobility_ids=mobility,
+        week_row(key, summary, patterns=patterns, checklist_ids=checklist, mobility_ids=mobility,
                        unit=unit, today=today)
         for key, summary in sorted(weeks.items(), reverse=True)
     ]

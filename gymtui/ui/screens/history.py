@@ -14,8 +14,9 @@ from textual.containers import Horizontal
 from textual.suggester import SuggestFromList
 from textual.widgets import DataTable, Header, Input, Label, OptionList, Static, TabbedContent, TabPane
 
-from ...domain.stats import WeekRow, WeekSummary
+from ...domain.stats import WeekSummary
 from ...domain.units import Unit
+from ...domain.week_rows import WeekRow
 from ...services import app_data, history
 from ..widgets.footer import Footer
 from ..widgets.ordered_input import OrderedInput

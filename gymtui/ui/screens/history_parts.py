@@ -11,8 +11,8 @@ from textual.containers import Vertical
 from textual.widgets import DataTable, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ...domain.stats import WeekRow
 from ...domain.units import Unit
+from ...domain.week_rows import WeekRow
 from ...domain.wording import plural
 from ...services.history import ExerciseProgress, SessionRow
 from ..shape import table_shape

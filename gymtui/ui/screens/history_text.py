@@ -10,8 +10,8 @@ from datetime import timedelta
 from textual.markup import escape
 
 from ...domain.common import PATTERN_LABELS
-from ...domain.stats import WeekRow
 from ...domain.units import Unit
+from ...domain.week_rows import WeekRow
 from ...domain.wording import plural
 from ...services.history import ExerciseProgress, SessionRow
 
