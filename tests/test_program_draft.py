@@ -4,13 +4,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from gymtui.domain.program_draft import (
+from gymtui.domain.program_draft import Draft, new_program
+from gymtui.domain.program_text import (
     STANDARD_CYCLE,
-    Draft,
     DraftError,
     cycle_text,
     is_standard,
-    new_program,
     read_cycle,
     read_reps,
     read_rest,
@@ -154,7 +153,7 @@ def test_the_readme_block_example_reads():
 
 
 def test_superset_rests_read_back_and_go_with_the_group():
-    from gymtui.domain.program_draft import group_rests_text, read_group_rests
+    from gymtui.domain.program_text import group_rests_text, read_group_rests
 
     rests = read_group_rests("a 15/90, B 10")
     assert rests == {"A": {"between_seconds": 15, "round_seconds": 90}, "B": {"between_seconds": 10}}

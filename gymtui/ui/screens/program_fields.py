@@ -9,7 +9,7 @@ from typing import Any
 
 from rich.markup import escape
 
-from ...domain.program_draft import (
+from ...domain.program_text import (
     PROGRESSION_LABELS,
     DraftError,
     cycle_text,

@@ -16,7 +16,7 @@ from textual.suggester import SuggestFromList
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static, Tree
 
-from ...domain.program_draft import STANDARD_CYCLE, DraftError
+from ...domain.program_text import STANDARD_CYCLE, DraftError
 from ...importers.matching import slugify
 from ...services.programs import free_id
 from ..widgets.ordered_input import OrderedInput
