@@ -65,7 +65,7 @@ def test_the_finish_question_counts_one_planned_set_in_the_singular():
 
 
 def test_deleting_a_routine_of_one_item_says_item():
-    from gymtui.ui.screens.mobility import delete_message
+    from gymtui.ui.screens.mobility_editing import delete_message
 
     assert delete_message("Desk break", 1) == "Desk break is deleted, with its 1 item."
     assert delete_message("Desk break", 3) == "Desk break is deleted, with its 3 items."

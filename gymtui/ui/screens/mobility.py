@@ -16,40 +16,26 @@ from typing import ClassVar
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Center, Vertical
+from textual.containers import Vertical
 from textual.timer import Timer
 from textual.widgets import ContentSwitcher, DataTable, Header, Static
 
 from ...domain.daily import MobilityDone
 from ...domain.library import Routine
 from ...domain.settings import Settings
-from ...domain.wording import plural
 from ...services import app_data
-from ...services.daily import (
-    TextFormatError,
-    all_routines,
-    drill_amount,
-    is_shipped,
-    parse_routine,
-    routine_to_text,
-)
+from ...services.daily import all_routines, drill_amount, is_shipped
 from ..dialogs.editor import EditorDialog
 from ..format import rest_text
-from ..widgets.countdown import Countdown
 from ..widgets.footer import Footer
-from ..widgets.guided_run import SECONDS_PER_REP, GuidedRun, RunState, expand
+from ..widgets.guided_run import GuidedRun, expand
 from ..worker_errors import ReportsWorkerErrors
 from .base import GymScreen
+from .mobility_editing import delete_message, routine_editor
+from .mobility_run import RunPanel
 
 TICK_SECONDS = 0.2
 FLASH_SECONDS = 1.0
-ROUTINE_HELP = "Per line: name | 30 s or 8 reps | each side (optional) | cue (optional)"
-ROUTINE_EXAMPLE = "Open book | 8 reps | each side | Follow the top hand with your eyes\nDead hang | 30 s"
-
-
-def delete_message(name: str, items: int) -> str:
-    """The question before a routine of the lifter's own is deleted."""
-    return f"{name} is deleted, with its {plural(items, 'item')}."
 
 
 @dataclass(frozen=True)
@@ -95,15 +81,7 @@ class MobilityScreen(ReportsWorkerErrors, GymScreen[None]):
                 yield Static("[b]Mobility routines[/b]  enter starts one", id="mob-heading")
                 yield DataTable(id="mob-table", cursor_type="row", zebra_stripes=True)
                 yield Static("", id="mob-items")
-            with Vertical(id="mob-run"):
-                yield Static("", id="run-routine")
-                yield Static("", id="run-title")
-                yield Static("", id="run-amount")
-                with Center():
-                    yield Countdown(0, id="run-count")
-                yield Static("", id="run-cue")
-                yield Static("", id="run-next")
-                yield Static("", id="run-progress")
+            yield RunPanel(id="mob-run")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -184,22 +162,7 @@ class MobilityScreen(ReportsWorkerErrors, GymScreen[None]):
     def _editor(self, routine: Routine | None) -> EditorDialog[Routine]:
         assert self.data is not None
         taken = {r.id for r in self.data.routines} | {r.id for r in self.app.library.catalog.warmups}
-        routine_id = routine.id if routine else None
-
-        def parse(fields: dict[str, str], text: str) -> Routine:
-            try:
-                return parse_routine(fields["name"], fields["focus"], text, routine_id=routine_id, taken_ids=taken)
-            except TextFormatError as error:
-                raise ValueError(str(error)) from None
-
-        return EditorDialog(
-            f"Edit {routine.name}" if routine else "New mobility routine",
-            ROUTINE_HELP,
-            routine_to_text(routine) if routine else "",
-            parse,
-            fields={"name": routine.name if routine else "", "focus": routine.focus if routine else ""},
-            placeholder=ROUTINE_EXAMPLE,
-        )
+        return routine_editor(routine, taken)
 
     def action_add(self) -> None:
         if self.data is not None:
@@ -304,8 +267,9 @@ class MobilityScreen(ReportsWorkerErrors, GymScreen[None]):
                 self.app.bell()
             self._flash_until = now + FLASH_SECONDS
         flashing = self._flash_until is not None and now < self._flash_until
-        self.query_one("#mob-run").set_class(flashing, "-flash")
-        self._draw(state)
+        panel = self.query_one("#mob-run", RunPanel)
+        panel.set_class(flashing, "-flash")
+        panel.draw(self.routine, self.run.total, state)
         if state.done and self._ticker is not None:
             self._ticker.stop()
             self._ticker = None
@@ -318,40 +282,3 @@ class MobilityScreen(ReportsWorkerErrors, GymScreen[None]):
         record = MobilityDone(date=now.date(), routine=routine.id, name=routine.name, items_done=items_done,
                               items_total=len(routine.items), completed_at=now)
         app_data.save_mobility_done(self.app, record)
-
-    def _draw(self, state: RunState) -> None:
-        assert self.run is not None and self.routine is not None
-        items = len(self.routine.items)
-        count = self.query_one("#run-count", Countdown)
-        left = self.run.total * (1 - state.progress)
-        filled = round(40 * state.progress)
-        self.query_one("#run-progress", Static).update(
-            f"[$primary]{'━' * filled}[/][$text-muted]{'─' * (40 - filled)}[/]  {rest_text(round(left))} left"
-        )
-        if state.done:
-            self.query_one("#run-routine", Static).update(
-                f"[b]{self.routine.name}[/b]  " + ("its one item done" if items == 1 else f"all {items} items done")
-            )
-            self.query_one("#run-title", Static).update("Routine done")
-            self.query_one("#run-amount", Static).update("")
-            self.query_one("#run-cue", Static).update("Well done. Esc goes back to the routines.")
-            self.query_one("#run-next", Static).update("")
-            count.show_seconds(0)
-            return
-        assert state.step is not None
-        paused = "  [$warning]PAUSED[/]" if state.paused else ""
-        self.query_one("#run-routine", Static).update(
-            f"[b]{self.routine.name}[/b]  item {state.step.item + 1}/{items}{paused}"
-        )
-        if state.phase == "ready":
-            self.query_one("#run-title", Static).update(f"Get ready: {state.step.title}")
-        else:
-            self.query_one("#run-title", Static).update(state.step.title)
-        amount = state.step.amount
-        if state.step.drill.kind == "reps":
-            amount += f" (about {SECONDS_PER_REP} s each)"
-        self.query_one("#run-amount", Static).update(amount)
-        count.show_seconds(state.countdown, paused=state.paused)
-        self.query_one("#run-cue", Static).update(state.step.drill.cue)
-        following = f"Next: {state.next_step.title}, {state.next_step.amount}" if state.next_step else "Last item"
-        self.query_one("#run-next", Static).update(following)
