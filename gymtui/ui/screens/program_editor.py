@@ -7,17 +7,18 @@ Saving checks the program with the same rules as a program file (`domain.program
 that does not validate is refused with the field and the reason, and nothing is saved.
 Shipped programs are templates: changing one first makes it a copy of the lifter's own.
 
-The screen keeps the draft and the list; the fields are program_form.py, and what each list
-key does to the draft (and the checks before saving) is program_edits.py.
+The screen keeps the draft and the list; the fields are program_form.py, what each list
+key does to the draft (and the checks before saving) is program_edits.py, and saving (or
+leaving unsaved) is program_saving.py.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from rich.markup import escape
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
@@ -25,7 +26,6 @@ from textual.widgets import Header, Input, Static, Tree
 
 from ...domain.library import Program
 from ...domain.program_draft import Draft, new_program
-from ...domain.programs import ProgramError
 from ...services import app_data
 from ...services.programs import free_id
 from ...store import StoreError
@@ -33,11 +33,11 @@ from ..dialogs.confirm import ConfirmDialog
 from ..own_training import leave_to, open_exercise_form, section_bindings
 from ..widgets.footer import Footer
 from . import program_edits as edits
-from . import program_fields as pf
 from .base import GymScreen
 from .program_edits import Path
 from .program_form import ProgramForm
 from .program_picker import NEW, ProgramPicker
+from .program_saving import ProgramSaving
 from .program_tree import ProgramTree
 
 
@@ -70,6 +70,7 @@ class ProgramEditorScreen(GymScreen[None]):
         self.draft = Draft(new_program())
         self.original_id: str | None = None  # the lifter's file this draft was read from
         self.path: Path = ()
+        self.saving = ProgramSaving(self)
 
     @property
     def form(self) -> ProgramForm:
@@ -128,10 +129,10 @@ class ProgramEditorScreen(GymScreen[None]):
         target = tree.draw(self.draft, self.app.library, select)
         self.path = target.data if target.data is not None else ()
         self.form.fill(self.path)
-        self._title()
+        self.show_title()
         self.call_after_refresh(tree.move_cursor, target)
 
-    def _title(self) -> None:
+    def show_title(self) -> None:
         draft = self.draft
         state = "shipped template" if draft.shipped else f"programs/{draft.data['id']}.json"
         unsaved = "  [$warning]unsaved changes (ctrl+s)[/]" if draft.changed else ""
@@ -266,7 +267,7 @@ class ProgramEditorScreen(GymScreen[None]):
             else:
                 self.load(self.app.library.programs()[program_id])
 
-        self._unless_unsaved("Open another program?", lambda: self.app.push_screen(ProgramPicker(), chosen))
+        self.saving.unless_unsaved("Open another program?", lambda: self.app.push_screen(ProgramPicker(), chosen))
 
     def action_back(self) -> None:
         if not self._on_list():
@@ -275,20 +276,13 @@ class ProgramEditorScreen(GymScreen[None]):
                 self.form.commit(focused)
             self.query_one("#pe-tree", Tree).focus()
             return
-        self._unless_unsaved("Leave the program editor?", self.app.pop_screen)
+        self.saving.unless_unsaved("Leave the program editor?", self.app.pop_screen)
 
     def action_open_section(self, key: str) -> None:
-        self._unless_unsaved("Leave the program editor?", lambda: leave_to(self.app, self, key))
+        self.saving.unless_unsaved("Leave the program editor?", lambda: leave_to(self.app, self, key))
 
     def action_today(self) -> None:
         self.action_open_section("t")
-
-    def _unless_unsaved(self, question: str, then: Callable[[], Any]) -> None:
-        if not self.draft.changed:
-            then()
-            return
-        self.app.push_screen(ConfirmDialog(question, f"Your changes to {self.draft.data['name']} are not saved.",
-                                           "leave them unsaved", "stay"), lambda yes: then() if yes else None)
 
     def unsaved_work(self) -> str | None:
         """What quitting now would lose (asked by the app before it quits)."""
@@ -297,48 +291,4 @@ class ProgramEditorScreen(GymScreen[None]):
         return None
 
     def action_save(self) -> None:
-        focused = self.focused
-        if isinstance(focused, Input) and not self.form.commit(focused):
-            return
-        if self.draft.shipped:
-            self.say("A shipped template stays as shipped: change it (it becomes your copy), then save.")
-            return
-        try:
-            program = edits.checked(self.draft, self.app.library, self.original_id)
-        except ProgramError as error:
-            self.refuse(str(error))
-            return
-        self.say("[$warning]saving...[/]")
-        self.save(program)
-
-    def refuse(self, message: str) -> None:
-        """Nothing saved: the reason, where it is, and the cursor on it."""
-        where, path, key = edits.locate(message, self.draft.data, self.app.library)
-        if path is not None:
-            self.show(path)
-            if key is not None:
-                field = self.query(f"#pe-{pf.kind_of(path)}-{key}")
-                if field:
-                    field.first().add_class("-invalid")
-        self.say(f"[$error]Not saved:[/] {escape(where + message)}")
-
-    @work(thread=True, exclusive=True, group="program-editor-save")
-    def save(self, program: Program) -> None:
-        app = self.app
-        try:
-            updated = app_data.save_program(app, program)
-        except OSError as error:
-            app.call_from_thread(self.say, f"[$error]Not saved:[/] {escape(str(error))}")
-            return
-        app.call_from_thread(self.saved, updated, program)
-
-    def saved(self, library, program: Program) -> None:
-        self.app.library = library
-        self.draft.mark_saved()
-        renamed = self.original_id is not None and self.original_id != program.id
-        note = f" (programs/{self.original_id}.json is still there)" if renamed else ""
-        self.original_id = program.id
-        self._title()
-        self.say(f"[$success]Saved[/] {escape(program.name)} as programs/{program.id}.json{escape(note)}."
-                 f" Settings (s) chooses it as the program in use.")
-
+        self.saving.save()
