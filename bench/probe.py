@@ -60,8 +60,9 @@ def peak_rss_mib() -> float:
     return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024  # macOS: bytes
 
 
-def first_frame() -> None:
-    emit(event="frame", in_process_s=time.perf_counter() - T0, cpu_s=time.process_time())
+def first_frame(rows: int = 0) -> None:
+    """`rows`: the plan rows drawn in it (the bare app's, or gymtui's cached plan)."""
+    emit(event="frame", in_process_s=time.perf_counter() - T0, cpu_s=time.process_time(), rows=rows)
 
 
 def drawn(app, rows: int) -> None:
@@ -71,7 +72,7 @@ def drawn(app, rows: int) -> None:
 
 def frame_with_rows(app, rows: int) -> None:
     """The bare app paints its rows in its first frame: both moments at once."""
-    first_frame()
+    first_frame(rows)
     drawn(app, rows)
 
 
@@ -92,7 +93,8 @@ def startup(data_dir: Path) -> None:
 
     def on_mount_then_report(self) -> None:  # no event argument: Textual reads the signature
         on_mount(self)
-        self.call_after_refresh(first_frame)  # Today's frame painted, plan or not
+        # Today's frame painted, with the plan cached at the last start or its skeleton.
+        self.call_after_refresh(first_frame, self.query_one("#plan-table").row_count)
 
     def show_plan_then_report(self, *args, **kwargs) -> None:
         show_plan(self, *args, **kwargs)

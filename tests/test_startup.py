@@ -52,7 +52,7 @@ def test_the_start_path_imports_nothing_heavy_before_the_first_frame(data_dir):
 def app_on(folder: Path, **options):
     from gymtui.ui.app import GymApp
 
-    return GymApp(data_dir=folder, clock=FakeClock(), now=lambda: FROZEN_NOW, **options)
+    return GymApp(data_dir=folder, clock=FakeClock(), **{"now": lambda: FROZEN_NOW, **options})
 
 
 @asynccontextmanager
@@ -279,3 +279,127 @@ def test_the_theme_is_read_from_the_profile_before_the_store_opens(data_dir):
     assert saved_theme(data_dir) == "night"
     (data_dir / "profile.json").write_text("{not json")
     assert saved_theme(data_dir) is None
+
+
+# -- the plan cache: Today's plan drawn in the first frame, then confirmed -------------------
+
+def plan_rows(app) -> list[list[str]]:
+    table = app.screen.query_one("#plan-table", DataTable)
+    return [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
+
+
+async def planned_once(folder: Path, held: threading.Event | None = None) -> list[list[str]]:
+    """Start the app on `folder` until it has planned (and cached the plan); its rows. A
+    `held` opening is let go for this start, and held again for the next."""
+    if held is not None:
+        held.set()
+    async with first_frame(folder) as (app, pilot):
+        await settle(pilot, app)
+        assert app.screen.plan is not None
+        rows = plan_rows(app)
+    if held is not None:
+        held.clear()
+    return rows
+
+
+async def test_the_plan_cached_at_the_last_start_is_in_the_first_frame_then_confirmed(data_dir, held_open):
+    rows = await planned_once(data_dir, held_open)
+    async with first_frame(data_dir, held_open) as (app, pilot):
+        assert not app.data_ready
+        assert plan_rows(app) == rows and rows
+        assert "Loading" not in str(app.screen.query_one("#plan-title", Static).render())
+        assert app.sub_title == "Monday 16 November · checking for changes"
+        assert app.screen.plan is None  # drawn, not yet planned
+        held_open.set()
+        await settle(pilot, app)
+        assert app.screen.plan is not None and plan_rows(app) == rows
+        assert app.sub_title == "Monday 16 November"
+
+
+def log_a_set(folder: Path) -> None:
+    from app_factory import seed_session
+    from gymtui.store import Store
+
+    with Store.open(folder) as store:
+        seed_session(store, [("face-pull", 30, 15, 7)], when=FROZEN_NOW.subtract(days=3), status="done")
+
+
+def change_the_unit(folder: Path) -> None:
+    from gymtui.store import Store
+
+    with Store.open(folder) as store:
+        store.save_settings(store.settings().model_copy(update={"unit": "lb"}))
+
+
+def damage_the_cache(folder: Path) -> None:
+    cache = folder / "cache" / "today-plan.json"
+    cache.write_bytes(cache.read_bytes()[:-40])
+
+
+@pytest.mark.parametrize("change", [log_a_set, change_the_unit, damage_the_cache])
+async def test_a_stale_or_damaged_plan_cache_is_never_drawn(data_dir, held_open, change):
+    await planned_once(data_dir, held_open)
+    change(data_dir)
+    async with first_frame(data_dir, held_open) as (app, pilot):
+        assert plan_rows(app) == []
+        assert "Loading today's plan" in str(app.screen.query_one("#plan-title", Static).render())
+        assert "checking" not in app.sub_title
+        held_open.set()
+        await settle(pilot, app)
+        assert plan_rows(app)
+
+
+async def test_yesterdays_cached_plan_is_not_drawn_today(data_dir, held_open):
+    await planned_once(data_dir, held_open)
+    async with first_frame(data_dir, held_open, now=lambda: FROZEN_NOW.add(days=1)) as (app, _pilot):
+        assert plan_rows(app) == []
+        assert "Loading today's plan" in str(app.screen.query_one("#plan-title", Static).render())
+
+
+async def test_a_cached_plan_unlike_the_real_one_is_replaced(data_dir, held_open):
+    """Whatever the cache holds under a matching key, the worker's plan is what stays."""
+    from gymtui.store.plan_cache import cache_path
+
+    rows = await planned_once(data_dir, held_open)
+    saved = json.loads(cache_path(data_dir).read_bytes())
+    saved["plan"]["rows"][0]["name"] = "Not This One"
+    saved["plan"]["title"] = "Old title"
+    cache_path(data_dir).write_text(json.dumps(saved))
+    async with first_frame(data_dir, held_open) as (app, pilot):
+        assert plan_rows(app)[0][0] == "Not This One"
+        held_open.set()
+        await settle(pilot, app)
+        assert plan_rows(app) == rows
+        assert "Old title" not in str(app.screen.query_one("#plan-title", Static).render())
+    # The cache holds the real plan again for the next start.
+    assert json.loads(cache_path(data_dir).read_bytes())["plan"]["rows"][0]["name"] == rows[0][0]
+
+
+async def test_a_cached_plan_is_cleared_when_the_real_plan_cannot_be_made(data_dir, held_open, monkeypatch):
+    from gymtui.ui.app import GymApp
+
+    await planned_once(data_dir, held_open)
+    monkeypatch.setattr(GymApp, "make_plan", lambda self, settings=None: None)
+    async with first_frame(data_dir, held_open) as (app, pilot):
+        assert plan_rows(app)
+        held_open.set()
+        await settle(pilot, app)
+        assert plan_rows(app) == []
+        assert "No plan" in str(app.screen.query_one("#plan-title", Static).render())
+        assert "checking" not in app.sub_title
+
+
+async def test_the_plan_cache_is_written_off_the_ui_thread(data_dir, monkeypatch):
+    from gymtui.store import plan_cache
+
+    threads = []
+    real_save = plan_cache.save_plan
+
+    def save(*args, **kwargs):
+        threads.append(threading.current_thread())
+        return real_save(*args, **kwargs)
+
+    monkeypatch.setattr(plan_cache, "save_plan", save)
+    await planned_once(data_dir)
+    assert threads and threading.main_thread() not in threads
+    assert (data_dir / "cache" / "today-plan.json").exists()

@@ -11,41 +11,36 @@ store problem, and offering a backup for a damaged file, is `store_problems.py`.
 
 from __future__ import annotations
 
-import gc
-import sys
 import threading
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
-from textual._context import active_app
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.worker import Worker, WorkerState
 
-from .. import __version__
 from ..domain.clock import Clock, SystemClock
 from ..store.errors import StoreError
 from ..store.peek import saved_theme
+from .app_theme import make_today
 from .commands import OwnTrainingCommands
 from .format import day_title
+from .gc_pause import resume_gc
 from .navigation import Navigation
-from .screens.today import TodayScreen
-from .sections import SECTIONS, TODAY_MODE, open_screens
+from .opening import OpensData
+from .run import first_run_setup, run_app
+from .sections import SECTIONS, TODAY_MODE
 from .shape import MEDIUM_FROM, SHORT_BELOW, WIDE_FROM
 from .status_line import StatusNotices
 from .store_problems import ReportsStoreProblems
-from .themes import APP_VARIABLES, DEFAULT_THEME, load_all_themes
+from .themes import load_all_themes
 from .widgets.rest_bar import RestKeeper
-from .widgets.touch import TOUCH_CLASS
 from .worker_errors import ReportsWorkerErrors
 
 if TYPE_CHECKING:
-    from datetime import date
-
     import pendulum
 
     from ..domain.settings import Settings
@@ -53,6 +48,8 @@ if TYPE_CHECKING:
     from ..services.planning import SessionPlan
     from ..services.startup import OpenedData
     from ..store import Store
+
+__all__ = ["DataNotReady", "GymApp", "first_run_setup", "run_app"]
 
 
 def system_now() -> pendulum.DateTime:
@@ -62,31 +59,6 @@ def system_now() -> pendulum.DateTime:
     return pendulum.now()
 
 
-_START_FROZEN = False  # resume_gc froze what start-up made; run_app thaws it as the app ends
-
-
-def resume_gc() -> None:
-    """The cycle collector on again, once the app has started (cli/start.py's paused_gc paused it). What
-    start-up made is frozen first: it lives as long as the app, and the collector's first
-    pass over all of it took about 100 ms, just as Today's plan was drawn."""
-    global _START_FROZEN
-    if not gc.isenabled():
-        if gc.get_freeze_count() == 0:  # someone else's freeze is theirs to undo
-            gc.freeze()
-            _START_FROZEN = True
-        gc.enable()
-
-
-def end_gc_pause() -> None:
-    """As the app ends: the collector on, and start-up's objects no longer frozen, so a
-    process that goes on after the app (a test, `gymtui serve`) is as it was before it."""
-    global _START_FROZEN
-    resume_gc()
-    if _START_FROZEN:
-        gc.unfreeze()
-        _START_FROZEN = False
-
-
 class DataNotReady(StoreError):
     """The data folder is still being opened: what needs it waits until it is."""
 
@@ -94,25 +66,7 @@ class DataNotReady(StoreError):
         super().__init__("your data is still being opened: try again in a moment")
 
 
-# Each screen's own stylesheet (screens/*.tcss), as Textual resolves a relative CSS_PATH.
-SCREEN_CSS = sorted(path.resolve() for path in (Path(__file__).parent / "screens").glob("*.tcss"))
-
-
-def make_today() -> TodayScreen:
-    """Today, made as the app starts (the first mode). Its styles are the app's own
-    (app.tcss), already in the stylesheet, but Textual takes a new screen's styles for out
-    of date and parses every stylesheet again before showing it (a re-parse before the
-    first frame): the screen is given the app's count of stylesheet updates instead, and
-    the app's own styles are applied first, as that re-parse would have, for Today's
-    widgets take their colours from the app's."""
-    screen = TodayScreen()
-    app = active_app.get()
-    app.stylesheet.apply(app)
-    screen._css_update_count = app._css_update_count
-    return screen
-
-
-class GymApp(ReportsWorkerErrors, StatusNotices, ReportsStoreProblems, Navigation, App[None]):
+class GymApp(OpensData, ReportsWorkerErrors, StatusNotices, ReportsStoreProblems, Navigation, App[None]):
     TITLE = "gymtui"
     CSS_PATH = "app.tcss"
     # Every screen has one of these classes for its width (ui/shape.py): -medium for the Pi's
@@ -189,6 +143,7 @@ class GymApp(ReportsWorkerErrors, StatusNotices, ReportsStoreProblems, Navigatio
         self._shown_theme_choice = store.settings().theme if store is not None else saved_theme(self.data_dir)
         self.apply_saved_theme(self._shown_theme_choice, starting=True)
         self._background_started = False
+        self._plan_unchecked = False  # Today shows the plan cached at the last start, not yet checked
         self._init_status()
 
     def rest_running(self) -> bool:
@@ -223,63 +178,6 @@ class GymApp(ReportsWorkerErrors, StatusNotices, ReportsStoreProblems, Navigatio
         self.notify("Still opening your data: try again in a moment.", timeout=3)
         return False
 
-    def get_theme_variable_defaults(self) -> dict[str, str]:
-        return dict(APP_VARIABLES)
-
-    def apply_saved_theme(self, wanted: str | None, *, starting: bool = False) -> None:
-        """Show the saved theme (the default when it is gone). `starting`: the app is being
-        built, and nothing has been parsed or drawn yet (see set_first_theme)."""
-        names = {t.name for t in self._themes} | set(self.available_themes)
-        if wanted is not None and wanted not in names:
-            # Shown with the default, but the choice stays saved: it comes back with its file.
-            self._missing_theme = wanted
-        else:
-            self._missing_theme = None
-        theme = wanted if wanted is not None and wanted in names else DEFAULT_THEME
-        if starting:
-            self.set_first_theme(theme)
-        else:
-            self.theme = theme
-
-    def set_first_theme(self, name: str) -> None:
-        """The theme, set as Textual's theme watcher sets it, less the full re-parse of every
-        stylesheet that the watcher schedules (refresh_css). In a running app a new theme
-        needs it; while the app is built nothing is parsed yet, and the stylesheet is first
-        parsed with these variables, so the re-parse would only parse it all twice before
-        the first frame (a fifth of the CSS parsing it does)."""
-        self.set_reactive(App.theme, name)
-        self.stylesheet.set_variables(self.get_css_variables())
-        dark = self.current_theme.dark
-        classes = {c: False for c in self.classes if c.startswith("-theme-")}
-        self.update_classes({**classes, f"-theme-{name}": True, "-dark-mode": dark, "-light-mode": not dark},
-                            update=False)
-        self._refresh_truecolor_filter(self.ansi_theme)
-
-    def report_theme_problems(self) -> None:
-        lines = [str(p) for p in self._theme_problems]
-        if self._missing_theme is not None:
-            lines.append(f"Your theme {self._missing_theme!r} could not be loaded: showing "
-                         f"{DEFAULT_THEME} until its file is back or fixed, or you pick another.")
-        elif lines:
-            lines.append(f"Using the other themes; the default is {DEFAULT_THEME}.")
-        if lines:
-            title = "Theme file skipped" if self._theme_problems else "Theme not found"
-            self.notify("\n".join(lines), title=title, severity="warning", timeout=15)
-
-    def watch_theme(self, theme: str) -> None:
-        # Not the theme set while the app is built (no event loop yet for a worker), nor the
-        # fallback for a missing theme: only a choice made in the running app.
-        if not self._save_theme_changes:
-            return
-        if not self.data_ready:
-            self._theme_to_save = theme  # saved once the data is open
-        elif self.store.settings().theme != theme:
-            self.save_theme(theme)
-
-    @work(thread=True, exclusive=True, group="settings", exit_on_error=False)
-    def save_theme(self, theme: str) -> None:
-        self.store.save_settings(self.store.settings().model_copy(update={"theme": theme}))
-
     def on_mount(self) -> None:
         self._save_theme_changes = True
         self.report_theme_problems()
@@ -288,8 +186,7 @@ class GymApp(ReportsWorkerErrors, StatusNotices, ReportsStoreProblems, Navigatio
             if self.start_section is not None:
                 self.call_after_refresh(self.action_open_section, self.start_section)
         else:
-            # The date from the C library's clock: pendulum is not imported yet.
-            self.sub_title = day_title((self._given_now or datetime.now)())
+            self.show_day()
             # After the first frame is painted, so the opening does not hold it up.
             self.call_after_refresh(self.open_data)
         # Every full screen gets the small rest badge, so a running rest is never out of sight.
@@ -312,75 +209,25 @@ class GymApp(ReportsWorkerErrors, StatusNotices, ReportsStoreProblems, Navigatio
                 " --format json -o FILE (to another disk).",
                 title="Read-only data folder", severity="warning", timeout=60,
             )
-        self.sub_title = day_title(self.now()) + (" · read-only" if self.store.read_only else "")
+        self.show_day()
 
-    # -- opening the data folder (run_app's path) -------------------------------------------
+    def start_day(self) -> date:
+        """Today, by the C library's clock: pendulum is not imported before the first frame."""
+        return (self._given_now or datetime.now)().date()
 
-    @work(thread=True, exclusive=True, group="open-data", exit_on_error=False)
-    def open_data(self) -> OpenedData | None:
-        """Import what the data needs, open the store and load the library, off the UI
-        thread; the result comes back in `on_worker_state_changed`."""
-        self._opening_started = True
-        try:
-            from ..services.startup import open_app_data
+    def show_day(self) -> None:
+        """The header's line: the day, a read-only folder, a plan still being checked."""
+        if self.data_ready:
+            day = day_title(self.now()) + (" · read-only" if self.store.read_only else "")
+        else:
+            day = day_title(self.start_day())
+        self.sub_title = day + (" · checking for changes" if self._plan_unchecked else "")
 
-            opened = open_app_data(self.data_dir, purpose=f"app {__version__}", now=self.now)
-            self._opened = opened
-            return opened
-        finally:
-            self._opening_done.set()
-
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        # Textual calls this handler of every class in the MRO: ReportsWorkerErrors' one
-        # handles the other workers, and is kept out of this one's failures.
-        if event.worker.group != "open-data":
-            return
-        event.prevent_default()
-        if event.state == WorkerState.SUCCESS and event.worker.result is not None:
-            self.data_opened(event.worker.result)
-        elif event.state == WorkerState.ERROR:
-            self.start_failed(event.worker.error)
-
-    def data_opened(self, opened: OpenedData) -> None:
-        self._store, self._library = opened.store, opened.library
-        self.timezone_note = self.timezone_note or opened.timezone_note
-        wanted = self.store.settings().theme
-        if wanted != (self._shown_theme_choice or DEFAULT_THEME):
-            # The validated profile names another theme than the quick look found (a name
-            # with spaces around it, a profile being replaced): it wins, and is not saved.
-            self._shown_theme_choice = wanted
-            self._save_theme_changes = False
-            self.apply_saved_theme(wanted)
-            self._save_theme_changes = True
-            if self._missing_theme is not None:
-                self.report_theme_problems()
-        if self._theme_to_save is not None and self._theme_to_save != wanted:
-            self.save_theme(self._theme_to_save)
-        self.announce_data()
-        for screen in open_screens(self):
-            if isinstance(screen, TodayScreen):
-                screen.load_plan()
-        if self.start_section is not None:
-            self.action_open_section(self.start_section)
-
-    def start_failed(self, error: BaseException | None) -> None:
-        """The folder could not be opened: the app ends, and run_app says why once the
-        terminal is restored (a damaged file is named, with the backup that puts it back)."""
-        from ..services.startup import StartupFailure
-
-        if not isinstance(error, (StartupFailure, StoreError, OSError)):
-            raise error or RuntimeError("the data folder could not be opened")  # a bug: its traceback
-        self.start_error = error
-        self.exit(return_code=1)
-
-    def close_data(self) -> None:
-        """Close the store the app opened, once the opening worker is done (run_app calls
-        this after the app has ended, however it ended: even quit before the data was open)."""
-        if self._opening_started:
-            self._opening_done.wait()
-        store = self._store or (self._opened.store if self._opened is not None else None)
-        if store is not None:
-            store.close()
+    def plan_checked(self, checked: bool) -> None:
+        """Today shows a plan planned now (True), or the one cached at the last start,
+        until the worker's plan confirms or replaces it (False)."""
+        self._plan_unchecked = not checked
+        self.show_day()
 
     def first_screen_drawn(self) -> None:
         """Told by Today once its plan is on screen, or by make_plan when there is none to
@@ -393,17 +240,6 @@ class GymApp(ReportsWorkerErrors, StatusNotices, ReportsStoreProblems, Navigatio
         self.daily_backup()
         self.offer_resume()
         self.call_after_refresh(self.preload_screen_css)
-
-    def preload_screen_css(self) -> None:
-        """Every screen's stylesheet parsed in one go, once Today is up. Each screen names its
-        own file (CSS_PATH), so start-up parses only what Today draws; but a screen opened
-        for the first time makes Textual parse every stylesheet again (about 20 ms here,
-        several times that on a Pi), so they are all added here, with one parse."""
-        fresh = [path for path in SCREEN_CSS if not self.stylesheet.has_source(str(path), "")]
-        for path in fresh:
-            self.stylesheet.read(path)
-        if fresh:
-            self.stylesheet.reparse()
 
     # -- services the screens call (from workers) ------------------------------------------
 
@@ -441,60 +277,3 @@ class GymApp(ReportsWorkerErrors, StatusNotices, ReportsStoreProblems, Navigatio
             return  # the screens report store problems when they read
         if point is not None:
             self.call_from_thread(self.notify, resume_hint(point))
-
-
-def run_app(data_dir: Path, start_section: str | None = None, *, touch: bool = False,
-            open_first: bool = False) -> int:
-    """Run the app on `data_dir` (it opens the folder itself, after its first frame) and
-    close the store cleanly. A folder that cannot be opened ends the app with status 1 and
-    its one-line reason on stderr, printed once the terminal is restored; the folder locked
-    by another gymtui raises LockedError, as opening it would. `touch`: show the big
-    buttons of a touchscreen or a phone (ui/widgets/touch.py). `open_first`: open the
-    folder before the app starts (gymtui serve: a browser's session ends with its first
-    app, so a folder that cannot be opened must be known before one is shown)."""
-    if open_first:
-        return _run_opened(data_dir, start_section, touch)
-    app = GymApp(data_dir=data_dir, start_section=start_section)
-    if touch:
-        app.add_class(TOUCH_CLASS)
-    try:
-        app.run()
-    finally:
-        end_gc_pause()
-        app.close_data()
-    error = app.start_error
-    if error is not None:
-        from ..services.startup import StartupFailure
-
-        if not isinstance(error, StartupFailure):
-            raise error  # the CLI prints it as every store error (gymtui serve shows a lock held)
-        print(error, file=sys.stderr)
-        return 1
-    # Textual prints a crash's traceback and sets a non-zero return code; pass it on.
-    return app.return_code or 0
-
-
-def _run_opened(data_dir: Path, start_section: str | None, touch: bool) -> int:
-    from ..services.startup import StartupFailure, open_app_data
-
-    try:
-        opened = open_app_data(data_dir, purpose=f"app {__version__}")
-    except StartupFailure as failure:
-        print(failure, file=sys.stderr)
-        return 1
-    try:
-        app = GymApp(opened.store, opened.library, start_section=start_section, timezone_note=opened.timezone_note)
-        if touch:
-            app.add_class(TOUCH_CLASS)
-        app.run()
-    finally:
-        end_gc_pause()
-        opened.store.close()
-    return app.return_code or 0
-
-
-def first_run_setup(store: Store, today: date | None = None) -> None:
-    """A first start sets up the default program without questions (services/startup.py)."""
-    from ..services.startup import first_run_setup as set_up
-
-    set_up(store, today)

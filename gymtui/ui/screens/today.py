@@ -11,7 +11,6 @@ services, pydantic, pendulum) is imported by the planning worker or once the pla
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -22,7 +21,6 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Header, Static
 
 from ...store.errors import StoreError
-from ..format import ago, load_text, reps_text, rest_text
 from ..sections import SECTIONS
 from ..shape import table_shape
 from ..widgets.footer import Footer
@@ -31,11 +29,10 @@ from ..worker_errors import ReportsWorkerErrors
 from .base import GymScreen
 
 if TYPE_CHECKING:
-    from ...domain.library import Exercise
-    from ...domain.progression import Plan
     from ...domain.session_model import Workout
     from ...domain.settings import Settings
     from ...services.planning import SessionPlan
+    from .today_view import TodayView
 
 
 class TodayScreen(ReportsWorkerErrors, GymScreen[None]):
@@ -48,9 +45,9 @@ class TodayScreen(ReportsWorkerErrors, GymScreen[None]):
 
     def __init__(self) -> None:
         super().__init__()
-        self.plan: SessionPlan | None = None
+        self.plan: SessionPlan | None = None  # the plan confirmed by the worker
         self.progress: Workout | None = None  # today's session, when one is under way
-        self.rows: list[tuple[Exercise, Plan]] = []
+        self.view: TodayView | None = None  # what is drawn: the plan's, or the cached one before it
         self._shape = ""  # the table's shape as last drawn (table_shape)
 
     def compose(self) -> ComposeResult:
@@ -69,7 +66,10 @@ class TodayScreen(ReportsWorkerErrors, GymScreen[None]):
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
-        self.load_plan()  # once the data is open, when it is not yet (the app calls it then)
+        if self.app.data_ready:
+            self.load_plan()
+        else:
+            self.show_cached()  # the app plans once the data is open (data_opened)
 
     def action_refresh(self) -> None:
         self.load_plan()
@@ -98,60 +98,80 @@ class TodayScreen(ReportsWorkerErrors, GymScreen[None]):
     def plan_in_worker(self) -> None:
         # Reading history and computing loads touches disk: never on the UI thread.
         from ...services import today
+        from ...store.plan_cache import plan_key, save_plan
+        from .today_view import view_of
 
         app = self.app
+        day = app.now().date()
+        # The files' identity before planning reads them, and again after: a file written
+        # meanwhile leaves the cache as it was (its plan may have read either version).
+        key = plan_key(app.data_dir, day)
         plan = app.make_plan()
         if plan is None:
             # The app has shown why (a damaged file offers its backup); the title must not
             # keep saying it is loading once that box is closed.
             app.call_from_thread(self.show_no_plan)
-        else:
-            try:
-                last = today.last_session(app)
-                progress = today.session_under_way(app, plan)
-            except StoreError:
-                app.call_from_thread(self.show_plan, plan)  # the plan still shows
-                raise
-            app.call_from_thread(self.show_plan, plan, last, progress)
+            return
+        try:
+            last = today.last_session(app)
+            progress = today.session_under_way(app, plan)
+        except StoreError:
+            app.call_from_thread(self.show_plan, plan, view_of(plan, None, None, day))  # the plan still shows
+            raise
+        view = view_of(plan, last, progress, day)
+        if plan_key(app.data_dir, day) == key:
+            save_plan(app.data_dir, key, view.to_json())
+        app.call_from_thread(self.show_plan, plan, view, progress)
+
+    def show_cached(self) -> None:
+        """Before the folder is open: the plan drawn last time, when nothing it was made from
+        has changed since (store/plan_cache.py); the worker's plan confirms or replaces it."""
+        from ...store.plan_cache import cached_plan, plan_key
+        from .today_view import TodayView
+
+        data_dir = self.app.data_dir
+        view = TodayView.from_json(cached_plan(data_dir, plan_key(data_dir, self.app.start_day())))
+        if view is not None:
+            self.show_view(view)
+            self.app.plan_checked(False)
 
     def show_no_plan(self) -> None:
+        self.view = None
+        self.query_one("#plan-table", DataTable).clear(columns=True)
+        for name in ("readiness", "why", "block-why", "last-session"):
+            self.query_one(f"#{name}", Static).update("")
         self.query_one("#plan-title", Static).update(
             "No plan: a data file could not be read. Fix or restore it, then press t."
         )
+        self.app.plan_checked(True)
 
-    def show_plan(self, plan: SessionPlan, last=None, progress: Workout | None = None) -> None:
+    def show_plan(self, plan: SessionPlan, view: TodayView, progress: Workout | None = None) -> None:
         # One call for everything the worker read, so the screen is never half drawn.
-        self.show_last(last, progress)
         self.plan = plan
         self.progress = progress
-        if progress is not None:
-            # The sets as the session has them, with the ones added or dropped.
-            self.rows = [(card.exercise, replace(card.plan, sets=card.sets)) for card in progress.cards]
-        else:
-            self.rows = [(item.exercise, item.plan) for item in plan.exercises]
-        deload = "  DELOAD" if plan.deload and plan.week_plan.emphasis != "deload" else ""
-        self.query_one("#plan-title", Static).update(
-            f"[b]{plan.day.name}[/b]  week {plan.block_week}/{len(plan.program.cycle)}"
-            f"  [b]{plan.week_plan.emphasis.upper()}[/b]{deload}"
-        )
-        self.query_one("#readiness", Static).update(f"readiness {plan.readiness.score} {plan.readiness.level}")
-        self._fill_table()
-        self.query_one("#block-why", Static).update("; ".join(plan.block_reasons))
-        if self.rows:
-            # Under way: the cursor starts where the workout is.
-            row = progress.exercise if progress is not None else 0
-            self.query_one("#plan-table", DataTable).move_cursor(row=row)
-            self._explain(row)
+        if view != self.view:
+            self.show_view(view)
+        self.app.plan_checked(True)
         self.call_after_refresh(self.app.first_screen_drawn)
+
+    def show_view(self, view: TodayView) -> None:
+        self.view = view
+        self.query_one("#plan-title", Static).update(view.title)
+        self.query_one("#readiness", Static).update(view.readiness)
+        self._fill_table()
+        self.query_one("#block-why", Static).update(view.block_why)
+        self.query_one("#last-session", Static).update(view.last_session)
+        if view.rows:
+            self.query_one("#plan-table", DataTable).move_cursor(row=view.cursor)
+            self._explain(view.cursor)
+        else:
+            self.query_one("#why", Static).update("")
 
     def _fill_table(self) -> None:
         """The rows in the shape the screen's width has room for (see table_shape)."""
-        from ...domain.rpe import rpe_text
-        from ...domain.session_model import is_hold_plan
-        from ...domain.session_set import prefill
-        from .workout_text import progress_mark
-
-        progress = self.progress
+        view = self.view
+        if view is None:
+            return
         shape = self._shape = table_shape(self.size.width)
         table = self.query_one("#plan-table", DataTable)
         cursor = table.cursor_row
@@ -162,65 +182,35 @@ class TodayScreen(ReportsWorkerErrors, GymScreen[None]):
             table.add_columns("Exercise", "Sets x reps", "Load")
             if shape == "wide":
                 table.add_columns("Tempo", "RPE", "Rest")
-            if progress is not None:
+            if view.under_way:
                 table.add_column("Done", key="done")
-        for index, (exercise, p) in enumerate(self.rows):
-            load = load_text(p)
-            if progress is not None and p.load is None:
-                # Nothing planned, but the lifter has chosen a load today: that is the load now.
-                load = prefill(progress.cards[index], 0).load or load
-            done = progress_mark(progress.cards[index]) if progress is not None else None
+        for row in view.rows:
             if shape == "narrow":
-                details = "  ".join(part for part in (reps_text(p), load, done and f"done {done}") if part)
-                table.add_row(Text(f"{exercise.name}\n  {details}"), key=exercise.id, height=2)
+                details = "  ".join(part for part in (row.reps, row.load, row.done and f"done {row.done}") if part)
+                table.add_row(Text(f"{row.name}\n  {details}"), key=row.exercise_id, height=2)
                 continue
-            cells = [exercise.name, reps_text(p), load]
+            cells = [row.name, row.reps, row.load]
             if shape == "wide":
-                # A carry or a plank is one timed hold: a rep tempo would mean nothing there.
-                cells += ["hold" if is_hold_plan(p) else p.tempo, f"@{rpe_text(p.target_rpe)}",
-                          rest_text(p.rest_seconds)]
-            if done is not None:
-                cells.append(done)
-            table.add_row(*cells, key=exercise.id)
-        if self.rows:
-            table.move_cursor(row=min(cursor, len(self.rows) - 1), animate=False)
+                cells += [row.tempo, row.rpe, row.rest]
+            if row.done is not None:
+                cells.append(row.done)
+            table.add_row(*cells, key=row.exercise_id)
+        if view.rows:
+            table.move_cursor(row=min(cursor, len(view.rows) - 1), animate=False)
 
     def on_resize(self) -> None:
-        if self.plan is not None and table_shape(self.size.width) != self._shape:
+        if self.view is not None and table_shape(self.size.width) != self._shape:
             self._fill_table()
-
-    def show_last(self, last, progress: Workout | None = None) -> None:
-        if progress is not None:
-            done = sum(card.sets_done for card in progress.cards)
-            total = sum(card.sets for card in progress.cards)
-            text = (f"[b]Session in progress[/b]: {done} of {total} set{'s' if total != 1 else ''} done. "
-                    "[b]Enter[/b]: the workout at this exercise.")
-        elif last is None:
-            text = "First session: welcome. Loads start from what you log today."
-        else:
-            text = f"Last session: {last.name}, {ago(last.date, self.app.now().date())}"
-        self.query_one("#last-session", Static).update(text)
 
     @on(DataTable.RowHighlighted, "#plan-table")
     def _row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self._explain(event.cursor_row)
 
     def _explain(self, row: int) -> None:
-        if self.plan is None or not 0 <= row < len(self.rows):
-            return
-        from .workout_text import progress_words
-
-        exercise, plan = self.rows[row]
-        cue = exercise.cues[0] if exercise.cues else ""
-        # Non-breaking spaces keep "76 kg" and "@ 8" together when the line wraps.
-        reasons = "; ".join(r.replace(" kg", "\u00a0kg").replace(" lb", "\u00a0lb").replace("@ ", "@\u00a0")
-                            for r in plan.reasons if not r.startswith("swapped in for")) or "as prescribed"
-        lines = [f"[b]Why:[/b] {reasons}", f"[b]Cue:[/b] {cue}"]
-        if self.progress is not None:
-            lines.insert(0, f"[b]Today:[/b] {progress_words(self.progress.cards[row], self.progress)}")
-        self.query_one("#why", Static).update("\n".join(lines))
+        if self.view is not None and 0 <= row < len(self.view.rows):
+            self.query_one("#why", Static).update(self.view.rows[row].why)
 
     @on(DataTable.RowSelected, "#plan-table")
     def _row_selected(self, event: DataTable.RowSelected) -> None:
-        if 0 <= event.cursor_row < len(self.rows):
-            self.app.open_workout_at(self.rows[event.cursor_row][0].id)
+        if self.view is not None and 0 <= event.cursor_row < len(self.view.rows):
+            self.app.open_workout_at(self.view.rows[event.cursor_row].exercise_id)
