@@ -14,7 +14,7 @@ import pytest
 
 from app_factory import FROZEN_NOW, seed_session
 from gymtui.store import Store
-from gymtui.store.plan_cache import cache_path, cached_plan, plan_key, save_plan
+from gymtui.store.plan_cache import cache_path, cached_plan, cached_plans, plan_key, save_plans
 from gymtui.ui.screens.today_view import PlanRow, TodayView
 
 DAY = FROZEN_NOW.date()
@@ -35,17 +35,23 @@ def folder(data_dir):
     return data_dir
 
 
-def test_a_plan_saved_under_a_key_is_found_under_that_key_only(folder):
-    key = plan_key(folder, DAY)
-    assert cached_plan(folder, key) is None  # nothing saved yet
-    assert save_plan(folder, key, VIEW.to_json())
-    assert TodayView.from_json(cached_plan(folder, plan_key(folder, DAY))) == VIEW
-    assert cached_plan(folder, plan_key(folder, date(2026, 11, 17))) is None  # another day
-    assert cached_plan(folder, {**key, "version": "0.0.1"}) is None  # another gymtui
+def save_plan(folder, key, plan) -> bool:
+    return save_plans(folder, key, {DAY.isoformat(): plan})
+
+
+def test_a_plan_saved_under_a_key_is_found_under_that_key_and_for_its_day_only(folder):
+    key = plan_key(folder)
+    assert cached_plan(folder, key, DAY) is None  # nothing saved yet
+    tomorrow = TodayView(**{**VIEW.__dict__, "title": "tomorrow"})
+    assert save_plans(folder, key, {DAY.isoformat(): VIEW.to_json(), "2026-11-17": tomorrow.to_json()})
+    assert TodayView.from_json(cached_plan(folder, plan_key(folder), DAY)) == VIEW
+    assert TodayView.from_json(cached_plan(folder, plan_key(folder), date(2026, 11, 17))) == tomorrow
+    assert cached_plan(folder, plan_key(folder), date(2026, 11, 18)) is None  # a day not planned
+    assert cached_plans(folder, {**key, "version": "0.0.1"}) == {}  # another gymtui
 
 
 def test_saving_the_same_plan_again_writes_nothing_and_leaves_no_temp_file(folder):
-    key = plan_key(folder, DAY)
+    key = plan_key(folder)
     assert save_plan(folder, key, VIEW.to_json())
     assert not save_plan(folder, key, VIEW.to_json())
     assert [p.name for p in cache_path(folder).parent.iterdir() if p.is_file()] == ["today-plan.json"]
@@ -54,20 +60,20 @@ def test_saving_the_same_plan_again_writes_nothing_and_leaves_no_temp_file(folde
 def test_the_cache_file_is_replaced_in_one_move(folder, monkeypatch):
     """Written to a temp file and moved over the old one: a crash mid-write leaves the old
     cache or none, never half a file."""
-    key = plan_key(folder, DAY)
+    key = plan_key(folder)
     save_plan(folder, key, VIEW.to_json())
     moves = []
     real_replace = os.replace
 
     def replace(source, target):
-        moves.append((Path(source).name, Path(target).name, json.loads(Path(source).read_bytes())["plan"]))
+        moves.append((Path(source).name, Path(target).name, json.loads(Path(source).read_bytes())["days"]))
         real_replace(source, target)
 
     monkeypatch.setattr(os, "replace", replace)
     other = TodayView(**{**VIEW.__dict__, "readiness": "readiness 50 low"})
     assert save_plan(folder, key, other.to_json())
     assert len(moves) == 1 and moves[0][1] == "today-plan.json" and moves[0][0] != "today-plan.json"
-    assert moves[0][2] == other.to_json()
+    assert moves[0][2] == {DAY.isoformat(): other.to_json()}
 
 
 def changed_week(folder):
@@ -107,39 +113,40 @@ def added_week(folder):
 @pytest.mark.parametrize("change", [changed_week, changed_settings, rewritten_week_same_size, changed_program,
                                     added_program, removed_week, added_week])
 def test_any_change_to_a_file_planning_reads_makes_the_cached_plan_stale(folder, change):
-    key = plan_key(folder, DAY)
+    key = plan_key(folder)
     save_plan(folder, key, VIEW.to_json())
     change(folder)
-    assert cached_plan(folder, plan_key(folder, DAY)) is None
+    assert cached_plan(folder, plan_key(folder), DAY) is None
 
 
 def test_files_planning_never_reads_leave_the_cached_plan_as_it_is(folder):
-    key = plan_key(folder, DAY)
+    key = plan_key(folder)
     save_plan(folder, key, VIEW.to_json())
     (folder / "backups").mkdir(exist_ok=True)
     (folder / "backups" / "2026-11-16.zip").write_bytes(b"zip")
     (folder / "programs" / ".draft.json").write_text("{}")
     (folder / "journal" / "notes.txt").write_text("mine")
-    assert TodayView.from_json(cached_plan(folder, plan_key(folder, DAY))) == VIEW
+    assert TodayView.from_json(cached_plan(folder, plan_key(folder), DAY)) == VIEW
 
 
 @pytest.mark.parametrize("damage", [
-    b"", b"{", b"\xff\xfe", b"[]", b"null", b'{"key": null}', b'{"plan": {}}', b'"text"', b"[" * 100_000,
+    b"", b"{", b"\xff\xfe", b"[]", b"null", b'{"key": null}', b'{"days": {}}', b'{"days": []}', b'"text"',
+    b"[" * 100_000,
 ])
 def test_a_damaged_cache_file_is_no_plan(folder, damage):
-    key = plan_key(folder, DAY)
+    key = plan_key(folder)
     save_plan(folder, key, VIEW.to_json())
     cache_path(folder).write_bytes(damage)
-    assert cached_plan(folder, key) is None
+    assert cached_plan(folder, key, DAY) is None
 
 
 def test_a_cut_cache_file_is_no_plan(folder):
-    key = plan_key(folder, DAY)
+    key = plan_key(folder)
     save_plan(folder, key, VIEW.to_json())
     whole = cache_path(folder).read_bytes()
     for end in range(0, len(whole) - 1, max(1, len(whole) // 50)):
         cache_path(folder).write_bytes(whole[:end])
-        assert cached_plan(folder, key) is None, end
+        assert cached_plan(folder, key, DAY) is None, end
 
 
 def test_a_view_round_trips_through_json():

@@ -9,10 +9,11 @@ from pathlib import Path
 import gymtui
 
 UI = Path(gymtui.__file__).parent / "ui"
-# The app holds the store (app.py, and store_problems.py that puts back a damaged file from a
-# backup); the workout's parts queue their writes in order (workout_writes.py).
-MAY_NAME_THE_STORE = {"app.py", "store_problems.py", "workout.py", "workout_open.py", "workout_sets.py",
-                      "workout_edits.py"}
+# The app holds the store (app.py and the parts of it that open it, run it and save its theme,
+# and store_problems.py that puts back a damaged file from a backup); the workout's parts
+# queue their writes in order (workout_writes.py).
+MAY_NAME_THE_STORE = {"app.py", "app_theme.py", "opening.py", "run.py", "store_problems.py", "workout.py",
+                      "workout_open.py", "workout_sets.py", "workout_edits.py"}
 
 
 def store_uses(source: str) -> list[int]:

@@ -349,9 +349,30 @@ async def test_a_stale_or_damaged_plan_cache_is_never_drawn(data_dir, held_open,
         assert plan_rows(app)
 
 
-async def test_yesterdays_cached_plan_is_not_drawn_today(data_dir, held_open):
+async def test_the_next_days_plans_are_kept_and_drawn_on_their_day(data_dir, held_open):
+    """Planning today keeps the next days' plans from the same files: the first start of a
+    later day (the one at the gym) draws its plan at once, and the worker's plan for that
+    day is the same."""
+    from gymtui.ui.screens.today import PLANNED_AHEAD
+
     await planned_once(data_dir, held_open)
-    async with first_frame(data_dir, held_open, now=lambda: FROZEN_NOW.add(days=1)) as (app, _pilot):
+    for ahead in (1, PLANNED_AHEAD):
+        async with first_frame(data_dir, held_open, now=lambda ahead=ahead: FROZEN_NOW.add(days=ahead)) as (app, pilot):
+            drawn = plan_rows(app)
+            assert drawn and "checking for changes" in app.sub_title, ahead
+            held_open.set()
+            await settle(pilot, app)
+            assert plan_rows(app) == drawn and "checking" not in app.sub_title
+            title = str(app.screen.query_one("#plan-title", Static).render())
+        held_open.clear()
+    assert "week" in title
+
+
+async def test_a_day_further_on_than_the_days_kept_is_planned_before_it_is_drawn(data_dir, held_open):
+    from gymtui.ui.screens.today import PLANNED_AHEAD
+
+    await planned_once(data_dir, held_open)
+    async with first_frame(data_dir, held_open, now=lambda: FROZEN_NOW.add(days=PLANNED_AHEAD + 1)) as (app, _pilot):
         assert plan_rows(app) == []
         assert "Loading today's plan" in str(app.screen.query_one("#plan-title", Static).render())
 
@@ -362,8 +383,9 @@ async def test_a_cached_plan_unlike_the_real_one_is_replaced(data_dir, held_open
 
     rows = await planned_once(data_dir, held_open)
     saved = json.loads(cache_path(data_dir).read_bytes())
-    saved["plan"]["rows"][0]["name"] = "Not This One"
-    saved["plan"]["title"] = "Old title"
+    today = saved["days"][FROZEN_NOW.date().isoformat()]
+    today["rows"][0]["name"] = "Not This One"
+    today["title"] = "Old title"
     cache_path(data_dir).write_text(json.dumps(saved))
     async with first_frame(data_dir, held_open) as (app, pilot):
         assert plan_rows(app)[0][0] == "Not This One"
@@ -372,7 +394,8 @@ async def test_a_cached_plan_unlike_the_real_one_is_replaced(data_dir, held_open
         assert plan_rows(app) == rows
         assert "Old title" not in str(app.screen.query_one("#plan-title", Static).render())
     # The cache holds the real plan again for the next start.
-    assert json.loads(cache_path(data_dir).read_bytes())["plan"]["rows"][0]["name"] == rows[0][0]
+    saved = json.loads(cache_path(data_dir).read_bytes())
+    assert saved["days"][FROZEN_NOW.date().isoformat()]["rows"][0]["name"] == rows[0][0]
 
 
 async def test_a_cached_plan_is_cleared_when_the_real_plan_cannot_be_made(data_dir, held_open, monkeypatch):
@@ -390,16 +413,16 @@ async def test_a_cached_plan_is_cleared_when_the_real_plan_cannot_be_made(data_d
 
 
 async def test_the_plan_cache_is_written_off_the_ui_thread(data_dir, monkeypatch):
-    from gymtui.store import plan_cache
+    from gymtui.ui.screens import today
 
     threads = []
-    real_save = plan_cache.save_plan
+    real_save = today.save_plans
 
     def save(*args, **kwargs):
         threads.append(threading.current_thread())
         return real_save(*args, **kwargs)
 
-    monkeypatch.setattr(plan_cache, "save_plan", save)
+    monkeypatch.setattr(today, "save_plans", save)
     await planned_once(data_dir)
     assert threads and threading.main_thread() not in threads
     assert (data_dir / "cache" / "today-plan.json").exists()

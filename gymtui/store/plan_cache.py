@@ -1,13 +1,14 @@
 """Today's plan as last drawn, kept so the next start can draw it before the store is open.
 
 Planning needs the models, the store and ten years of history: several hundred
-milliseconds at start. What it produced last time is kept in `cache/today-plan.json`, with
-the key it was made under: the gymtui version, the day, and the identity (name, size,
-modification time, inode) of every data file planning can read (profile.json, the week
-files, the program files). At the next start the key is made again from the folder with the
-standard library alone; only an exact match is drawn, and the app plans anew at once and
-replaces what was drawn when the two differ. A missing, damaged or foreign cache file is
-ignored, never drawn.
+milliseconds at start. What it produced is kept in `cache/today-plan.json`, by day (today's
+and the next few days', planned from the same files, so the first start of a later day
+finds its plan too), with the key it was made under: the gymtui version and the identity
+(name, size, modification time, inode) of every data file planning can read (profile.json,
+the week files, the program files). At the next start the key is made again from the folder
+with the standard library alone; only an exact match, for the day it is, is drawn, and the
+app plans anew at once and replaces what was drawn when the two differ. A missing, damaged
+or foreign cache file is ignored, never drawn.
 
 The cache is derived data (under cache/, not backed up): it is written atomically (a temp
 file moved into place) but without fsync, so a power cut costs one start without it.
@@ -60,28 +61,36 @@ def _identity(name: str, path: str | Path) -> str:
     return f"{name} {stat.st_size} {stat.st_mtime_ns} {stat.st_ino}"
 
 
-def plan_key(data_dir: Path, day: date) -> dict[str, Any]:
-    """What a cached plan must have been made under to be drawn on `day` from this folder."""
-    return {"format": FORMAT, "version": __version__, "day": day.isoformat(), "files": data_identity(data_dir)}
+def plan_key(data_dir: Path) -> dict[str, Any]:
+    """What cached plans must have been made under to be drawn from this folder."""
+    return {"format": FORMAT, "version": __version__, "files": data_identity(data_dir)}
 
 
-def cached_plan(data_dir: Path, key: dict[str, Any]) -> Any:
-    """The payload saved under exactly `key`, or None (no cache, another key, or a damaged file)."""
+def cached_plans(data_dir: Path, key: dict[str, Any]) -> dict[str, Any]:
+    """The payloads saved under exactly `key`, by day ('2026-11-16'); none when there is no
+    cache, it was saved under another key, or it is damaged."""
     try:
         saved = json.loads(cache_path(data_dir).read_bytes())
     except (OSError, ValueError, RecursionError):
-        return None
-    if not isinstance(saved, dict) or saved.get("key") != key:
-        return None
-    return saved.get("plan")
+        return {}
+    if not isinstance(saved, dict) or saved.get("key") != key or not isinstance(saved.get("days"), dict):
+        return {}
+    days: dict[str, Any] = saved["days"]
+    return days
 
 
-def save_plan(data_dir: Path, key: dict[str, Any], plan: Any) -> bool:
-    """Keep `plan` under `key`, replacing the cache file in one move (never half written);
-    nothing is written when the file already holds the same. Best effort: a folder that
-    cannot be written only costs the next start its quick draw. True when it was written."""
+def cached_plan(data_dir: Path, key: dict[str, Any], day: date) -> Any:
+    """The payload saved for `day` under exactly `key`, or None."""
+    return cached_plans(data_dir, key).get(day.isoformat())
+
+
+def save_plans(data_dir: Path, key: dict[str, Any], days: dict[str, Any]) -> bool:
+    """Keep `days` (payloads by day) under `key`, replacing the cache file in one move (never
+    half written); nothing is written when the file already holds the same. Best effort: a
+    folder that cannot be written only costs the next start its quick draw. True when it
+    was written."""
     path = cache_path(data_dir)
-    data = json.dumps({"key": key, "plan": plan}, ensure_ascii=False, sort_keys=True).encode()
+    data = json.dumps({"key": key, "days": days}, ensure_ascii=False, sort_keys=True).encode()
     with contextlib.suppress(OSError):
         if path.read_bytes() == data:
             return False

@@ -11,7 +11,8 @@ services, pydantic, pendulum) is imported by the planning worker or once the pla
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
 from textual import on, work
@@ -19,8 +20,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Header, Static
+from textual.worker import get_current_worker
 
 from ...store.errors import StoreError
+from ...store.plan_cache import cached_plan, cached_plans, plan_key, save_plans
 from ..sections import SECTIONS
 from ..shape import table_shape
 from ..widgets.footer import Footer
@@ -29,10 +32,16 @@ from ..worker_errors import ReportsWorkerErrors
 from .base import GymScreen
 
 if TYPE_CHECKING:
+    from ...domain.journal import Session
     from ...domain.session_model import Workout
     from ...domain.settings import Settings
     from ...services.planning import SessionPlan
     from .today_view import TodayView
+
+
+# Days after today planned for the plan cache, so the first start of each finds its plan: a
+# lifter who trains three days a week has at most three days between sessions.
+PLANNED_AHEAD = 3
 
 
 class TodayScreen(ReportsWorkerErrors, GymScreen[None]):
@@ -98,14 +107,12 @@ class TodayScreen(ReportsWorkerErrors, GymScreen[None]):
     def plan_in_worker(self) -> None:
         # Reading history and computing loads touches disk: never on the UI thread.
         from ...services import today
-        from ...store.plan_cache import plan_key, save_plan
         from .today_view import view_of
 
         app = self.app
         day = app.now().date()
-        # The files' identity before planning reads them, and again after: a file written
-        # meanwhile leaves the cache as it was (its plan may have read either version).
-        key = plan_key(app.data_dir, day)
+        # The files' identity before planning reads them (see cache_plans).
+        key = plan_key(app.data_dir)
         plan = app.make_plan()
         if plan is None:
             # The app has shown why (a damaged file offers its backup); the title must not
@@ -119,18 +126,43 @@ class TodayScreen(ReportsWorkerErrors, GymScreen[None]):
             app.call_from_thread(self.show_plan, plan, view_of(plan, None, None, day))  # the plan still shows
             raise
         view = view_of(plan, last, progress, day)
-        if plan_key(app.data_dir, day) == key:
-            save_plan(app.data_dir, key, view.to_json())
         app.call_from_thread(self.show_plan, plan, view, progress)
+        self.cache_plans(key, day, view, last)
+
+    def cache_plans(self, key: dict[str, Any], day: date, view: TodayView, last: Session | None) -> None:
+        """Keep today's view and the next days' (planned from the same files) for the next
+        start (store/plan_cache.py). The next days kept under the same key are taken as
+        they are, unless today's kept view was not today's (then all are planned again).
+        Nothing is kept when a file changed while planning read it: the plans may have
+        read either version."""
+        from ...services import today
+        from .today_view import view_of
+
+        if not today.folder_writable(self.app):
+            return
+        kept = cached_plans(self.app.data_dir, key)
+        days = {day.isoformat(): view.to_json()}
+        reuse = kept.get(day.isoformat()) == days[day.isoformat()]
+        for ahead in range(1, PLANNED_AHEAD + 1):
+            later = day + timedelta(days=ahead)
+            name = later.isoformat()
+            if reuse and name in kept:
+                days[name] = kept[name]
+                continue
+            if get_current_worker().is_cancelled:
+                return  # planning again: that worker keeps what it plans
+            plan, progress = today.plan_for(self.app, later)
+            days[name] = view_of(plan, last, progress, later).to_json()
+        if plan_key(self.app.data_dir) == key:
+            save_plans(self.app.data_dir, key, days)
 
     def show_cached(self) -> None:
-        """Before the folder is open: the plan drawn last time, when nothing it was made from
+        """Before the folder is open: the plan kept for today, when nothing it was made from
         has changed since (store/plan_cache.py); the worker's plan confirms or replaces it."""
-        from ...store.plan_cache import cached_plan, plan_key
         from .today_view import TodayView
 
         data_dir = self.app.data_dir
-        view = TodayView.from_json(cached_plan(data_dir, plan_key(data_dir, self.app.start_day())))
+        view = TodayView.from_json(cached_plan(data_dir, plan_key(data_dir), self.app.start_day()))
         if view is not None:
             self.show_view(view)
             self.app.plan_checked(False)
