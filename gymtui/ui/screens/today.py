@@ -151,7 +151,10 @@ class TodayScreen(ReportsWorkerErrors, GymScreen[None]):
                 continue
             if get_current_worker().is_cancelled:
                 return  # planning again: that worker keeps what it plans
-            plan, progress = today.plan_for(self.app, later)
+            try:
+                plan, progress = today.plan_for(self.app, later)
+            except StoreError:
+                return  # today's reads report a file's fault; the cache can do without
             days[name] = view_of(plan, last, progress, later).to_json()
         if plan_key(self.app.data_dir) == key:
             save_plans(self.app.data_dir, key, days)
