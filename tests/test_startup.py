@@ -426,3 +426,18 @@ async def test_the_plan_cache_is_written_off_the_ui_thread(data_dir, monkeypatch
     await planned_once(data_dir)
     assert threads and threading.main_thread() not in threads
     assert (data_dir / "cache" / "today-plan.json").exists()
+
+
+async def test_todays_plan_is_kept_before_the_next_days_are_planned(data_dir, monkeypatch):
+    """The app may be closed (or planning a later day fail) before the next days are
+    planned: today's plan is in the cache already."""
+    from gymtui.services import today
+    from gymtui.store import CorruptFileError
+    from gymtui.store.plan_cache import cached_plans, plan_key
+
+    def later_day_fails(gym, day):
+        raise CorruptFileError(data_dir / "journal" / "2026-W48.json", "is not JSON")
+
+    monkeypatch.setattr(today, "plan_for", later_day_fails)
+    await planned_once(data_dir)
+    assert list(cached_plans(data_dir, plan_key(data_dir))) == [FROZEN_NOW.date().isoformat()]

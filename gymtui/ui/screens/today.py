@@ -142,22 +142,31 @@ class TodayScreen(ReportsWorkerErrors, GymScreen[None]):
             return
         kept = cached_plans(self.app.data_dir, key)
         days = {day.isoformat(): view.to_json()}
-        reuse = kept.get(day.isoformat()) == days[day.isoformat()]
-        for ahead in range(1, PLANNED_AHEAD + 1):
-            later = day + timedelta(days=ahead)
-            name = later.isoformat()
-            if reuse and name in kept:
-                days[name] = kept[name]
+        later_days = [(day + timedelta(days=ahead)).isoformat() for ahead in range(1, PLANNED_AHEAD + 1)]
+        if kept.get(day.isoformat()) == days[day.isoformat()]:
+            days |= {name: kept[name] for name in later_days if name in kept}
+        # Today's first: the app may be closed before the next days are planned.
+        if not self.save_if_unchanged(key, days):
+            return
+        for name in later_days:
+            if name in days:
                 continue
             if get_current_worker().is_cancelled:
                 return  # planning again: that worker keeps what it plans
+            later = date.fromisoformat(name)
             try:
                 plan, progress = today.plan_for(self.app, later)
             except StoreError:
                 return  # today's reads report a file's fault; the cache can do without
             days[name] = view_of(plan, last, progress, later).to_json()
-        if plan_key(self.app.data_dir) == key:
-            save_plans(self.app.data_dir, key, days)
+        self.save_if_unchanged(key, days)
+
+    def save_if_unchanged(self, key: dict[str, Any], days: dict[str, Any]) -> bool:
+        """Keep `days` when the files are still those `key` was made from (else False)."""
+        if plan_key(self.app.data_dir) != key:
+            return False
+        save_plans(self.app.data_dir, key, days)
+        return True
 
     def show_cached(self) -> None:
         """Before the folder is open: the plan kept for today, when nothing it was made from
