@@ -76,7 +76,8 @@ def restore_command(args: argparse.Namespace, data_dir: Path) -> int:
 
     from ..store.backup import backup_problem, dated_ahead, list_backups
     from ..store.lock import DataLock
-    from ..store.restore import finish_interrupted_restores, plan_restore, restore_backup
+    from ..store.restore import finish_interrupted_restores, restore_backup
+    from ..store.restore_plan import plan_restore
 
     found = list_backups(data_dir)
     if args.backup is None:

@@ -15,7 +15,7 @@ from .backup import backup_problem, dated_ahead, left_out, list_backups, made_or
 from .errors import CorruptFileError
 from .layout import JOURNAL_DIR, PROFILE_FILE, PROGRAMS_DIR, data_files, journal_parts, part_path
 from .program_files import is_program_name, program_problems
-from .restore import last_rollback, profile_made_again
+from .restore_plan import last_rollback, profile_made_again
 from .schema import PART_TABLES, PROFILE_TABLES, SCHEMA_VERSION, stored_version, validate_tables
 from .storage import read_json_file
 

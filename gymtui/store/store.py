@@ -29,6 +29,7 @@ from ..domain.library import ChecklistItem, Exercise, Routine
 from ..domain.settings import Settings
 from . import backup as backups
 from . import restore as restoring
+from . import restore_plan
 from .atomic import sweep_temp_files
 from .bulk_records import BulkRecords
 from .day_records import DayRecords
@@ -109,7 +110,7 @@ class Store:
                 if journal_parts(self.data_dir) or backups.list_backups(self.data_dir):
                     # Not a first start: the profile went missing. Noted, so doctor and a
                     # restore can tell one made again with default settings from the lifter's.
-                    meta[restoring.MADE_AGAIN] = self._now().date().isoformat()
+                    meta[restore_plan.MADE_AGAIN] = self._now().date().isoformat()
                 self.profile.table("meta").insert(meta)
         except BaseException:
             self._lock.release()
@@ -149,11 +150,11 @@ class Store:
 
     # -- backups -------------------------------------------------------------------------
 
-    def restore(self, backup: Path, *, whole: bool = False) -> restoring.Restored:
+    def restore(self, backup: Path, *, whole: bool = False) -> restore_plan.Restored:
         """Put back the damaged or missing files from a backup (every file with `whole`)
         while keeping the lock; the result says what moved and where the old files went."""
         with self._mutex:
-            plan = restoring.plan_restore(self.data_dir, backup, whole=whole)  # refuses a bad backup
+            plan = restore_plan.plan_restore(self.data_dir, backup, whole=whole)  # refuses a bad backup
             self._files.forget_weeks()
             done = restoring.restore_backup(self.data_dir, backup, plan=plan)
             self._files.open_profile()

@@ -44,7 +44,7 @@ class ReportsStoreProblems(Navigation):
         self.call_from_thread(self._offer_restore, error, backup)
 
     def _offer_restore(self, error: CorruptFileError, backup: Path | None) -> None:
-        from ..store.restore import plan_restore
+        from ..store.restore_plan import plan_restore
 
         def rollback_warning() -> str:
             assert backup is not None
