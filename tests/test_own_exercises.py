@@ -15,8 +15,9 @@ from gymtui.services.exercises import (
     kind_of,
     parse_step,
 )
+from gymtui.services.json_restore import restore_json
 from gymtui.services.library import Library
-from gymtui.services.transfer import export_text, restore_json
+from gymtui.services.transfer import export_text
 from gymtui.store import Store
 from gymtui.store.catalog_files import load_catalog
 from hypothesis_profiles import examples

@@ -27,10 +27,11 @@ from ..domain.week_rows import WeekRow
 from ..store import Store
 from . import bodyweight, daily, exercises, history
 from . import today as today_reads
+from .import_outcome import ImportOutcome
 from .library import Library
 from .planning import SessionPlan
 from .programs import read_own_programs, save_own_program
-from .transfer import ImportOutcome, import_path
+from .transfer import import_path
 
 
 class Gym(Protocol):

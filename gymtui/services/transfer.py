@@ -9,25 +9,20 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TypeVar
 
 from ..domain.journal import LoggedSet, Session
-from ..domain.settings import Settings
 from ..domain.units import Unit
-from ..domain.wording import plural
-from ..importers import ImportResult
 from ..importers.export import export_strong_csv
 from ..importers.importer import CsvImport, open_text
-from ..importers.json_bundle import FORMAT_NAME, GymtuiData, export_json, import_json
+from ..importers.json_bundle import FORMAT_NAME, export_json
 from ..store import Store
 from ..store.errors import DiskWriteError, PartlyStoredError
 from .context import load_library
+from .import_outcome import ImportOutcome
+from .json_restore import restore_json
 from .library import Library
-
-_WithId = TypeVar("_WithId", Session, LoggedSet)
 
 IMPORT_FORMATS = ("auto", "strong", "hevy", "fitnotes")
 
@@ -52,51 +47,6 @@ def export_text(store: Store, fmt: str, *, unit: Unit | None = None) -> str:
 
 
 # -- import ---------------------------------------------------------------------------------
-
-
-@dataclass
-class ImportOutcome:
-    """What an import read from the file and what it added to the store."""
-
-    error: str | None = None
-    csv: ImportResult | None = None  # set for Strong, Hevy and FitNotes files
-    restored: list[str] = field(default_factory=list)  # lines about a gymtui JSON restore
-    problems: list[str] = field(default_factory=list)  # JSON items left out
-    sessions_read: int = 0
-    sets_read: int = 0
-    sessions_added: int = 0
-    sets_added: int = 0
-    exercises_added: int = 0
-
-    @property
-    def ok(self) -> bool:
-        return self.error is None
-
-    @property
-    def stored_anything(self) -> bool:
-        return bool(self.sessions_added or self.sets_added or self.exercises_added or self.restored)
-
-    def summary(self) -> str:
-        if self.error is not None:
-            return f"Nothing imported: {self.error}"
-        # What was stored comes first: the rest of the report can be long.
-        lines = [
-            f"Stored: {plural(self.sessions_added, 'new workout')}, {plural(self.sets_added, 'new set')}"
-            + (f", {plural(self.exercises_added, 'new exercise')}" if self.exercises_added else "") + "."
-        ]
-        already_sessions = self.sessions_read - self.sessions_added
-        already_sets = self.sets_read - self.sets_added
-        if already_sessions or already_sets:
-            lines.append(f"Already there (not added again): {plural(already_sessions, 'workout')}, "
-                         f"{plural(already_sets, 'set')}.")
-        lines += self.restored
-        if self.problems:
-            lines.append(f"Left out ({len(self.problems)}):")
-            lines += [f"  {p}" for p in self.problems[:20]]
-            if len(self.problems) > 20:
-                lines.append(f"  ... and {len(self.problems) - 20} more")
-        lines.append(self.csv.summary() if self.csv is not None else "Read from a gymtui export (JSON).")
-        return "\n".join(lines)
 
 
 def looks_like_gymtui_json(text: str) -> bool:
@@ -229,124 +179,3 @@ def _keep_block_start(store: Store, start: date | None, *, quietly: bool = False
     except (DiskWriteError, OSError):
         if not quietly:
             raise
-
-
-def restore_json(store: Store, text: str, library: Library) -> ImportOutcome:
-    """Bring back a gymtui JSON export: sessions, sets, checklist, recovery, custom exercises,
-    routines, and the settings when this store still has the defaults. Records already here
-    (same id, same source key, or same day for day records) are kept as they are."""
-    data = import_json(text)
-    if data.error is not None:
-        return ImportOutcome(error=data.error)
-    outcome = ImportOutcome(problems=list(data.problems), sessions_read=len(data.sessions),
-                            sets_read=len(data.sets))
-    stored = store.stored_ids()
-    session_ids = stored["sessions"] | {s.id for s in data.sessions}
-    orphans = [s for s in data.sets if s.session_id not in session_ids]
-    outcome.problems += [f"set {s.id}: its session {s.session_id} is not in the file" for s in orphans]
-    outcome.sets_read -= len(orphans)
-    sessions = _unique(s for s in data.sessions if s.id not in stored["sessions"])
-    sets = _unique(s for s in data.sets if s.id not in stored["sets"] and s.session_id in session_ids)
-
-    known = {e.id for e in store.custom_exercises()}
-    store.save_exercises(data.exercises)
-    outcome.exercises_added = len({e.id for e in data.exercises} - known)
-    outcome.sessions_added, outcome.sets_added = store.add_many(sessions, sets)
-    try:
-        _restore_the_rest(store, data, outcome)
-    except DiskWriteError as error:
-        if outcome.sessions_added or outcome.sets_added:  # those are on disk: say so
-            raise PartlyStoredError(error, outcome.sessions_added, outcome.sets_added) from error
-        raise
-    return outcome
-
-
-def _restore_the_rest(store: Store, data: GymtuiData, outcome: ImportOutcome) -> None:
-    """Day records, mobility runs, routines, settings and the checklist list, after the sets."""
-    checklist_added, recovery_added = store.add_day_records(data.checklist, data.recovery)
-    mobility_added = store.add_mobility_records(data.mobility)
-    routines_added = _restore_routines(store, data)
-    outcome.restored.append(
-        f"Day records: {checklist_added} of {len(data.checklist)} checklist days and {recovery_added} of "
-        f"{len(data.recovery)} recovery notes added (days already noted here were kept)."
-    )
-    if data.mobility:
-        outcome.restored.append(f"Mobility runs: {mobility_added} of {len(data.mobility)} added.")
-    if data.routines:
-        outcome.restored.append(f"Routines: {routines_added} of {len(data.routines)} added.")
-    outcome.restored.append(_restore_settings(store, data.settings))
-    if data.checklist_items:
-        outcome.restored.append(_restore_checklist_items(store, data))
-    if data.programs:
-        outcome.restored.append(_restore_programs(store, data))
-
-
-def _unique(items: Iterable[_WithId]) -> list[_WithId]:
-    """Items whose id appears once (the first one), in order: a hand-joined file may repeat one."""
-    seen: set[str] = set()
-    kept: list[_WithId] = []
-    for item in items:
-        if item.id not in seen:
-            seen.add(item.id)
-            kept.append(item)
-    return kept
-
-
-def _restore_routines(store: Store, data: GymtuiData) -> int:
-    have = {r.id for r in store.routines()}
-    added = 0
-    for routine in data.routines:
-        if routine.id not in have:
-            store.save_routine(routine)
-            have.add(routine.id)
-            added += 1
-    return added
-
-
-def _restore_programs(store: Store, data: GymtuiData) -> str:
-    """The lifter's programs from the file, as files in programs/; one already here (or a
-    shipped one) is kept as it is, and one naming an exercise nobody has is left out."""
-    from ..domain.programs import ProgramError, check_program
-    from .programs import save_own_program
-
-    library = load_library(store)  # after the file's exercises were stored
-    have = library.programs()
-    ids = {exercise.id for exercise in library.exercises()}
-    added, kept, refused = 0, 0, []
-    for program in data.programs:
-        if program.id in have:
-            kept += 1
-            continue
-        try:
-            check_program(program.model_dump(mode="json"), ids)
-        except ProgramError as error:
-            refused.append(f"{program.id} ({error})")
-            continue
-        save_own_program(store.data_dir, program)
-        have[program.id] = program
-        added += 1
-    line = f"Programs: {added} of {len(data.programs)} added"
-    if kept:
-        line += f"; {kept} with an id already here kept as they were"
-    if refused:
-        line += "; left out: " + "; ".join(refused)
-    return line + "."
-
-
-def _restore_checklist_items(store: Store, data: GymtuiData) -> str:
-    if store.checklist_items() is not None:
-        return "Checklist items: yours were kept (you have edited the list here); the file's were not applied."
-    store.save_checklist_items(data.checklist_items)
-    return f"Checklist items: your list of {len(data.checklist_items)} restored from the file."
-
-
-def _restore_settings(store: Store, settings: Settings | None) -> str:
-    if settings is None:
-        return "Settings: none in the file."
-    current = store.settings()
-    if current.model_copy(update={"program_start": None}) != Settings():
-        return "Settings: yours were kept (you have changed them here); the file's were not applied."
-    if settings.program_start is None and current.program_start is not None:
-        settings = settings.model_copy(update={"program_start": current.program_start})
-    store.save_settings(settings)
-    return "Settings: restored from the file."

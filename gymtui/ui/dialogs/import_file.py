@@ -19,8 +19,9 @@ from textual.worker import Worker
 from ...domain.units import Unit
 from ...importers import NO_UNIT_MESSAGE
 from ...services import app_data
+from ...services.import_outcome import ImportOutcome
 from ...services.library import Library
-from ...services.transfer import IMPORT_FORMATS, ImportOutcome
+from ...services.transfer import IMPORT_FORMATS
 from ...store import StoreError
 from ..screens.base import GymDialog
 from ..widgets.ordered_input import OrderedInput
