@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar, TypeVar
 
+from textual import events
 from textual.screen import ModalScreen, Screen
 
 if TYPE_CHECKING:
@@ -43,7 +44,45 @@ class ScreenHooks:
         """The lifter typed a working load for this exercise on the warm-up screen."""
 
 
-class GymScreen(ScreenHooks, Screen[ResultType]):
+class StyledOnArrival(Screen[ResultType]):
+    """A screen whose widgets are styled once as it opens, not four times.
+
+    Textual styles each widget as it mounts, then again for the screen's width and height
+    classes (set at its first resize), and again at each ScreenResume (a new mode's screen
+    gets two). Here the size classes are the screen's from the start, and a screen that has
+    never been covered restyles only itself on resuming: its widgets mounted after its CSS
+    was read and nothing of them changed unstyled since. A screen that was covered restyles
+    everything on resuming, as Textual does."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._covered_once = False
+        self._classes |= self._size_classes()
+
+    def _size_classes(self) -> set[str]:
+        """The classes Textual's first resize gives this screen at the app's present size."""
+        try:
+            app = self.app
+        except Exception:  # made outside a running app: its first resize sets them
+            return set()
+        width, height = app.size
+        across = app.HORIZONTAL_BREAKPOINTS if self.HORIZONTAL_BREAKPOINTS is None else self.HORIZONTAL_BREAKPOINTS
+        down = app.VERTICAL_BREAKPOINTS if self.VERTICAL_BREAKPOINTS is None else self.VERTICAL_BREAKPOINTS
+        return self._get_breakpoint_classes(width, across or []) | self._get_breakpoint_classes(height, down or [])
+
+    def _on_screen_suspend(self) -> None:
+        self._covered_once = True
+
+    def _on_screen_resume(self, event: events.ScreenResume) -> None:
+        # Runs before Textual's own handler (handlers run from the subclass up).
+        if not self._covered_once and event.refresh_styles:
+            event.refresh_styles = False
+            # The screen itself was styled before its own CSS file was read (its widgets
+            # mount after): that node alone is styled again.
+            self.app.stylesheet.update_nodes([self], animate=False)
+
+
+class GymScreen(ScreenHooks, StyledOnArrival[ResultType]):
     """A full screen of gymtui."""
 
     if TYPE_CHECKING:
@@ -55,7 +94,7 @@ class GymScreen(ScreenHooks, Screen[ResultType]):
     SHOWS_REST: ClassVar[bool] = False
 
 
-class GymDialog(ScreenHooks, ModalScreen[ResultType]):
+class GymDialog(ScreenHooks, StyledOnArrival[ResultType], ModalScreen[ResultType]):
     """A dialog over a gymtui screen: a box in the middle, over the dimmed screen. The box is
     the dialog's outermost container, with the class `dialog-box`; the dialog's own CSS gives
     it its width (and anything else it does differently)."""
