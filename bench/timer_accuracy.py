@@ -46,7 +46,8 @@ import contextlib
 
 from gymtui.domain.clock import SystemClock
 from gymtui.domain.tempo import parse_tempo
-from gymtui.domain.tempo_timer import TempoSchedule, TempoTimer, tempo_schedule
+from gymtui.domain.tempo_schedule import TempoSchedule, tempo_schedule
+from gymtui.domain.tempo_timer import TempoTimer
 
 X_SECONDS = 0.5
 BUSY_CHUNK = 0.020  # seconds of CPU work between two awaits in the busy scenario

@@ -11,7 +11,8 @@ from textual.color import Color
 from app_factory import seed_session, settle
 from gymtui.domain.clock import FakeClock
 from gymtui.domain.tempo import parse_tempo
-from gymtui.domain.tempo_timer import TempoSchedule, TempoTimer, hold_schedule, tempo_schedule
+from gymtui.domain.tempo_schedule import TempoSchedule, hold_schedule, tempo_schedule
+from gymtui.domain.tempo_timer import TempoTimer
 from gymtui.ui.widgets.tempo_panel import TempoPanel
 
 THEMES = ["gym-floor", "night", "daylight"]

@@ -11,12 +11,8 @@ from hypothesis import strategies as st
 
 from gymtui.domain.clock import Clock, FakeClock, SystemClock
 from gymtui.domain.tempo import Tempo, parse_tempo
-from gymtui.domain.tempo_timer import (
-    TempoSchedule,
-    TempoTimer,
-    hold_schedule,
-    tempo_schedule,
-)
+from gymtui.domain.tempo_schedule import TempoSchedule, hold_schedule, tempo_schedule
+from gymtui.domain.tempo_timer import TempoTimer
 from hypothesis_profiles import examples
 
 Row = tuple[int, str, float, float, bool]  # rep, phase, start, duration, explosive

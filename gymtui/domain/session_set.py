@@ -11,7 +11,7 @@ from .rpe import rpe_text
 from .session_model import UNLOADED, Card
 from .settings import Settings
 from .tempo import parse_tempo
-from .tempo_timer import TempoSchedule, hold_schedule, tempo_schedule
+from .tempo_schedule import TempoSchedule, hold_schedule, tempo_schedule
 from .units import format_load
 
 

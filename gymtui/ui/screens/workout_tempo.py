@@ -15,7 +15,8 @@ from typing import Any
 from textual.timer import Timer
 
 from ...domain.clock import Clock
-from ...domain.tempo_timer import TempoSchedule, TempoState, TempoTimer
+from ...domain.tempo_schedule import TempoSchedule
+from ...domain.tempo_timer import TempoState, TempoTimer
 from .workout_cue import TempoCues
 
 FLASH_SECONDS = 0.3  # the band inverts this long at each phase change

@@ -15,7 +15,8 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Static
 
-from ...domain.tempo_timer import Phase, TempoSchedule, TempoState
+from ...domain.tempo_schedule import Phase, TempoSchedule
+from ...domain.tempo_timer import TempoState
 from .big_text import BigText
 
 
