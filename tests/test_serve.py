@@ -17,17 +17,10 @@ import urllib.request
 import aiohttp
 import pytest
 
-from gymtui import cli
+from gymtui import cli, serve_addresses
 from gymtui import serve as serve_module
-from gymtui.serve import (
-    child_command,
-    exposure_lines,
-    is_loopback,
-    is_loopback_literal,
-    lock_holder,
-    locked_message,
-    same_origin,
-)
+from gymtui.serve import child_command, lock_holder, locked_message
+from gymtui.serve_addresses import exposure_lines, is_loopback, is_loopback_literal, same_origin
 from gymtui.store import Store
 from gymtui.store.doctor import check_data_dir
 from gymtui.store.errors import LockedError
@@ -77,16 +70,16 @@ def test_cli_serve_prints_the_warning_before_serving(monkeypatch, tmp_path, caps
 
 
 def test_the_address_stands_alone_on_a_short_line(tmp_path, monkeypatch):
-    lines = serve_module.address_lines("127.0.0.1", 8000, tmp_path)
+    lines = serve_addresses.address_lines("127.0.0.1", 8000, tmp_path)
     assert "  http://127.0.0.1:8000" in lines and len("  http://127.0.0.1:8000") <= 40
     # Served on every address: this machine's network addresses, which a phone can open.
-    monkeypatch.setattr(serve_module.socket, "getaddrinfo", lambda *_a, **_k: [
+    monkeypatch.setattr(serve_addresses.socket, "getaddrinfo", lambda *_a, **_k: [
         (socket.AF_INET, socket.SOCK_STREAM, 6, "", ("192.168.1.20", 0)),
         (socket.AF_INET, socket.SOCK_STREAM, 6, "", ("127.0.1.1", 0))])
-    lines = serve_module.address_lines("0.0.0.0", 8123, tmp_path)
+    lines = serve_addresses.address_lines("0.0.0.0", 8123, tmp_path)
     assert lines[1] == "Open one of these in a browser:"
     assert lines[2:4] == ["  http://192.168.1.20:8123", "  http://127.0.0.1:8123"]
-    assert serve_module.page_addresses("::1", 8000) == ["http://[::1]:8000"]
+    assert serve_addresses.page_addresses("::1", 8000) == ["http://[::1]:8000"]
 
 
 def test_bad_port_is_refused(tmp_path, capsys):
@@ -220,12 +213,12 @@ async def test_served_on_every_address_the_app_still_answers_only_its_own_names(
 
 
 def test_the_allow_list_holds_the_machine_names_and_the_address_reached():
-    names = serve_module.own_names("0.0.0.0")
+    names = serve_addresses.own_names("0.0.0.0")
     assert {"localhost", socket.gethostname().lower()} <= names
-    assert serve_module.host_allowed("192.168.1.20", names, local_address="192.168.1.20")
-    assert serve_module.host_allowed("[fe80::1]", names, local_address="fe80::1%eth0")
-    assert not serve_module.host_allowed("192.168.1.21", names, local_address="192.168.1.20")
-    assert not serve_module.host_allowed("attacker.example", names, local_address="192.168.1.20")
-    assert not serve_module.host_allowed("", names, local_address="192.168.1.20")
+    assert serve_addresses.host_allowed("192.168.1.20", names, local_address="192.168.1.20")
+    assert serve_addresses.host_allowed("[fe80::1]", names, local_address="fe80::1%eth0")
+    assert not serve_addresses.host_allowed("192.168.1.21", names, local_address="192.168.1.20")
+    assert not serve_addresses.host_allowed("attacker.example", names, local_address="192.168.1.20")
+    assert not serve_addresses.host_allowed("", names, local_address="192.168.1.20")
     # Served on loopback, only loopback names, as before.
-    assert serve_module.own_names("127.0.0.1") == serve_module.LOOPBACK_HOSTS
+    assert serve_addresses.own_names("127.0.0.1") == serve_addresses.LOOPBACK_HOSTS
