@@ -5,7 +5,7 @@ from textual.widgets import Static, TextArea
 
 from app_factory import FROZEN_NOW, settle
 from gymtui.domain.library import ChecklistItem
-from gymtui.services.daily import TextFormatError, parse_checklist
+from gymtui.services.editor_text import TextFormatError, parse_checklist
 from gymtui.ui.dialogs.editor import EditorDialog
 from gymtui.ui.screens.checklist import ChecklistScreen
 from gymtui.ui.screens.today import TodayScreen

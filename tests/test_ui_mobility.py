@@ -6,7 +6,7 @@ from textual.widgets import DataTable, Input, Static, TextArea
 from app_factory import FROZEN_NOW, settle
 from gymtui.domain.clock import FakeClock
 from gymtui.domain.library import Drill, Routine
-from gymtui.services.daily import TextFormatError, parse_routine, routine_to_text
+from gymtui.services.editor_text import TextFormatError, parse_routine, routine_to_text
 from gymtui.ui.dialogs.editor import EditorDialog
 from gymtui.ui.screens.mobility import MobilityScreen
 from gymtui.ui.widgets.countdown import Countdown

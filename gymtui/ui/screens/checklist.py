@@ -23,7 +23,7 @@ from ...domain.library import ChecklistItem
 from ...domain.streaks import DayMark, adherence, current_streak, window
 from ...domain.wording import plural
 from ...services import app_data
-from ...services.daily import (
+from ...services.editor_text import (
     MAX_CHECKLIST_ITEMS,
     TextFormatError,
     checklist_to_text,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ...domain.library import Routine
 from ...domain.wording import plural
-from ...services.daily import TextFormatError, parse_routine, routine_to_text
+from ...services.editor_text import TextFormatError, parse_routine, routine_to_text
 from ..dialogs.editor import EditorDialog
 
 ROUTINE_HELP = "Per line: name | 30 s or 8 reps | each side (optional) | cue (optional)"
