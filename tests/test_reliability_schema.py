@@ -12,8 +12,7 @@ import pendulum
 import pytest
 
 from gymtui.cli import main
-from gymtui.store import Store, doctor, migrate, schema
-from gymtui.store import store as store_module
+from gymtui.store import Store, doctor, migrate, opening, schema
 from gymtui.store.backup import list_backups
 from gymtui.store.doctor import check_data_dir
 
@@ -92,7 +91,7 @@ def test_a_json_export_round_trips_into_a_new_folder(old_folder, tmp_path, capsy
 
 def _simulate_next_schema(monkeypatch, migration) -> None:
     """Schema 2 with one migration from 1; every module that read the number gets the new one."""
-    for module in (schema, migrate, store_module, doctor):
+    for module in (schema, migrate, opening, doctor):
         monkeypatch.setattr(module, "SCHEMA_VERSION", 2)
     monkeypatch.setitem(schema.MIGRATIONS, 1, migration)
 

@@ -4,7 +4,7 @@ Thread-safe (screens call it from Textual worker threads). Every write is durabl
 the call returns: a set returned by `add_set` is on disk.
 
 This module opens the folder (its lock, interrupted restores, stray temp files, schema
-migration, the profile), closes it, and runs backups and restores. Each kind of record is
+migration, the profile: the steps are in opening.py), closes it, and runs backups and restores. Each kind of record is
 read and written by a collaborator sharing the store's mutex and open files:
 `ProfileRecords` (profile_records.py), `SessionRecords` (session_records.py), `DayRecords`
 (day_records.py), `BulkRecords` (bulk_records.py), `WeekSummaries` (week_summaries.py),
@@ -28,18 +28,15 @@ from ..domain.journal import LoggedSet, Session
 from ..domain.library import ChecklistItem, Exercise, Routine
 from ..domain.settings import Settings
 from . import backup as backups
+from . import opening, restore_plan
 from . import restore as restoring
-from . import restore_plan
-from .atomic import sweep_temp_files
 from .bulk_records import BulkRecords
 from .day_records import DayRecords
-from .errors import CorruptFileError, ReadOnlyFolderError, SchemaError, StoreError
-from .layout import JOURNAL_DIR, PROFILE_FILE, journal_parts, part_key
-from .lock import READ_ONLY_ERRORS, DataLock
-from .migrate import migrate_if_needed
+from .errors import CorruptFileError, SchemaError, StoreError
+from .layout import part_key
+from .lock import DataLock
 from .open_files import OpenFiles
 from .profile_records import ProfileRecords
-from .schema import SCHEMA_VERSION, stored_version
 from .session_records import SessionRecords
 from .week_summaries import WEEK_CACHE_FILE, WeekSummaries
 
@@ -80,41 +77,13 @@ class Store:
         written to open it (no lock, no migration, no sweeping, no backup)."""
         store = cls(data_dir, now=now)
         store.read_only = reason
-        profile_path = store.data_dir / PROFILE_FILE
-        data = store._files.open_profile()
-        if data is not None:
-            version = stored_version(data, profile_path)
-            if version > SCHEMA_VERSION:
-                raise SchemaError(f"{profile_path}: written by a newer gymtui (schema {version}, this one reads"
-                                  f" {SCHEMA_VERSION}); upgrade gymtui")
-            if version < SCHEMA_VERSION:
-                raise ReadOnlyFolderError(profile_path, f"{reason}; it was written at schema {version} and must be"
-                                                        " migrated before this gymtui can read it")
+        opening.check_readable(store.data_dir, store._files, reason)
         return store
 
     def _open(self, purpose: str) -> None:
-        try:
-            self.data_dir.mkdir(parents=True, exist_ok=True)
-            (self.data_dir / JOURNAL_DIR).mkdir(exist_ok=True)
-        except OSError as error:
-            if error.errno in READ_ONLY_ERRORS:
-                raise ReadOnlyFolderError(self.data_dir, error.strerror or str(error)) from None
-            raise
-        self._lock.acquire(purpose)
-        try:
-            self.finished_restores = restoring.finish_interrupted_restores(self.data_dir)
-            self.swept = sweep_temp_files(self.data_dir) + sweep_temp_files(self.data_dir / JOURNAL_DIR)
-            migrate_if_needed(self.data_dir, self._now().date())
-            if self._files.open_profile() is None:
-                meta: dict[str, Any] = {"schema": SCHEMA_VERSION}
-                if journal_parts(self.data_dir) or backups.list_backups(self.data_dir):
-                    # Not a first start: the profile went missing. Noted, so doctor and a
-                    # restore can tell one made again with default settings from the lifter's.
-                    meta[restore_plan.MADE_AGAIN] = self._now().date().isoformat()
-                self.profile.table("meta").insert(meta)
-        except BaseException:
-            self._lock.release()
-            raise
+        self.finished_restores, self.swept = opening.open_to_write(
+            self.data_dir, self._lock, self._files, purpose, self._now
+        )
 
     @property
     def read_only(self) -> str | None:
