@@ -100,12 +100,17 @@ def test_gymtui_log_killed_at_random_moments(data_dir):
         note = f"round-{rounds}"
         entries = cli_entries(rng)
         asked[note] = entries
+        began = time.perf_counter()
         child = spawn([sys.executable, "-m", "gymtui", "--data-dir", str(data_dir), "log", "bent over row",
                        *(f"{load:g}x{reps}@{rpe:g}" for load, reps, rpe in entries), "--note", note])
         if rounds % 4 == 3:
             # Every fourth run finishes, so acknowledged runs sit between the kills whatever
             # this machine's speed: random kill times alone left too few under load.
             child.wait(timeout=120)
+            # And says how long a run lives now: the load on a shared machine changes during
+            # the storm, and kills timed by a life measured in a busy moment mostly came
+            # after the run had finished.
+            life = time.perf_counter() - began
         else:
             # From before the interpreter is up to after the backup.
             time.sleep(rng.uniform(0.0, 1.2 * life))
