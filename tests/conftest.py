@@ -1,4 +1,5 @@
 import gc
+import inspect
 import os
 
 import pendulum
@@ -64,7 +65,26 @@ def pytest_xdist_auto_num_workers(config):
     return 2 * cores
 
 
+def pytest_collection_modifyitems(config, items):
+    """The longest tests first: those marked slow, then the Pilot tests (coroutines), then
+    the rest, each group in file order. pytest-xdist hands tests out in this order, so a run
+    on several workers ends on quick tests that even out when the workers finish, not on one
+    worker left running a kill storm alone."""
+
+    def group(item) -> int:
+        if item.get_closest_marker("slow"):
+            return 0
+        return 1 if inspect.iscoroutinefunction(getattr(item, "function", None)) else 2
+
+    items.sort(key=group)
+
+
 def pytest_configure(config):
+    # pytest-xdist starts each worker on a quarter of its share of the tests, taken in order:
+    # with the longest first, one worker would get all of them. Handed out two at a time,
+    # a worker takes the next test when it is free (unless told otherwise on the command line).
+    if getattr(config.option, "maxschedchunk", 0) is None:
+        config.option.maxschedchunk = 1
     os.environ.setdefault("TZ", "UTC")
     share_parsed_css()
     # A Pilot test makes and drops hundreds of thousands of small objects (widgets, styles,

@@ -2,6 +2,7 @@
 exercise (the form), build a three-day program with it and a superset in the editor, save
 it, choose it in Settings; then the planner gives every exercise of it a load and reasons."""
 
+import pytest
 from textual.widgets import Static
 
 from app_factory import FROZEN_NOW, LAST_WEEK, seed_session, settle, type_keys
@@ -35,6 +36,7 @@ async def name_node(pilot, app, field_id: str, name: str) -> None:
     await settle(pilot, app)
 
 
+@pytest.mark.slow  # the longest flow of the suite
 async def test_add_an_exercise_build_a_three_day_program_with_a_superset_use_it_and_plan_it(gym_app, data_dir):
     app = gym_app
     async with app.run_test(size=(80, 24)) as pilot:
