@@ -7,11 +7,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual import work
+from textual import events, work
 from textual._context import active_app
-from textual.app import App
+from textual.app import App, AwaitMount
 
 from .screens.today import TodayScreen
+from .sections import TODAY_MODE
 from .themes import APP_VARIABLES, DEFAULT_THEME
 
 if TYPE_CHECKING:
@@ -54,6 +55,20 @@ class AppTheme(App[None]):
     def data_ready(self) -> bool:
         """The store is open (GymApp)."""
         raise NotImplementedError
+
+    def _init_mode(self, mode: str) -> AwaitMount:
+        """Today, the first mode, is made as Textual makes an app's default screen, not as it
+        makes a mode's: a mode's screen is mounted on a later turn of the message loop, and
+        in a real terminal its first frame was then only the widgets drawn so far (the
+        header's title, the table, the footer, on a blank screen), the whole screen coming
+        a refresh (about 25 ms) later. Every other mode is made as Textual makes it."""
+        if mode != TODAY_MODE or self._screen_stacks.get(mode):
+            return super()._init_mode(mode)
+        screen = make_today()
+        self._screen_stacks[mode] = [screen]
+        self._register(self, screen)
+        screen.post_message(events.ScreenResume())
+        return AwaitMount(screen, [])
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return dict(APP_VARIABLES)
