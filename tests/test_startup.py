@@ -441,3 +441,13 @@ async def test_todays_plan_is_kept_before_the_next_days_are_planned(data_dir, mo
     monkeypatch.setattr(today, "plan_for", later_day_fails)
     await planned_once(data_dir)
     assert list(cached_plans(data_dir, plan_key(data_dir))) == [FROZEN_NOW.date().isoformat()]
+
+
+async def test_an_app_given_an_open_store_keeps_no_plan(new_app):
+    """gymtui serve (and the tests) open the store before the app starts, so Today is planned
+    before its first frame: there is nothing to draw early, and nothing is kept."""
+    app = new_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, app)
+        assert app.screen.query_one("#plan-table", DataTable).row_count > 0
+    assert not (app.store.data_dir / "cache" / "today-plan.json").exists()

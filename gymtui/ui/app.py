@@ -144,6 +144,10 @@ class GymApp(OpensData, ReportsWorkerErrors, StatusNotices, ReportsStoreProblems
         self.apply_saved_theme(self._shown_theme_choice, starting=True)
         self._background_started = False
         self._plan_unchecked = False  # Today shows the plan cached at the last start, not yet checked
+        # Today's plan is kept for the next start (store/plan_cache.py) when the app opens the
+        # folder itself, after a first frame the kept plan can be drawn in; an app given an
+        # open store (gymtui serve, the tests) plans before its first frame anyway.
+        self.keeps_plan = store is None
         self._init_status()
 
     def rest_running(self) -> bool:

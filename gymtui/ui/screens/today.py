@@ -111,7 +111,7 @@ class TodayScreen(ReportsWorkerErrors, GymScreen[None]):
 
         app = self.app
         day = app.now().date()
-        # The files' identity before planning reads them (see cache_plans).
+        # The files' identity before planning reads them (see keep_plans).
         key = plan_key(app.data_dir)
         plan = app.make_plan()
         if plan is None:
@@ -127,9 +127,9 @@ class TodayScreen(ReportsWorkerErrors, GymScreen[None]):
             raise
         view = view_of(plan, last, progress, day)
         app.call_from_thread(self.show_plan, plan, view, progress)
-        self.cache_plans(key, day, view, last)
+        self.keep_plans(key, day, view, last)
 
-    def cache_plans(self, key: dict[str, Any], day: date, view: TodayView, last: Session | None) -> None:
+    def keep_plans(self, key: dict[str, Any], day: date, view: TodayView, last: Session | None) -> None:
         """Keep today's view and the next days' (planned from the same files) for the next
         start (store/plan_cache.py). The next days kept under the same key are taken as
         they are, unless today's kept view was not today's (then all are planned again).
@@ -138,7 +138,7 @@ class TodayScreen(ReportsWorkerErrors, GymScreen[None]):
         from ...services import today
         from .today_view import view_of
 
-        if not today.folder_writable(self.app):
+        if not self.app.keeps_plan or not today.folder_writable(self.app):
             return
         kept = cached_plans(self.app.data_dir, key)
         days = {day.isoformat(): view.to_json()}
