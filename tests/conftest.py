@@ -7,6 +7,7 @@ import pytest
 from textual.widgets import Input, TextArea
 
 import hypothesis_profiles  # noqa: F401  (loads the profile HYPOTHESIS_PROFILE names)
+import quick_pilot
 from app_factory import apps_closed_after
 from gymtui.paths import DATA_DIR_ENV
 from shared_css import share_parsed_css
@@ -87,6 +88,7 @@ def pytest_configure(config):
         config.option.maxschedchunk = 1
     os.environ.setdefault("TZ", "UTC")
     share_parsed_css()
+    quick_pilot.install()
     # A Pilot test makes and drops hundreds of thousands of small objects (widgets, styles,
     # strips); with the default thresholds the collector ran thousands of times per test file,
     # a fifth of its CPU time. Collecting less often finds the same garbage, later.
