@@ -1,6 +1,8 @@
+import atexit
 import gc
 import inspect
 import os
+import sys
 
 import pendulum
 import pytest
@@ -93,3 +95,14 @@ def pytest_configure(config):
     # strips); with the default thresholds the collector ran thousands of times per test file,
     # a fifth of its CPU time. Collecting less often finds the same garbage, later.
     gc.set_threshold(50_000, 20, 100)
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        # A worker ends holding the objects of the hundreds of apps it ran; Python frees
+        # them one by one at exit, seconds a worker while the run waits for it. Its results
+        # are sent by then, so it leaves at once and the system takes the memory back.
+        atexit.register(_leave_at_once)
+
+
+def _leave_at_once() -> None:
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(0)
