@@ -1,6 +1,7 @@
 """One measurement in a fresh process: bench/run.py starts this once per run and reads its last line.
 
-    python bench/probe.py startup DATA_DIR   gymtui as `gymtui` starts it, headless at 80x24
+    python bench/probe.py startup DATA_DIR [keep]  gymtui as `gymtui` starts it, headless at 80x24
+                                             (keep: leave once the plan cache is kept)
     python bench/probe.py bare               bench/bare_app.py, measured the same way
     python bench/probe.py logset DATA_DIR N  N durable Store.add_set calls
     python bench/probe.py import CSV DIR     a Strong CSV: parse alone, then into an empty store
@@ -65,9 +66,20 @@ def first_frame(rows: int = 0) -> None:
     emit(event="frame", in_process_s=time.perf_counter() - T0, cpu_s=time.process_time(), rows=rows)
 
 
-def drawn(app, rows: int) -> None:
+def drawn(app, rows: int, keep: bool = False) -> None:
+    """`keep`: leave only when Today's planning worker has ended, as a lifter's app stays open
+    long enough to: it keeps the plan cache after drawing, and a warm-up run that quit at
+    once would leave the next runs no cache to find."""
     emit(event="drawn", in_process_s=time.perf_counter() - T0, rows=rows, cpu_s=time.process_time())
-    app.exit()
+    if not keep:
+        app.exit()
+        return
+
+    def exit_once_kept() -> None:
+        if not any(worker.group == "today-plan" and not worker.is_finished for worker in app.workers):
+            app.exit()
+
+    app.set_interval(0.05, exit_once_kept)
 
 
 def frame_with_rows(app, rows: int) -> None:
@@ -76,7 +88,7 @@ def frame_with_rows(app, rows: int) -> None:
     drawn(app, rows)
 
 
-def startup(data_dir: Path) -> None:
+def startup(data_dir: Path, keep: bool = False) -> None:
     """`gymtui --data-dir DATA_DIR` as a lifter starts it (cli.main -> run_app), with the app's
     driver made headless at 80x24 and a hook on the first draw of Today's plan."""
     from textual.app import App
@@ -99,7 +111,7 @@ def startup(data_dir: Path) -> None:
     def show_plan_then_report(self, *args, **kwargs) -> None:
         show_plan(self, *args, **kwargs)
         table = self.query_one("#plan-table")
-        self.call_after_refresh(drawn, self.app, table.row_count)
+        self.call_after_refresh(drawn, self.app, table.row_count, keep)
 
     app_module.GymApp.run = headless_run
     today.TodayScreen.show_plan = show_plan_then_report
@@ -170,7 +182,7 @@ def history(data_dir: Path) -> None:
 def main(argv: list[str]) -> None:
     kind, *rest = argv
     if kind == "startup":
-        startup(Path(rest[0]))
+        startup(Path(rest[0]), keep=rest[1:] == ["keep"])
     elif kind == "bare":
         bare()
     elif kind == "logset":
