@@ -90,7 +90,12 @@ async def test_ctrl_q_asks_before_losing_a_typed_set_form_but_not_an_untouched_o
         await pilot.press("escape")
         await settle(pilot, app)
         assert screen.state == "log" and app.screen is screen
-        await pilot.press("escape", "l")  # the form opened again, nothing typed
+        await pilot.press("escape")  # leaving the typed form asks too: y leaves it
+        await settle(pilot, app)
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("y")
+        await settle(pilot, app)
+        await pilot.press("l")  # the form opened again, nothing typed
         await pilot.press("ctrl+q")
         await settle(pilot, app)
         assert exits == [1]

@@ -4,8 +4,9 @@ kill and resume. The clock only moves when a test moves it; the screen is told t
 import pytest
 from textual.widgets import Input, Static
 
-from app_factory import FROZEN_NOW, seed_session, settle
+from app_factory import FROZEN_NOW, seed_session, settle, wait_until
 from gymtui.domain.clock import FakeClock
+from gymtui.ui.dialogs.confirm import ConfirmDialog
 from gymtui.ui.dialogs.workout import ResumeDialog
 from gymtui.ui.screens.recovery import RecoveryScreen
 from gymtui.ui.screens.workout import WorkoutScreen
@@ -215,8 +216,49 @@ async def test_stop_early_logs_the_reps_done(new_app):
         assert big(screen, "#tp-rep") == "5/16"
         await pilot.press("enter")  # stop
         assert screen.state == "log" and screen.query_one("#se-reps", Input).value == "4"
+        # Esc asks before the timed set goes; Esc again keeps the form as it was.
         await pilot.press("escape")
+        await wait_until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        assert "The set the timer counted" in dialog_text(app)
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: app.screen is screen)
+        assert screen.state == "log" and screen.query_one("#se-reps", Input).value == "4"
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        await pilot.press("y")
+        await wait_until(pilot, lambda: app.screen is screen)
         assert screen.state == "ready" and today_sets(app.store) == []
+
+
+def dialog_text(app) -> str:
+    return " ".join(str(static.render()) for static in app.screen.query(Static))
+
+
+async def test_esc_on_a_typed_set_form_asks_and_keeps_what_was_typed(new_app):
+    app = new_app(clock=FakeClock())
+    seed_history(app.store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_workout(pilot, app)
+        await pilot.press("l")
+        await wait_until(pilot, lambda: screen.state == "log")
+        load = screen.query_one("#se-load", Input)
+        load.focus()
+        await pilot.press("ctrl+u", "8", "7", ".", "5")
+        assert load.value == "87.5"
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        assert "What you typed" in dialog_text(app)
+        await pilot.press("n")
+        await wait_until(pilot, lambda: app.screen is screen)
+        assert screen.state == "log" and load.value == "87.5" and today_sets(app.store) == []
+        # A form holding only what it was filled with closes at once.
+        await pilot.press("escape", "y")
+        await wait_until(pilot, lambda: screen.state == "ready")
+        await pilot.press("l")
+        await wait_until(pilot, lambda: screen.state == "log")
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: screen.state == "ready")
+        assert app.screen is screen and today_sets(app.store) == []
 
 
 async def test_one_sided_exercise_is_logged_left_then_right(new_app):

@@ -290,8 +290,7 @@ class WorkoutScreen(GymScreen[None]):
         self.sets.open_log(reps=reps, seconds=seconds, hint=hint, edit=edit)
 
     def action_cancel_log(self) -> None:
-        self.controller.close_form()
-        self.state = "ready"
+        self.sets.cancel_log()
 
     @on(SetEntry.Submitted)
     def _form_submitted(self, event: SetEntry.Submitted) -> None:

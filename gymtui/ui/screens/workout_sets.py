@@ -17,6 +17,7 @@ from ...domain.session_set import fields_of, prefill, set_schedule
 from ...domain.tempo import TempoError
 from ...domain.tempo_timer import TempoTimer
 from ...domain.wording import plural
+from ..dialogs.confirm import ConfirmDialog
 from ..widgets.set_entry import SetEntry
 from ..widgets.tempo_panel import TempoPanel, elapsed_text
 from . import workout_text as text
@@ -135,6 +136,28 @@ class SetFlow:
             what = "the change to" if editing else "the set form of"
             return f"You have not saved {what} {where}: quitting loses it."
         return None
+
+    def cancel_log(self) -> None:
+        """Esc on the set form: it closes at once when it holds only what it was filled with;
+        what the lifter typed, or the reps the timer counted, go only when they say so."""
+        screen = self.screen
+        shown = screen.controller.shown(screen.state)
+        editing = screen.controller.editing is not None
+        typed = screen.query_one("#wo-log", SetEntry).typed()
+        timed = screen.tempo.started_at is not None and not editing
+        if shown is None or not (typed or timed):
+            self.close_log()
+            return
+        card, slot = shown
+        what = "What you typed" if typed else "The set the timer counted"
+        where = f"{card.exercise.name}, {text.slot_label(card, slot)}"
+        question = ConfirmDialog("Leave the set form?", f"{what} for {where} will not be saved.",
+                                 "leave it", "keep it")
+        screen.app.push_screen(question, lambda leave: self.close_log() if leave else None)
+
+    def close_log(self) -> None:
+        self.screen.controller.close_form()
+        self.screen.state = "ready"
 
     def log_set(self) -> None:
         screen = self.screen
