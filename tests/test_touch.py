@@ -202,3 +202,23 @@ async def test_the_whole_rest_figure_shows_above_the_buttons(lifter, size):
         await pilot.pause()
         assert rows_shown(touch_app, big) == big.region.height
         assert _button(touch_app, "Skip rest").display
+
+
+async def test_a_question_is_answered_by_tapping(lifter):
+    """Esc's question on a typed set form has buttons: a touchscreen has no y or n."""
+    from gymtui.ui.dialogs.confirm import ConfirmDialog
+
+    async with lifter.run_test(size=(80, 30)) as pilot:
+        screen = await _tap_into_workout(pilot, lifter)
+        await pilot.press("l", "1")
+        await wait_until(pilot, lambda: screen.state == "log")
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: isinstance(lifter.screen, ConfirmDialog))
+        await pilot.click(_button(lifter, "Keep it"))
+        await wait_until(pilot, lambda: lifter.screen is screen)
+        assert screen.state == "log"
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: isinstance(lifter.screen, ConfirmDialog))
+        await pilot.click(_button(lifter, "Leave it"))
+        await wait_until(pilot, lambda: screen.state == "ready")
+        assert lifter.screen is screen

@@ -11,6 +11,7 @@ from textual.containers import Vertical
 from textual.widgets import Static
 
 from ..screens.base import GymDialog
+from ..widgets.touch import TouchBar
 
 
 class ConfirmDialog(GymDialog[bool]):
@@ -31,6 +32,8 @@ class ConfirmDialog(GymDialog[bool]):
             yield Static(f"[b]{escape(self.title_text)}[/b]", classes="dialog-title")
             yield Static(self.message)
             yield Static(f"[b]y[/b]/[b]Enter[/b] {self.yes}   [b]n[/b]/[b]Esc[/b] {self.no}", classes="dialog-help")
+            # A touchscreen with no keyboard answers by tapping (touch mode only).
+            yield TouchBar((self.yes.capitalize(), "answer(True)"), (self.no.capitalize(), "answer(False)"))
 
     def action_answer(self, answer: bool) -> None:
         self.dismiss(answer)
