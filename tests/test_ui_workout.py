@@ -12,6 +12,7 @@ from gymtui.ui.screens.recovery import RecoveryScreen
 from gymtui.ui.screens.workout import WorkoutScreen
 from gymtui.ui.widgets.big_text import BigText
 from gymtui.ui.widgets.rest_bar import RestBadge
+from screen_text import on_screen
 
 SIZE = (80, 24)
 
@@ -219,7 +220,7 @@ async def test_stop_early_logs_the_reps_done(new_app):
         # Esc asks before the timed set goes; Esc again keeps the form as it was.
         await pilot.press("escape")
         await wait_until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
-        assert "The set the timer counted" in dialog_text(app)
+        assert on_screen(app, "The set the timer counted")
         await pilot.press("escape")
         await wait_until(pilot, lambda: app.screen is screen)
         assert screen.state == "log" and screen.query_one("#se-reps", Input).value == "4"
@@ -228,10 +229,6 @@ async def test_stop_early_logs_the_reps_done(new_app):
         await pilot.press("y")
         await wait_until(pilot, lambda: app.screen is screen)
         assert screen.state == "ready" and today_sets(app.store) == []
-
-
-def dialog_text(app) -> str:
-    return " ".join(str(static.render()) for static in app.screen.query(Static))
 
 
 async def test_esc_on_a_typed_set_form_asks_and_keeps_what_was_typed(new_app):
@@ -247,7 +244,7 @@ async def test_esc_on_a_typed_set_form_asks_and_keeps_what_was_typed(new_app):
         assert load.value == "87.5"
         await pilot.press("escape")
         await wait_until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
-        assert "What you typed" in dialog_text(app)
+        assert on_screen(app, "What you typed")
         await pilot.press("n")
         await wait_until(pilot, lambda: app.screen is screen)
         assert screen.state == "log" and load.value == "87.5" and today_sets(app.store) == []
