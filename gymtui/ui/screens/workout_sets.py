@@ -120,40 +120,49 @@ class SetFlow:
 
     # -- the set form ----------------------------------------------------------------------------
 
-    def unsaved_work(self) -> str | None:
-        """What quitting now would lose: a set being timed, or a set form typed or counted."""
+    def _where(self) -> str | None:
+        """The set the screen shows, as words ("Face Pull, set 1 of 2")."""
         screen = self.screen
         shown = screen.controller.shown(screen.state)
         if shown is None:
             return None
         card, slot = shown
-        where = f"{card.exercise.name}, {text.slot_label(card, slot)}"
-        if screen.state == "timer":
-            return f"The timer is running for {where}: quitting loses this set."
+        return f"{card.exercise.name}, {text.slot_label(card, slot)}"
+
+    def _form_holds(self) -> str | None:
+        """What the open set form holds beyond what it was filled with: "typed" (the lifter
+        changed a field), "timed" (the timer counted its reps), or None."""
+        screen = self.screen
+        if screen.state != "log":
+            return None
+        if screen.query_one("#wo-log", SetEntry).typed():
+            return "typed"
         editing = screen.controller.editing is not None
-        timed = screen.tempo.started_at is not None and not editing  # the timer counted its reps
-        if screen.state == "log" and (timed or screen.query_one("#wo-log", SetEntry).typed()):
-            what = "the change to" if editing else "the set form of"
+        return "timed" if screen.tempo.started_at is not None and not editing else None
+
+    def unsaved_work(self) -> str | None:
+        """What quitting now would lose: a set being timed, or a set form typed or counted."""
+        where = self._where()
+        if where is None:
+            return None
+        if self.screen.state == "timer":
+            return f"The timer is running for {where}: quitting loses this set."
+        if self._form_holds():
+            what = "the change to" if self.screen.controller.editing is not None else "the set form of"
             return f"You have not saved {what} {where}: quitting loses it."
         return None
 
     def cancel_log(self) -> None:
         """Esc on the set form: it closes at once when it holds only what it was filled with;
         what the lifter typed, or the reps the timer counted, go only when they say so."""
-        screen = self.screen
-        shown = screen.controller.shown(screen.state)
-        editing = screen.controller.editing is not None
-        typed = screen.query_one("#wo-log", SetEntry).typed()
-        timed = screen.tempo.started_at is not None and not editing
-        if shown is None or not (typed or timed):
+        where, holds = self._where(), self._form_holds()
+        if where is None or holds is None:
             self.close_log()
             return
-        card, slot = shown
-        what = "What you typed" if typed else "The set the timer counted"
-        where = f"{card.exercise.name}, {text.slot_label(card, slot)}"
+        what = "What you typed" if holds == "typed" else "The set the timer counted"
         question = ConfirmDialog("Leave the set form?", f"{what} for {where} will not be saved.",
                                  "leave it", "keep it")
-        screen.app.push_screen(question, lambda leave: self.close_log() if leave else None)
+        self.screen.app.push_screen(question, lambda leave: self.close_log() if leave else None)
 
     def close_log(self) -> None:
         self.screen.controller.close_form()
