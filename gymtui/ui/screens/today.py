@@ -145,12 +145,13 @@ class TodayScreen(ReportsWorkerErrors, GymScreen[None]):
         later_days = [(day + timedelta(days=ahead)).isoformat() for ahead in range(1, PLANNED_AHEAD + 1)]
         if kept.get(day.isoformat()) == days[day.isoformat()]:
             days |= {name: kept[name] for name in later_days if name in kept}
-        # Today's first: the app may be closed before the next days are planned.
-        if not self.save_if_unchanged(key, days):
+        # Today's first: the app may be closed before the next days are planned. When the
+        # cache already holds exactly these days (Today planned again, nothing changed),
+        # there is nothing to write and no folder to scan again.
+        if days != kept and not self.save_if_unchanged(key, days):
             return
-        for name in later_days:
-            if name in days:
-                continue
+        missing = [name for name in later_days if name not in days]
+        for name in missing:
             if get_current_worker().is_cancelled:
                 return  # planning again: that worker keeps what it plans
             later = date.fromisoformat(name)
@@ -159,7 +160,8 @@ class TodayScreen(ReportsWorkerErrors, GymScreen[None]):
             except StoreError:
                 return  # today's reads report a file's fault; the cache can do without
             days[name] = view_of(plan, last, progress, later).to_json()
-        self.save_if_unchanged(key, days)
+        if missing:
+            self.save_if_unchanged(key, days)
 
     def save_if_unchanged(self, key: dict[str, Any], days: dict[str, Any]) -> bool:
         """Keep `days` when the files are still those `key` was made from (else False)."""
