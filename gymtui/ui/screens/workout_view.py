@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.dom import DOMNode
 from textual.reactive import Reactive
 from textual.widgets import ContentSwitcher, Header, Static
 
@@ -22,7 +23,7 @@ from ..widgets.footer import Footer
 from ..widgets.rest_bar import RestKeeper, RestPanel
 from ..widgets.set_entry import SetEntry
 from ..widgets.tempo_panel import TempoPanel
-from ..widgets.workout_touch import WorkoutTouch
+from ..widgets.workout_touch import WorkoutTouch, rows_shown
 from . import workout_text as text
 from .workout_states import State
 
@@ -64,6 +65,11 @@ def workout_layout(state: Reactive[State]) -> ComposeResult:
     yield Footer(compact=True, show_command_palette=False)
 
 
+def _differs(node: DOMNode, classes: dict[str, bool]) -> bool:
+    """Whether setting `classes` (on or off) would change the node's."""
+    return any(node.has_class(name) != on for name, on in classes.items())
+
+
 class WorkoutView:
     """Draws the workout screen from its controller and state."""
 
@@ -77,15 +83,40 @@ class WorkoutView:
         """A tall terminal gets large block figures (the set, the rest, the timer band); then
         everything is drawn again."""
         large = self.screen.size.height >= LARGE_HEIGHT
-        self.screen.query_one("#workout").set_class(large, "-large")
         for big in self.screen.query(BigText):
             big.set_large(large)
+        self.show_classes()
         self.redraw()
 
     def show_pane(self, state: State) -> None:
         """The pane of `state` (the set form, the timer, the ready pane or a message)."""
         self.screen.query_one("#wo-main", ContentSwitcher).current = PANES.get(state, "wo-message")
-        self.screen.query_one("#workout").set_class(state == "timer", "-timing")
+        self.show_classes()
+
+    def show_classes(self) -> None:
+        """The classes the stylesheets read, set together: on #workout, -timing while a set is
+        timed, -resting during a rest in the ready pane (in touch mode the rest's big figure
+        then gets the rows of the card's details, workout.tcss) and -large on a tall
+        terminal; on the touch buttons, the rows of the state. A class changed restyles its
+        node and every widget under it: set one at a time, a change of state restyled the
+        whole screen three or four times over; set together, once (#workout's restyle takes
+        in the touch buttons)."""
+        screen = self.screen
+        box = screen.query_one("#workout")
+        touch = screen.query_one(WorkoutTouch)
+        wanted = {
+            "-timing": screen.state == "timer",
+            "-resting": screen.state == "ready" and screen.app.rest.running,
+            "-large": screen.size.height >= LARGE_HEIGHT,
+        }
+        rows = rows_shown(screen.state)
+        box_changed, touch_changed = _differs(box, wanted), _differs(touch, rows)
+        box.update_classes(wanted, update=False)
+        touch.update_classes(rows, update=False)
+        if box_changed:
+            box.update_node_styles()
+        elif touch_changed:
+            touch.update_node_styles()
 
     def redraw(self) -> None:
         screen = self.screen
@@ -115,9 +146,7 @@ class WorkoutView:
     def draw_ready(self) -> None:
         screen = self.screen
         workout = screen.controller.workout
-        # In touch mode the stylesheet gives a rest's big figure the rows of the card's
-        # details (workout.tcss), so the time left is read whole from a few metres away.
-        screen.set_class(screen.state == "ready" and screen.app.rest.running, "-resting")
+        self.show_classes()  # -resting: the rest may have started or ended
         if workout is None or screen.state != "ready":
             return
         resting = screen.app.rest.running

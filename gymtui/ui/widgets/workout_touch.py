@@ -32,6 +32,11 @@ LOAD_STEP = {"kg": 2.5, "lb": 5.0}
 NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 
 
+def rows_shown(state: str) -> dict[str, bool]:
+    """WorkoutTouch's classes in `state`: which of its rows show."""
+    return {f"-{name}": state == name for name in ("ready", "timer", "log")}
+
+
 class WorkoutTouch(Vertical):
     """Shown in touch mode only, above the footer; which rows show follows the screen's state
     (ready, timer, log) through the -ready/-timer/-log classes. Composed by the workout screen
@@ -102,9 +107,9 @@ class WorkoutTouch(Vertical):
         self._follow(self.screen)
 
     def watch_state(self, state: str) -> None:
-        """The rows for the state."""
-        for name in ("ready", "timer", "log"):
-            self.set_class(state == name, f"-{name}")
+        """The rows for the state, restyled once (the workout view has most often set these
+        classes already, with its own, in the one restyle of its redraw: nothing is left)."""
+        self.update_classes(rows_shown(state))
 
     def _follow(self, screen: Screen[Any]) -> None:
         """A button of a screen key only while that key acts."""
