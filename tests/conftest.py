@@ -1,4 +1,3 @@
-import atexit
 import gc
 import inspect
 import os
@@ -96,13 +95,19 @@ def pytest_configure(config):
     # a fifth of its CPU time. Collecting less often finds the same garbage, later.
     gc.set_threshold(50_000, 20, 100)
     if os.environ.get("PYTEST_XDIST_WORKER"):
-        # A worker ends holding the objects of the hundreds of apps it ran; Python frees
-        # them one by one at exit, seconds a worker while the run waits for it. Its results
-        # are sent by then, so it leaves at once and the system takes the memory back.
-        atexit.register(_leave_at_once)
+        config.pluginmanager.register(_LeaveAtOnce(), "leave-at-once")
 
 
-def _leave_at_once() -> None:
-    sys.stdout.flush()
-    sys.stderr.flush()
-    os._exit(0)
+class _LeaveAtOnce:
+    """A worker leaves the moment its part of the run is over. Its last result
+    ("workerfinished", with its exit status) went to the controller in
+    pytest_sessionfinish, written to the pipe before that hook returned. What a normal exit
+    does after that only keeps the run waiting: pytest's clean-up collects the garbage of
+    the hundreds of apps the worker ran, five times over, and execnet then waits up to 5 s
+    for the worker's threads before it interrupts it (the run's last 5 s were spent so)."""
+
+    @pytest.hookimpl(trylast=True)
+    def pytest_unconfigure(self, config) -> None:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(0)
