@@ -24,9 +24,13 @@ def on_off(sub: argparse.ArgumentParser, dest: str, on: str, on_help: str, off: 
         group.add_argument(off, dest=dest, action="store_const", const=False, help=off_help)
 
 
-def add_exercise_parser(commands: argparse._SubParsersAction) -> None:
-    parser = commands.add_parser("exercise", help="add, list, change or retire exercises of your own")
-    actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
+EXERCISE_HELP = "add, list, change or retire exercises of your own"
+
+
+def fill_exercise_parser(parser: argparse.ArgumentParser) -> None:
+    from .parser import commands_of
+
+    actions = commands_of(parser, "action", "ACTION", required=True)
     patterns, kinds = ", ".join(PATTERNS), ", ".join(KINDS)
 
     def fields(sub: argparse.ArgumentParser, *, adding: bool) -> None:
@@ -48,19 +52,25 @@ def add_exercise_parser(commands: argparse._SubParsersAction) -> None:
         sub.add_argument("--cue", dest="cues", action="append", metavar="TEXT",
                          help="a technique cue in your words (up to 3; repeat the option)")
 
-    add = actions.add_parser("add", help="add an exercise of your own", epilog=f"e.g. {ADD_EXAMPLE}")
-    add.add_argument("name", metavar="NAME", help="what you call it (quote names with spaces)")
-    fields(add, adding=True)
-    listing = actions.add_parser("list", help="every exercise you can log, or only yours")
-    listing.add_argument("--mine", action="store_true", help="only your own, retired ones too")
-    edit = actions.add_parser("edit", help="change one of your exercises (its logged sets stay with it)")
-    edit.add_argument("name", metavar="NAME", help="its name, alias or id now")
-    edit.add_argument("--name", dest="new_name", metavar="NEW_NAME", help="rename it")
-    fields(edit, adding=False)
-    retire = actions.add_parser(
-        "retire", help="stop offering one of your exercises for new plans (its history stays)")
-    retire.add_argument("name", metavar="NAME", help="its name, alias or id")
-    retire.add_argument("--undo", action="store_true", help="offer it again")
+    def add(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument("name", metavar="NAME", help="what you call it (quote names with spaces)")
+        fields(sub, adding=True)
+
+    def edit(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument("name", metavar="NAME", help="its name, alias or id now")
+        sub.add_argument("--name", dest="new_name", metavar="NEW_NAME", help="rename it")
+        fields(sub, adding=False)
+
+    def retire(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument("name", metavar="NAME", help="its name, alias or id")
+        sub.add_argument("--undo", action="store_true", help="offer it again")
+
+    actions.add_later("add", "add an exercise of your own", add, epilog=f"e.g. {ADD_EXAMPLE}")
+    actions.add_later("list", "every exercise you can log, or only yours",
+                      lambda sub: sub.add_argument("--mine", action="store_true",
+                                                   help="only your own, retired ones too"))
+    actions.add_later("edit", "change one of your exercises (its logged sets stay with it)", edit)
+    actions.add_later("retire", "stop offering one of your exercises for new plans (its history stays)", retire)
 
 
 def _changes(args: argparse.Namespace):
