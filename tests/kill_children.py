@@ -6,8 +6,9 @@
   - writer: every kind of store write in turn, the n-th write dying part-way through.
 
 A child prints an acknowledgement only for what it was shown as saved. This script imports
-only what a child needs (not pytest or hypothesis), so each of the storm's many children
-starts as fast as it can.
+only what a child needs (not pytest or hypothesis). The storms fork their children from
+tests/fork_server.py, which imports CHILD_IMPORTS once and calls `main` in each child; run
+by hand, the script does the same in a fresh interpreter.
 """
 
 from __future__ import annotations
@@ -20,6 +21,25 @@ import sys
 import threading
 import time
 from pathlib import Path
+
+# What the children import (in their functions, or lazily while the app starts and opens its
+# screens): the fork server imports them once. Only imports: a name missing here costs each
+# child its import, nothing else.
+APP_IMPORTS = (
+    "asyncio",
+    "textual.widgets:DataTable",
+    "textual.widgets:Input",
+    "textual.pilot",
+    "app_factory",
+    "gymtui.domain.clock",
+    "gymtui.services.startup",
+    "gymtui.ui.dialogs.workout",
+    "gymtui.ui.screens.workout",
+    "gymtui.ui.screens.warmup",
+    "gymtui.ui.screens.today_view",
+)
+WRITER_IMPORTS = ("pendulum", "gymtui.domain.daily", "gymtui.domain.journal", "gymtui.store")
+CHILD_IMPORTS = {"app": APP_IMPORTS, "workout": APP_IMPORTS, "writer": WRITER_IMPORTS}
 
 SD_CARD_FSYNC = 0.03  # seconds: a Raspberry Pi's SD card takes 10-50 ms to fsync
 
@@ -259,8 +279,8 @@ def writer_child(data_dir: str, seed: int, die_at: int, fraction: float) -> None
             ack("import", key)
 
 
-if __name__ == "__main__":
-    mode, *args = sys.argv[1:]
+def main(argv: list[str]) -> None:
+    mode, *args = argv
     if mode in ("app", "workout"):
         import asyncio  # only the app children run a loop
 
@@ -271,3 +291,7 @@ if __name__ == "__main__":
         writer_child(args[0], int(args[1]), int(args[2]), float(args[3]))
     else:
         raise SystemExit(f"unknown mode {mode}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

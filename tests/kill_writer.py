@@ -1,7 +1,10 @@
 """Child process for the SIGKILL storm: writes, edits and deletes sets until killed.
 
 Prints one line per operation only after the store call returned (durable), so the parent
-knows exactly which writes were acknowledged.
+knows exactly which writes were acknowledged. The storm forks it from tests/fork_server.py,
+which imports this module (and with it all it needs) once and calls `main` in each child;
+run by hand (`python tests/kill_writer.py DATA_DIR SEED`), it does the same in a fresh
+interpreter.
 """
 
 import random
@@ -13,7 +16,7 @@ from gymtui.domain.journal import LoggedSet, Session
 from gymtui.store import Store
 
 
-def main(data_dir: str, seed: int) -> None:
+def write_until_killed(data_dir: str, seed: int) -> None:
     rng = random.Random(seed)
     store = Store.open(data_dir, purpose="kill-test")
     now = pendulum.now()
@@ -54,5 +57,9 @@ def main(data_dir: str, seed: int) -> None:
             ready = True
 
 
+def main(argv: list[str]) -> None:
+    write_until_killed(argv[0], int(argv[1]))
+
+
 if __name__ == "__main__":
-    main(sys.argv[1], int(sys.argv[2]))
+    main(sys.argv[1:])

@@ -12,7 +12,8 @@ A child prints an acknowledgement only for what it was shown as saved: `gymtui l
 "Stored ..." lines, the warm-up row marked logged, or the store call returned. After every
 kill, `doctor` must find every file readable; at the end every acknowledged write is there.
 
-The app and writer children are tests/kill_children.py, which imports only what they need.
+The app and writer children are tests/kill_children.py, forked from a server
+(tests/fork_server.py) that imports what they need once per storm.
 """
 
 from __future__ import annotations
@@ -29,11 +30,11 @@ from pathlib import Path
 
 import pytest
 
+from fork_server import Forked, ForkServer
 from hypothesis_profiles import storm_rounds
 
 TESTS = Path(__file__).resolve().parent
 ROOT = TESTS.parent
-CHILDREN = TESTS / "kill_children.py"
 CHILD_ENV = dict(os.environ, PYTHONPATH=os.pathsep.join([str(ROOT), str(TESTS)]), TZ="UTC")
 
 pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
@@ -45,6 +46,14 @@ def doctor_errors(data_dir: Path) -> list[str]:
     return [f.message for f in check_data_dir(data_dir) if f.level == "error"]
 
 
+def fork_server(*modes: str) -> ForkServer:
+    """A fork server for kill_children.py's `modes`, in the children's environment."""
+    from kill_children import CHILD_IMPORTS
+
+    return ForkServer(["kill_children", *(name for mode in modes for name in CHILD_IMPORTS[mode])],
+                      env=CHILD_ENV, cwd=ROOT)
+
+
 def spawn(args: list[str]) -> subprocess.Popen:
     # Unbuffered: a test reads some lines with readline() and the rest with communicate(),
     # which reads the pipe itself; lines a buffered reader had taken in would be lost to it.
@@ -52,7 +61,7 @@ def spawn(args: list[str]) -> subprocess.Popen:
                             bufsize=0)
 
 
-def kill(child: subprocess.Popen) -> tuple[bool, str, str]:
+def kill(child: subprocess.Popen | Forked) -> tuple[bool, str, str]:
     """SIGKILL the child if it still runs; returns (it was killed, stdout, stderr)."""
     alive = child.poll() is None
     if alive:
@@ -158,52 +167,56 @@ def test_app_killed_in_the_middle_of_a_session(data_dir):
     from gymtui.store import Store
 
     rng = random.Random(5)
-    ready_after = 1.5  # seconds from spawn to the screen ready; measured on the first round
+    ready_after = 1.5  # seconds from asking for the child to the screen ready; measured on the first round
     present: set[str] = set()
     deleted: set[str] = set()
     maybe: set[str] = set()  # a delete in flight at the kill: either outcome is fine
-    for round_ in range(APP_KILLS):
-        # Two rounds in three log warm-up sets (and undo some), one in three workout sets.
-        mode = "workout" if round_ % 3 == 1 else "app"
-        child = spawn([sys.executable, str(CHILDREN), mode, str(data_dir), str(round_)])
-        # A child that stops acknowledging (stuck, not killed) fails the test instead of hanging it.
-        watchdog = threading.Timer(60, child.kill)
-        watchdog.start()
-        seen = b""
-        spawned = time.perf_counter()
-        if round_ % 4 == 3:
-            # Early: while the app starts, plans, opens the screen.
-            time.sleep(rng.uniform(0.0, ready_after))
-        else:
-            ready = child.stderr.readline().decode().strip()
-            assert ready == "ready", ready + child.stderr.read().decode()
-            ready_after = time.perf_counter() - spawned
-            if round_ % 2:
-                time.sleep(rng.uniform(0.0, 0.5))
+    with fork_server("app", "workout") as forks:
+        for round_ in range(APP_KILLS):
+            # Two rounds in three log warm-up sets (and undo some), one in three workout sets.
+            mode = "workout" if round_ % 3 == 1 else "app"
+            spawned = time.perf_counter()
+            child = forks.spawn(["kill_children", mode, str(data_dir), str(round_)])
+            # A child that stops acknowledging (stuck, not killed) fails the test instead of hanging it.
+            watchdog = threading.Timer(60, child.kill)
+            watchdog.start()
+            seen = b""
+            if round_ % 4 == 3:
+                # Early: while the app starts, plans, opens the screen (from the fork, before the
+                # app is built, to the screen ready). Interpreter start-up and imports happen once,
+                # in the server, so a kill there is no longer tried here: the child has not opened
+                # the data folder by then, and the `gymtui log` storm kills from interpreter start.
+                time.sleep(rng.uniform(0.0, ready_after))
             else:
-                # Right after the k-th acknowledgement: the moment a set shown as logged
-                # before it was durable would be lost.
-                for _ in range(rng.randint(1, 3)):
-                    line = b""
-                    while not line.startswith((b"add", b"del")):
-                        line = child.stdout.readline()
-                        seen += line
-                        assert line, "the child stopped acknowledging: " + child.stderr.read().decode()[-2000:]
-                time.sleep(rng.uniform(0.0, 0.02))
-        watchdog.cancel()
-        killed, out, err = kill(child)
-        assert killed, f"the app child ended by itself: {err[-2000:]}"
-        for line in whole_lines(seen.decode() + out):
-            verb, *rest = line.split()
-            if verb == "add":
-                present.add(rest[0])
-            elif verb == "begin-del":
-                maybe.add(rest[0])
-            elif verb == "del":
-                maybe.discard(rest[0])
-                present.discard(rest[0])
-                deleted.add(rest[0])
-        assert not doctor_errors(data_dir), f"round {round_}: {doctor_errors(data_dir)}"
+                ready = child.stderr.readline().decode().strip()
+                assert ready == "ready", ready + child.stderr.read().decode()
+                ready_after = time.perf_counter() - spawned
+                if round_ % 2:
+                    time.sleep(rng.uniform(0.0, 0.5))
+                else:
+                    # Right after the k-th acknowledgement: the moment a set shown as logged
+                    # before it was durable would be lost.
+                    for _ in range(rng.randint(1, 3)):
+                        line = b""
+                        while not line.startswith((b"add", b"del")):
+                            line = child.stdout.readline()
+                            seen += line
+                            assert line, "the child stopped acknowledging: " + child.stderr.read().decode()[-2000:]
+                    time.sleep(rng.uniform(0.0, 0.02))
+            watchdog.cancel()
+            killed, out, err = kill(child)
+            assert killed, f"the app child ended by itself: {err[-2000:]}"
+            for line in whole_lines(seen.decode() + out):
+                verb, *rest = line.split()
+                if verb == "add":
+                    present.add(rest[0])
+                elif verb == "begin-del":
+                    maybe.add(rest[0])
+                elif verb == "del":
+                    maybe.discard(rest[0])
+                    present.discard(rest[0])
+                    deleted.add(rest[0])
+            assert not doctor_errors(data_dir), f"round {round_}: {doctor_errors(data_dir)}"
 
     with Store.open(data_dir, now=lambda: FROZEN_NOW) as store:
         session = store.in_progress_session()
@@ -252,33 +265,34 @@ def test_killed_part_way_through_every_kind_of_write(data_dir):
     last: dict[str, object] = {}
     maybe: dict[str, list[object]] = {}  # value a write in flight at the kill may or may not have stored
     imports: set[str] = set()
-    for round_ in range(WRITE_ROUNDS):
-        die_at, fraction = rng.randint(1, 14), rng.choice([0.0, 0.3, 0.5, 0.9, 0.999])
-        child = spawn([sys.executable, str(CHILDREN), "writer", str(data_dir), str(round_), str(die_at), str(fraction)])
-        out, err = child.communicate(timeout=60)
-        assert child.returncode == -signal.SIGKILL, err.decode()[-2000:]
-        pending: str | None = None
-        for line in whole_lines(out.decode()):
-            kind, *rest = json.loads(line)
-            if kind.startswith("begin-"):
-                pending = kind[6:] if not rest else rest[0]
-                if kind == "begin-set":
-                    in_flight.add(rest[0])
-                continue
-            pending = None
-            if kind == "set":
-                sets[rest[0]] = rest[1]
-                in_flight.discard(rest[0])
-            elif kind == "import":
-                imports.add(rest[0])
-            elif kind in ("settings", "checklist", "recovery", "session-name"):
-                last[kind] = rest[0]
-                maybe.pop(kind, None)
-        if pending in ("settings", "checklist", "recovery", "session"):
-            maybe.setdefault("session-name" if pending == "session" else pending, []).append("?")
-        assert not doctor_errors(data_dir), (
-            f"round {round_} (write {die_at} cut at {fraction}): {doctor_errors(data_dir)}"
-        )
+    with fork_server("writer") as forks:
+        for round_ in range(WRITE_ROUNDS):
+            die_at, fraction = rng.randint(1, 14), rng.choice([0.0, 0.3, 0.5, 0.9, 0.999])
+            child = forks.spawn(["kill_children", "writer", str(data_dir), str(round_), str(die_at), str(fraction)])
+            out, err = child.communicate(timeout=60)
+            assert child.returncode == -signal.SIGKILL, err.decode()[-2000:]
+            pending: str | None = None
+            for line in whole_lines(out.decode()):
+                kind, *rest = json.loads(line)
+                if kind.startswith("begin-"):
+                    pending = kind[6:] if not rest else rest[0]
+                    if kind == "begin-set":
+                        in_flight.add(rest[0])
+                    continue
+                pending = None
+                if kind == "set":
+                    sets[rest[0]] = rest[1]
+                    in_flight.discard(rest[0])
+                elif kind == "import":
+                    imports.add(rest[0])
+                elif kind in ("settings", "checklist", "recovery", "session-name"):
+                    last[kind] = rest[0]
+                    maybe.pop(kind, None)
+            if pending in ("settings", "checklist", "recovery", "session"):
+                maybe.setdefault("session-name" if pending == "session" else pending, []).append("?")
+            assert not doctor_errors(data_dir), (
+                f"round {round_} (write {die_at} cut at {fraction}): {doctor_errors(data_dir)}"
+            )
 
     with Store.open(data_dir) as store:
         session = store.in_progress_session()

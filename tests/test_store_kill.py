@@ -1,21 +1,23 @@
-"""Kill a writing process with SIGKILL at random moments; nothing acknowledged is lost."""
+"""Kill a writing process with SIGKILL at random moments; nothing acknowledged is lost.
+
+The writers (tests/kill_writer.py) are forked from a server (tests/fork_server.py) that
+imports the store, pydantic and pendulum once; each opens the store itself after its fork.
+"""
 
 import os
 import random
 import signal
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 
+from fork_server import ForkServer
 from gymtui.store import Store
 from gymtui.store.doctor import check_data_dir
 from hypothesis_profiles import storm_rounds
 
 KILLS = storm_rounds(50)
-WRITER = Path(__file__).with_name("kill_writer.py")
 
 
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
@@ -27,37 +29,35 @@ def test_sigkill_storm_never_loses_an_acknowledged_write(data_dir):
     deleted: set[str] = set()
     acknowledged = 0
     env = dict(os.environ, PYTHONPATH=str(Path(__file__).parent.parent))
-    for round_ in range(KILLS):
-        child = subprocess.Popen(
-            [sys.executable, str(WRITER), str(data_dir), str(round_)],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
-        )
-        ready = child.stderr.readline().strip()
-        assert ready == "ready", ready + child.stderr.read()
-        time.sleep(rng.uniform(0.0, 0.06))
-        child.send_signal(signal.SIGKILL)
-        out, _ = child.communicate()
-        pending: str | None = None
-        # A line cut by the kill is not an acknowledgement: only whole lines count.
-        for line in out.split("\n")[:-1]:
-            verb, set_id, *rest = line.split()
-            if verb.startswith("begin-"):
-                pending = set_id
-                continue
-            pending = None
-            acknowledged += 1
-            if verb == "add":
-                present[set_id] = None
-            elif verb == "edit":
-                present[set_id] = int(rest[0])
-            elif verb == "delete":
-                present.pop(set_id, None)
-                deleted.add(set_id)
-        if pending:
-            maybe.add(pending)
-        # Every file must read back cleanly after every kill.
-        errors = [f.message for f in check_data_dir(data_dir) if f.level == "error"]
-        assert not errors, f"round {round_}: {errors}"
+    with ForkServer(["kill_writer"], env=env) as forks:
+        for round_ in range(KILLS):
+            child = forks.spawn(["kill_writer", str(data_dir), str(round_)])
+            ready = child.stderr.readline().decode().strip()
+            assert ready == "ready", ready + child.stderr.read().decode()
+            time.sleep(rng.uniform(0.0, 0.06))
+            child.send_signal(signal.SIGKILL)
+            out, _ = child.communicate()
+            pending: str | None = None
+            # A line cut by the kill is not an acknowledgement: only whole lines count.
+            for line in out.decode().split("\n")[:-1]:
+                verb, set_id, *rest = line.split()
+                if verb.startswith("begin-"):
+                    pending = set_id
+                    continue
+                pending = None
+                acknowledged += 1
+                if verb == "add":
+                    present[set_id] = None
+                elif verb == "edit":
+                    present[set_id] = int(rest[0])
+                elif verb == "delete":
+                    present.pop(set_id, None)
+                    deleted.add(set_id)
+            if pending:
+                maybe.add(pending)
+            # Every file must read back cleanly after every kill.
+            errors = [f.message for f in check_data_dir(data_dir) if f.level == "error"]
+            assert not errors, f"round {round_}: {errors}"
 
     with Store.open(data_dir) as store:
         session = store.in_progress_session()
