@@ -8,6 +8,7 @@ from collections.abc import Hashable
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer as TextualFooter
+from textual.widgets._footer import FooterKey
 
 from ..shape import MEDIUM_FROM
 
@@ -16,6 +17,17 @@ def keys_per_row(width: int) -> int:
     """Under 80 columns: three keys a row from 60 columns, two of about 20 columns each on
     a 40-column phone."""
     return 3 if width >= MEDIUM_FROM else 2
+
+
+def _compact_from_the_start(key: FooterKey, footer_compact: bool) -> None:
+    """The key made with the compact flag and class it would get once mounted: Textual's
+    keys start compact and are then bound to the footer's flag (all but the command
+    palette's), and each change of the flag after the mount restyles the key. Set before,
+    its watcher finds nothing to change, and the key is styled once, as it mounts."""
+    bound = "compact" in (key._reactive_connect or {})
+    compact = footer_compact if bound else True  # unbound, it keeps FooterKey's default
+    key.set_reactive(FooterKey.compact, compact)
+    key.set_class(compact, "-compact", update=False)
 
 
 class Footer(TextualFooter):
@@ -33,7 +45,10 @@ class Footer(TextualFooter):
 
     def compose(self) -> ComposeResult:
         self._shown = self._what_it_would_show()
-        yield from super().compose()
+        for widget in super().compose():
+            if isinstance(widget, FooterKey):
+                _compact_from_the_start(widget, self.compact)
+            yield widget
         # Textual sets one grid column per key, inline, which no stylesheet can override;
         # in the wide (horizontal) layout the grid size is not used.
         self.styles.grid_size_columns = keys_per_row(self.app.size.width)
