@@ -4,8 +4,9 @@ in one go once Today is up. `AppTheme` is mixed into `GymApp`."""
 
 from __future__ import annotations
 
+import inspect
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual import events, work
 from textual._context import active_app
@@ -16,6 +17,7 @@ from .sections import TODAY_MODE
 from .themes import APP_VARIABLES, DEFAULT_THEME
 
 if TYPE_CHECKING:
+    from textual.screen import Screen
     from textual.theme import Theme
 
     from ..store import Store
@@ -69,6 +71,32 @@ class AppTheme(App[None]):
         self._register(self, screen)
         screen.post_message(events.ScreenResume())
         return AwaitMount(screen, [])
+
+    def _load_screen_css(self, screen: Screen[Any]) -> None:
+        """A screen whose stylesheet is already in the app's (every screen's, once Today is
+        up: preload_screen_css) is taken as styled with the app's styles as they are: a new
+        mode's screen is otherwise out of date for Textual, which then parses every
+        stylesheet again and restyles the app and the screen being left, twice, on every
+        opening of a section (a section is made afresh each time), to change nothing. A
+        screen whose stylesheet is read now, opened before that one-go parse, is left to
+        Textual's refresh, as before."""
+        read_already = self._screen_css_read(screen)
+        super()._load_screen_css(screen)
+        if read_already:
+            screen._css_update_count = self._css_update_count
+
+    def _screen_css_read(self, screen: Screen[Any]) -> bool:
+        """Whether the screen's CSS files and CSS are all in the stylesheet (what Textual's
+        _load_screen_css looks for)."""
+        if not all(self.stylesheet.has_source(str(path), "") for path in screen.css_path):
+            return False
+        if not screen.CSS:
+            return True
+        try:
+            screen_path = inspect.getfile(type(screen))
+        except (TypeError, OSError):
+            screen_path = ""
+        return self.stylesheet.has_source(screen_path, f"{type(screen).__name__}.CSS")
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return dict(APP_VARIABLES)
