@@ -30,6 +30,7 @@ from ...services.exercises import (
     kind_of,
 )
 from ...store import StoreError
+from ..widgets.compact import compact
 from ..widgets.ordered_input import OrderedInput
 from .base import GymDialog
 
@@ -93,34 +94,33 @@ class ExerciseForm(GymDialog["str | None"]):
             yield Static("[b]tab[/b] next field   [b]ctrl+s[/b] save   [b]esc[/b] cancel", classes="xf-help")
 
     def _widget(self, key: str, e: Exercise | None) -> Widget:
-        widget: Widget
+        # Its id and class given as it is made: a class added later restyles it before it is mounted.
+        name, field = f"xf-{key}", "xf-field"
         if key == "pattern":
-            widget = Select([(PATTERN_LABELS[p], p) for p in PATTERNS], prompt="choose",
-                            value=e.pattern if e else Select.NULL, compact=True)
-        elif key == "equipment":
-            widget = Select([(KIND_LABELS.get(k, k), k) for k in KINDS], prompt="choose",
-                            value=kind_of(e) if e else Select.NULL, compact=True)
-        elif key == "unilateral":
-            widget = Select(YES_NO, allow_blank=False, value="yes" if e and e.unilateral else "no", compact=True)
-        elif key == "starts":
-            widget = Select(STARTS, allow_blank=False, value="lift" if e and e.starts_concentric else "lowering",
-                            compact=True)
-        elif key == "timed":
-            widget = Select(MEASURED, allow_blank=False, value="timed" if e and e.timed else "reps", compact=True)
-        else:
-            value, hint = {
-                "name": (e.name if e else self.typed_name, "what you call it"),
-                "alias": (", ".join(e.aliases) if e else "", "other names, separated by commas"),
-                "step": (f"{e.step_kg:g}kg" if e and e.step_kg else "", "machine or cable: 2.5kg or 5lb"),
-                "tempo": (e.default_tempo if e else "", "e.g. 3-1-1-0 (default 2-0-1-0)"),
-                "seconds": (str(e.hold_seconds) if e and e.hold_seconds else "", "a hold's usual length"),
-                "cue": ("; ".join(c for c in e.cues if c != NO_CUES) if e else "",
-                        "up to 3, separated by ;"),
-            }[key]
-            widget = OrderedInput(value, placeholder=hint, compact=True)
-        widget.id = f"xf-{key}"
-        widget.add_class("xf-field")
-        return widget
+            return compact(Select([(PATTERN_LABELS[p], p) for p in PATTERNS], prompt="choose",
+                                  value=e.pattern if e else Select.NULL, id=name, classes=field))
+        if key == "equipment":
+            return compact(Select([(KIND_LABELS.get(k, k), k) for k in KINDS], prompt="choose",
+                                  value=kind_of(e) if e else Select.NULL, id=name, classes=field))
+        if key == "unilateral":
+            return compact(Select(YES_NO, allow_blank=False, value="yes" if e and e.unilateral else "no",
+                                  id=name, classes=field))
+        if key == "starts":
+            return compact(Select(STARTS, allow_blank=False, value="lift" if e and e.starts_concentric else "lowering",
+                                  id=name, classes=field))
+        if key == "timed":
+            return compact(Select(MEASURED, allow_blank=False, value="timed" if e and e.timed else "reps",
+                                  id=name, classes=field))
+        value, hint = {
+            "name": (e.name if e else self.typed_name, "what you call it"),
+            "alias": (", ".join(e.aliases) if e else "", "other names, separated by commas"),
+            "step": (f"{e.step_kg:g}kg" if e and e.step_kg else "", "machine or cable: 2.5kg or 5lb"),
+            "tempo": (e.default_tempo if e else "", "e.g. 3-1-1-0 (default 2-0-1-0)"),
+            "seconds": (str(e.hold_seconds) if e and e.hold_seconds else "", "a hold's usual length"),
+            "cue": ("; ".join(c for c in e.cues if c != NO_CUES) if e else "",
+                    "up to 3, separated by ;"),
+        }[key]
+        return OrderedInput(value, placeholder=hint, compact=True, id=name, classes=field)
 
     def on_mount(self) -> None:
         self.query_one("#xf-name", Input).focus()

@@ -19,6 +19,7 @@ from textual.widgets import Input, Label, Select, Static, Tree
 from ...domain.program_text import STANDARD_CYCLE, DraftError
 from ...importers.matching import slugify
 from ...services.programs import free_id
+from ..widgets.compact import compact
 from ..widgets.ordered_input import OrderedInput
 from . import program_fields as pf
 
@@ -48,17 +49,13 @@ class ProgramForm(VerticalScroll):
         yield Static("[dim]enter: next field, esc: back to the list[/]", id="pe-form-help")
 
     def _widget(self, kind: str, field: pf.Field) -> Widget:
-        widget: Widget
+        # Its id and class given as it is made: a class added later restyles it before it is mounted.
+        name = f"pe-{kind}-{field.key}"
         if field.options:
-            widget = Select(list(field.options), allow_blank=False, compact=True)
-        else:
-            suggester = None
-            if field.key == "exercise":
-                suggester = self._exercise_names()
-            widget = OrderedInput("", placeholder=field.hint, compact=True, suggester=suggester)
-        widget.id = f"pe-{kind}-{field.key}"
-        widget.add_class("pe-field")
-        return widget
+            return compact(Select(list(field.options), allow_blank=False, id=name, classes="pe-field"))
+        suggester = self._exercise_names() if field.key == "exercise" else None
+        return OrderedInput("", placeholder=field.hint, compact=True, suggester=suggester, id=name,
+                            classes="pe-field")
 
     def _exercise_names(self) -> SuggestFromList:
         names = [t for e in self.editor.app.library.offered() for t in (e.name, *e.aliases)]

@@ -30,6 +30,7 @@ from ...domain.settings_text import TEXT_FIELDS, SettingsTextError, field_text, 
 from ...services import app_data
 from ...store import StoreError
 from ..sections import open_screens
+from ..widgets.compact import compact
 from ..widgets.footer import Footer
 from ..widgets.ordered_input import OrderedInput
 from ..worker_errors import ReportsWorkerErrors
@@ -80,12 +81,12 @@ class SettingsScreen(ReportsWorkerErrors, GymScreen[None]):
             yield Label(box.prefix, classes="set-prefix")
         widget: Widget
         if box.key == "program":
-            widget = Select(self._program_options(), allow_blank=False, compact=True,
-                            id="set-program", classes="set-choice")
+            widget = compact(Select(self._program_options(), allow_blank=False, id="set-program",
+                                    classes="set-choice"))
         elif box.key in CHOICES or box.key == "theme":
             names = CHOICES.get(box.key) or theme_names(list(self.app.available_themes))
-            widget = Select([(name, name) for name in names], allow_blank=False, compact=True,
-                            id=f"set-{box.key}", classes="set-choice")
+            widget = compact(Select([(name, name) for name in names], allow_blank=False, id=f"set-{box.key}",
+                                    classes="set-choice"))
         else:
             widget = OrderedInput("", id=f"set-{box.key}", compact=True, classes="set-input")
         widget.styles.width = box.width + (2 if isinstance(widget, Select) else 0)

@@ -15,12 +15,24 @@ before: their actions may move the focus or close the form, which is the app's t
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual import events
 from textual.widgets import Input
+
+from .compact import compact as compact_style
 
 
 class OrderedInput(Input):
     """An `Input` whose editing keys take effect in order with the characters typed."""
+
+    def __init__(self, *args: Any, compact: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if compact:
+            compact_style(self)
+        # A field with no validators is valid whatever it holds: Textual says so with -valid on
+        # its first value, a class change that restyles the field. Set now, it costs nothing.
+        self.set_class(not self.validators, "-valid", update=False)
 
     async def _on_key(self, event: events.Key) -> None:
         if event.is_printable:
