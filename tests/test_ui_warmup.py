@@ -192,3 +192,21 @@ async def test_a_resize_while_the_screen_is_taken_down_does_not_crash(new_app):
         await pilot.resize_terminal(40, 30)
         await settle(pilot, app)
         assert app.is_running and app.return_code is None
+
+
+async def test_ticking_a_drill_reads_the_theme_colours_without_working_them_out(new_app, monkeypatch):
+    """Each row's tick has the theme's colour: the colours the app holds, not the whole
+    theme's colours worked out again for every row at every key."""
+    app = new_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_warmup(pilot, app)
+        worked_out = []
+        work_out = type(app).get_css_variables
+        monkeypatch.setattr(type(app), "get_css_variables", lambda self: worked_out.append(1) or work_out(self))
+        for _ in range(3):
+            await pilot.press("space")
+        await settle(pilot, app)
+        assert "drills 3/10" in text(app, "#wu-title")
+        table = screen.query_one("#wu-table", DataTable)
+        assert table.get_cell_at((0, 0)).style == app.theme_variables["success"]
+        assert worked_out == []

@@ -86,8 +86,10 @@ class WarmupTable(TapTable):
             self.add_row(*cells[:len(self.columns)], key=key)
 
     def _colour(self, name: str) -> str:
-        # DataTable cells are Rich text: theme colours are looked up, not hard-coded.
-        return self.app.get_css_variables().get(name, "")
+        # DataTable cells are Rich text: theme colours are looked up, not hard-coded. They are
+        # the theme's as the app last worked them out; get_css_variables would work out every
+        # colour of the theme again, for each row.
+        return self.app.theme_variables.get(name, "")
 
     def _tick(self, done: bool) -> Text:
         return Text("✓", style=self._colour("success")) if done else Text("·", style=self._colour("text-muted"))
