@@ -206,3 +206,27 @@ async def test_a_bodyweight_saved_here_is_the_one_settings_shows(new_app):
     earlier = RecoveryNote(date=TODAY.subtract(days=7), bodyweight=79, updated_at=FROZEN_NOW)
     save_note(store, earlier, TODAY)
     assert store.settings().bodyweight_kg == 81.5
+
+
+async def test_typing_good_values_leaves_the_error_line_alone(new_app, monkeypatch):
+    """With nothing wrong typed, the line of errors is not put back at every key: each time
+    was a layout of the whole screen for the same empty line."""
+    app = new_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_recovery(pilot, app)
+        updated = []
+        update = Static.update
+
+        def counting(self, *args, **kwargs):
+            if self.id == "rc-errors":
+                updated.append(args)
+            return update(self, *args, **kwargs)
+
+        monkeypatch.setattr(Static, "update", counting)
+        await pilot.press(*"7.5", "tab", "4", "tab", "2")
+        await settle(pilot, app)
+        assert (field(app, "sleep_hours").value, field(app, "stress").value) == ("7.5", "2")
+        assert updated == []
+        await pilot.press("tab", "9")  # energy out of range: said at once
+        await settle(pilot, app)
+        assert "Energy: 9 is out of range" in text(app, "#rc-errors") and len(updated) == 1

@@ -210,3 +210,32 @@ async def test_ticking_a_drill_reads_the_theme_colours_without_working_them_out(
         table = screen.query_one("#wu-table", DataTable)
         assert table.get_cell_at((0, 0)).style == app.theme_variables["success"]
         assert worked_out == []
+
+
+async def test_moving_the_cursor_redraws_the_plate_bar_without_laying_out_the_screen(new_app, monkeypatch):
+    """The bar's size is fixed: new plates only redraw it, the same plates (the working
+    load's, over the drills) leave it alone."""
+    app = new_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_warmup(pilot, app)
+        await pilot.press("l")
+        await settle(pilot, app)
+        await pilot.press(*"100", "enter")
+        await settle(pilot, app)
+        bar = screen.query_one(PlateBar)
+        asked = []
+        refresh = PlateBar.refresh
+
+        def counting(self, *args, **kwargs):
+            asked.append(kwargs.get("layout", False))
+            return refresh(self, *args, **kwargs)
+
+        monkeypatch.setattr(PlateBar, "refresh", counting)
+        await pilot.press("down", "down")  # drills: the working load's plates, as shown
+        await settle(pilot, app)
+        assert asked == []
+        table = screen.query_one("#wu-table", DataTable)
+        table.move_cursor(row=12)  # the ramp's second set, 40 kg: 10 kg a side
+        await settle(pilot, app)
+        assert str(table.get_row_at(12)[3]) == "40 kg"
+        assert "10" in str(bar.render()) and asked and not any(asked)

@@ -32,6 +32,7 @@ from ...store import StoreError
 from ..dialogs.confirm import ConfirmDialog
 from ..own_training import leave_to, open_exercise_form, section_bindings
 from ..widgets.footer import Footer
+from ..widgets.shown_text import show_text
 from . import program_edits as edits
 from .base import GymScreen
 from .program_edits import Path
@@ -136,7 +137,7 @@ class ProgramEditorScreen(GymScreen[None]):
         draft = self.draft
         state = "shipped template" if draft.shipped else f"programs/{draft.data['id']}.json"
         unsaved = "  [$warning]unsaved changes (ctrl+s)[/]" if draft.changed else ""
-        self.query_one("#pe-title", Static).update(f"[b]Program editor[/b]  {escape(state)}{unsaved}")
+        show_text(self.query_one("#pe-title", Static), f"[b]Program editor[/b]  {escape(state)}{unsaved}")
 
     def say(self, markup: str) -> None:
         self.query_one("#pe-message", Static).update(markup)

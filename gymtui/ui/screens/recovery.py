@@ -30,6 +30,7 @@ from ...services import app_data
 from ...services.daily import DayRegions
 from ..widgets.footer import Footer
 from ..widgets.ordered_input import OrderedInput
+from ..widgets.shown_text import show_text
 from ..worker_errors import ReportsWorkerErrors
 from .base import GymScreen
 from .recovery_fields import (
@@ -157,7 +158,7 @@ class RecoveryScreen(ReportsWorkerErrors, GymScreen[None]):
         self.query_one("#rc-text", Input).value = note.text if note else ""
         self.body_unit = note.bodyweight_unit if note and note.bodyweight is not None else data.unit
         self.query_one("#rc-bodyweight", Input).value = shown(note.bodyweight) if note else ""
-        self.query_one("#rc-bodyweight_unit", Label).update(self.body_unit)
+        show_text(self.query_one("#rc-bodyweight_unit", Label), self.body_unit)
         self.errors = {}
         self.loaded = True
         self._as_saved = self._form_values()
@@ -195,7 +196,7 @@ class RecoveryScreen(ReportsWorkerErrors, GymScreen[None]):
 
     def _show_grip_unit(self, unit: Unit) -> None:
         self.grip_unit = unit
-        self.query_one("#rc-grip_unit", Label).update(unit)
+        show_text(self.query_one("#rc-grip_unit", Label), unit)
 
     @on(Input.Submitted)
     def _submitted(self, _event: Input.Submitted) -> None:
@@ -212,7 +213,7 @@ class RecoveryScreen(ReportsWorkerErrors, GymScreen[None]):
 
     def _show_errors(self) -> None:
         text = "\n".join(self.errors.values())
-        self.query_one("#rc-errors", Static).update(f"[$error]{text}[/]" if text else "")
+        show_text(self.query_one("#rc-errors", Static), f"[$error]{text}[/]" if text else "")
 
     def read_form(self) -> RecoveryNote | None:
         """The note the form describes, or None (with the messages shown) when it cannot be."""

@@ -33,6 +33,7 @@ from ..sections import open_screens
 from ..widgets.compact import compact
 from ..widgets.footer import Footer
 from ..widgets.ordered_input import OrderedInput
+from ..widgets.shown_text import show_text
 from ..worker_errors import ReportsWorkerErrors
 from .base import GymScreen, ScreenHooks
 from .settings_rows import CHOICES, KEYS, ROWS, Box, theme_names
@@ -249,7 +250,7 @@ class SettingsScreen(ReportsWorkerErrors, GymScreen[None]):
 
     def _show_errors(self) -> None:
         text = "\n".join(self.errors[key] for key in KEYS if key in self.errors)
-        self.query_one("#set-errors", Static).update(text)
+        show_text(self.query_one("#set-errors", Static), text)
 
     def _status(self, markup: str) -> None:
         self.query_one("#set-status", Static).update(markup)

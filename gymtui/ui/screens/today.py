@@ -27,6 +27,7 @@ from ...store.plan_cache import cached_plan, cached_plans, plan_key, save_plans
 from ..sections import SECTIONS
 from ..shape import table_shape
 from ..widgets.footer import Footer
+from ..widgets.shown_text import show_text
 from ..widgets.touch import TapTable, TouchBar
 from ..worker_errors import ReportsWorkerErrors
 from .base import GymScreen
@@ -254,7 +255,7 @@ class TodayScreen(ReportsWorkerErrors, GymScreen[None]):
 
     def _explain(self, row: int) -> None:
         if self.view is not None and 0 <= row < len(self.view.rows):
-            self.query_one("#why", Static).update(self.view.rows[row].why)
+            show_text(self.query_one("#why", Static), self.view.rows[row].why)
 
     @on(DataTable.RowSelected, "#plan-table")
     def _row_selected(self, event: DataTable.RowSelected) -> None:

@@ -31,6 +31,7 @@ from ..sections import open_screens
 from ..shape import table_shape
 from ..widgets.footer import Footer
 from ..widgets.plate_bar import PlateBar
+from ..widgets.shown_text import show_text
 from ..widgets.touch import TouchBar
 from ..worker_errors import ReportsWorkerErrors
 from .base import GymScreen, ScreenHooks
@@ -138,8 +139,8 @@ class WarmupScreen(ReportsWorkerErrors, GymScreen[None]):
         self._table.fill(self.drills, self.ticks, self.exercise, self.ramp, self.logged, self.pending)
         ticked = sum(key in self.ticks for key, _ in self.drills)
         title = title_text(self.data.plan, ticked, len(self.drills), len(self.logged), len(self.ramp))
-        self.query_one("#wu-title", Static).update(title)
-        self.query_one("#wu-working", Static).update(working_text(self.exercise, self.working, self.ramp))
+        show_text(self.query_one("#wu-title", Static), title)
+        show_text(self.query_one("#wu-working", Static), working_text(self.exercise, self.working, self.ramp))
         self._explain()
 
     @on(DataTable.RowSelected, "#wu-table")
@@ -161,13 +162,13 @@ class WarmupScreen(ReportsWorkerErrors, GymScreen[None]):
         plates: tuple[float, ...] | None = self.working.plates if self.working else None
         unit = self.working.unit if self.working else settings.unit
         if key.startswith("d:"):
-            detail.update(drill_detail(dict(self.drills)[key[2:]]))
+            show_text(detail, drill_detail(dict(self.drills)[key[2:]]))
         elif key.startswith("r:"):
             ramp_set = self.ramp[int(key[2:])]
             plates = ramp_set.plates
-            detail.update(ramp_detail(ramp_set, self.logged.get(int(key[2:]))))
+            show_text(detail, ramp_detail(ramp_set, self.logged.get(int(key[2:]))))
         else:
-            detail.update("")
+            show_text(detail, "")
         bar.display = plates is not None
         bar.show(plates, settings.bar(unit), unit, max(settings.plates(unit)))
 

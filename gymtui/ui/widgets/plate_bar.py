@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from textual.widgets import Static
 
 from ...domain.units import Unit
+from .shown_text import show_text
 
 _TALL = 0.5  # at least half the heaviest plate: full height
 _MEDIUM = 0.2  # at least a fifth: two thirds
@@ -74,8 +75,9 @@ class PlateBar(Static):
     """
 
     def show(self, plates: Sequence[float] | None, bar: float, unit: Unit, heaviest: float) -> None:
+        # Its size is set (3 lines, the whole width): no new text needs the screen laid out again.
         if plates is None:
-            self.update("")
+            show_text(self, "", layout=False)
             return
         width = self.size.width or 78
-        self.update("\n".join(draw_bar(plates, bar, unit, heaviest, width)))
+        show_text(self, "\n".join(draw_bar(plates, bar, unit, heaviest, width)), layout=False)
