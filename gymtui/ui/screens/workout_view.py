@@ -10,13 +10,13 @@ from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.dom import DOMNode
 from textual.reactive import Reactive
 from textual.widgets import ContentSwitcher, Header, Static
 
 from ...domain.session_model import Card
 from ...domain.session_set import set_schedule
 from ...domain.tempo import TempoError
+from ..class_styles import set_classes
 from ..format import clock_text
 from ..widgets.big_text import BigText
 from ..widgets.footer import Footer
@@ -65,11 +65,6 @@ def workout_layout(state: Reactive[State]) -> ComposeResult:
     yield Footer(compact=True, show_command_palette=False)
 
 
-def _differs(node: DOMNode, classes: dict[str, bool]) -> bool:
-    """Whether setting `classes` (on or off) would change the node's."""
-    return any(node.has_class(name) != on for name, on in classes.items())
-
-
 class WorkoutView:
     """Draws the workout screen from its controller and state."""
 
@@ -97,10 +92,10 @@ class WorkoutView:
         """The classes the stylesheets read, set together: on #workout, -timing while a set is
         timed, -resting during a rest in the ready pane (in touch mode the rest's big figure
         then gets the rows of the card's details, workout.tcss) and -large on a tall
-        terminal; on the touch buttons, the rows of the state. A class changed restyles its
-        node and every widget under it: set one at a time, a change of state restyled the
-        whole screen three or four times over; set together, once (#workout's restyle takes
-        in the touch buttons)."""
+        terminal; on the touch buttons, the rows of the state. #workout's through
+        class_styles, which restyles only the widgets the rules of a changed class name (the
+        card, the set strip...): a class set as Textual sets it restyles everything under
+        its node, and a change of state restyled the whole screen three or four times over."""
         screen = self.screen
         box = screen.query_one("#workout")
         touch = screen.query_one(WorkoutTouch)
@@ -109,13 +104,16 @@ class WorkoutView:
             "-resting": screen.state == "ready" and screen.app.rest.running,
             "-large": screen.size.height >= LARGE_HEIGHT,
         }
+        changed = set_classes(box, wanted)
         rows = rows_shown(screen.state)
-        box_changed, touch_changed = _differs(box, wanted), _differs(touch, rows)
-        box.update_classes(wanted, update=False)
+        changed |= any(touch.has_class(name) != on for name, on in rows.items())
         touch.update_classes(rows, update=False)
-        if box_changed:
-            box.update_node_styles()
-        elif touch_changed:
+        # The touch buttons are restyled, once, whenever a class changes, as they were when
+        # each class restyled everything under it: a button's margin depends on whether it
+        # is the last of its row shown (:last-child), which Textual works out as it restyles
+        # the button, from the buttons shown then. Hidden (no touch mode), they are not: the
+        # app restyles the whole screen when touch mode comes on.
+        if changed and touch.display:
             touch.update_node_styles()
 
     def redraw(self) -> None:
