@@ -130,3 +130,25 @@ def _assert_styled_as_by_a_full_restyle(app, screen, step) -> None:
               for key in set(fresh[node][0]) | set(as_left[node][0])
               if as_left[node][0].get(key) != fresh[node][0].get(key)}
     assert not differ, (step, sorted(differ)[:6])
+
+
+async def test_a_new_phase_restyles_the_timer_band_once(gym_app, styled):
+    app = gym_app
+    seed_history(app.store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_workout(pilot, app)
+        await pilot.press("enter")
+        await settle(pilot, app)
+        band = screen.query_one("#tp-band")
+        looks = []
+        while len(looks) < 4 and screen.state == "timer":
+            styled.clear()
+            look = set(band.classes)
+            app.clock.advance(0.5)
+            screen.tick()
+            await settle(pilot, app)
+            if set(band.classes) != look:
+                looks.append(set(band.classes))
+                # The look taken off and the new one put on: one restyle, not two.
+                assert [styled[node] for node in band.walk_children(with_self=True)] == [1] * 4
+        assert len(looks) == 4

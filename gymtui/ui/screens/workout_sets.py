@@ -70,13 +70,14 @@ class SetFlow:
         frame = tempo.frame() if panel is not None else None
         if frame is None or panel is None:
             return  # no set running, or the app is closing (the widgets are gone)
-        panel.flash(frame.flashing)
         if frame.state.finished:
+            panel.flash(frame.flashing)
             self._timer_finished(frame.state.reps_completed, frame.state.time_under_tension)
             return
         assert tempo.schedule is not None
         workout = screen.workout
-        panel.show(frame.state, tempo.schedule, hold_set=workout is not None and workout.card.is_hold)
+        panel.show(frame.state, tempo.schedule, hold_set=workout is not None and workout.card.is_hold,
+                   flashing=frame.flashing)
         tempo.book_next(frame, screen.tick, self._cue_due)
 
     def pause(self) -> None:

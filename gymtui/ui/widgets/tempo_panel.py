@@ -90,21 +90,24 @@ class TempoPanel(Vertical):
 
     _shown: tuple[object, ...] | None = None  # what the panel shows now, to skip a redraw that changes nothing
 
-    def show(self, state: TempoState, schedule: TempoSchedule, *, hold_set: bool = False) -> None:
+    def show(self, state: TempoState, schedule: TempoSchedule, *, hold_set: bool = False,
+             flashing: bool = False) -> None:
+        """`flashing`: the band flashes (a phase has just changed, see flash)."""
         # Redraws come at phase changes and whole seconds, sometimes twice for the same
         # moment (the cue thread's and the loop's own); restyling the band costs milliseconds
         # of the event loop, so a redraw with nothing new does nothing.
         shown = (schedule, hold_set, state.phase_index, state.paused, state.explosive, state.countdown,
                  state.rep, state.reps_completed, elapsed_text(state.time_under_tension))
         if shown == self._shown:
+            self.flash(flashing)
             return
         self._shown = shown
         phase = schedule.phases[state.phase_index] if state.phase is not None else None
         look = PAUSED if state.paused else look_of(phase, state.explosive)
-        band = self.query_one("#tp-band")
-        for css in ALL_CLASSES - {look.css}:
-            band.remove_class(css)
-        band.add_class(look.css)
+        # One restyle of the band for its new look and its flash, not one for each class
+        # taken off or put on.
+        self.query_one("#tp-band").update_classes({**{css: css == look.css for css in ALL_CLASSES},
+                                                   "-flash": flashing})
         self.query_one("#tp-symbol", BigText).update(look.symbol)
         self.query_one("#tp-word", BigText).update(look.word)
         # An X phase has no countdown: the word is the cue.
