@@ -129,3 +129,24 @@ def test_parse_checklist_keeps_ids_and_refuses_bad_lists():
         parse_checklist("", [])
     with pytest.raises(TextFormatError, match="line 2"):
         parse_checklist("ok\n!!!", [])
+
+
+async def test_a_tick_redraws_only_the_lines_it_changes(new_app, monkeypatch):
+    """Ticking item 1 and its save redraw that item, the day's count and the marks of the
+    week and month; the other items and the heading, the same as before, are left alone
+    (each was a layout of the screen, twice per tick)."""
+    app = new_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_checklist(pilot, app)
+        updated = []
+        update = Static.update
+
+        def counting(self, *args, **kwargs):
+            updated.append(self.id)
+            return update(self, *args, **kwargs)
+
+        monkeypatch.setattr(Static, "update", counting)
+        await pilot.press("1")
+        await settle(pilot, app)
+        assert "Today 1/6 saved" in text(app, "#cl-status")
+        assert set(updated) == {"cl-item-1", "cl-status", "cl-week", "cl-month"}

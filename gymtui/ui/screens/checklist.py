@@ -32,6 +32,7 @@ from ...services.editor_text import (
 from ..dialogs.editor import EditorDialog
 from ..shape import table_shape
 from ..widgets.footer import Footer
+from ..widgets.shown_text import show_text
 from ..widgets.touch import Tappable
 from ..worker_errors import ReportsWorkerErrors
 from .base import GymScreen
@@ -190,7 +191,7 @@ class ChecklistScreen(ReportsWorkerErrors, GymScreen[None]):
             mark = "[$success]✓[/]" if ticked else "[$text-muted]·[/]"
             state = "" if ticked == stored else "[$warning]saving...[/]"
             widget = self.query_one(f"#cl-item-{number}", Static)
-            widget.update(f"[b]{number}[/b] {mark} {item.text}  {state}")
+            show_text(widget, f"[b]{number}[/b] {mark} {item.text}  {state}")
             widget.set_class(ticked, "-ticked")
         done = len(self.ticked & {item.id for item in self.items})
         history = dict(self.history)
@@ -199,12 +200,11 @@ class ChecklistScreen(ReportsWorkerErrors, GymScreen[None]):
         pending = self.ticked != self.saved
         saved_text = "[$warning]saving...[/]" if pending else "[$success]saved[/]"
         day_text = f"{self.today:%A %d %B}".replace(" 0", " ")
-        self.query_one("#cl-title", Static).update(f"[b]End-of-day checklist[/b]  {day_text}")
+        show_text(self.query_one("#cl-title", Static), f"[b]End-of-day checklist[/b]  {day_text}")
         all_done = "  [b]all done[/b]" if count and done == count else ""
-        self.query_one("#cl-status", Static).update(
-            f"Today [b]{done}/{count}[/b] {saved_text}{all_done}   "
-            f"Streak [b]{streak}[/b] {'day' if streak == 1 else 'days'}"
-        )
+        show_text(self.query_one("#cl-status", Static),
+                  f"Today [b]{done}/{count}[/b] {saved_text}{all_done}   "
+                  f"Streak [b]{streak}[/b] {'day' if streak == 1 else 'days'}")
         week = window(history, count, self.today, 7)
         week_stats = adherence(history, count, self.today, 7)
         names = "  ".join(f"{mark.day:%a}"[:2] for mark in week)
@@ -217,13 +217,12 @@ class ChecklistScreen(ReportsWorkerErrors, GymScreen[None]):
         legend = "[$text-muted]■ all  ◧ some  · none[/]"
         self._drawn_narrow = self._narrow
         if self._narrow:  # a phone: the heading, the days, then what they add up to
-            self.query_one("#cl-week", Static).update(f"Last 7 days  {week_text}\n{names}\n{marks}")
-            self.query_one("#cl-month", Static).update(f"Last 30 days  {month_text}\n{month_marks}\n{legend}")
+            show_text(self.query_one("#cl-week", Static), f"Last 7 days  {week_text}\n{names}\n{marks}")
+            show_text(self.query_one("#cl-month", Static), f"Last 30 days  {month_text}\n{month_marks}\n{legend}")
             return
-        self.query_one("#cl-week", Static).update(f"Last 7 days   {names}\n              {marks}    {week_text}")
-        self.query_one("#cl-month", Static).update(
-            f"Last 30 days  {month_marks}\n              {month_text}   {legend}"
-        )
+        show_text(self.query_one("#cl-week", Static), f"Last 7 days   {names}\n              {marks}    {week_text}")
+        show_text(self.query_one("#cl-month", Static),
+                  f"Last 30 days  {month_marks}\n              {month_text}   {legend}")
 
     @property
     def _narrow(self) -> bool:

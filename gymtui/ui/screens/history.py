@@ -20,6 +20,7 @@ from ...domain.week_rows import WeekRow
 from ...services import app_data, history
 from ..widgets.footer import Footer
 from ..widgets.ordered_input import OrderedInput
+from ..widgets.shown_text import show_text
 from ..worker_errors import ReportsWorkerErrors
 from .base import GymScreen
 from .history_parts import ExerciseList, ProgressPane, SessionTable, WeekTable
@@ -99,7 +100,7 @@ class HistoryScreen(ReportsWorkerErrors, GymScreen[None]):
         self.generation += 1
         self.next_after, self.more, self.session_ids, self.session_rows = None, True, [], []
         self.query_one("#history-sessions", DataTable).clear()
-        self.query_one("#history-sessions-status", Static).update("Reading sessions...")
+        show_text(self.query_one("#history-sessions-status", Static), "Reading sessions...")
         self.loading_page = True
         self.load_page(self.generation, None, self.exercise)
 

@@ -29,6 +29,7 @@ from ..dialogs.editor import EditorDialog
 from ..format import rest_text
 from ..widgets.footer import Footer
 from ..widgets.guided_run import GuidedRun, expand
+from ..widgets.shown_text import show_text
 from ..worker_errors import ReportsWorkerErrors
 from .base import GymScreen
 from .mobility_editing import delete_message, routine_editor
@@ -150,12 +151,12 @@ class MobilityScreen(ReportsWorkerErrors, GymScreen[None]):
         routine = self._highlighted()
         widget = self.query_one("#mob-items", Static)
         if routine is None:
-            widget.update("")
+            show_text(widget, "")
             return
         lines = [f"{n}. {drill.name}: {drill_amount(drill)}" for n, drill in enumerate(routine.items, 1)]
         edited = "  (* your version)" if routine.custom else ""
         focus = f"\n[$text-muted]{routine.focus}[/]" if routine.focus else ""
-        widget.update(f"[b]{routine.name}[/b]{edited}{focus}\n" + "\n".join(lines))
+        show_text(widget, f"[b]{routine.name}[/b]{edited}{focus}\n" + "\n".join(lines))
 
     # -- creating and editing ------------------------------------------------------------------
 

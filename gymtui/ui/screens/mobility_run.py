@@ -10,6 +10,7 @@ from ...domain.library import Routine
 from ..format import rest_text
 from ..widgets.countdown import Countdown
 from ..widgets.guided_run import SECONDS_PER_REP, RunState
+from ..widgets.shown_text import show_text
 
 
 class RunPanel(Vertical):
@@ -26,7 +27,7 @@ class RunPanel(Vertical):
         yield Static("", id="run-progress")
 
     def _show(self, selector: str, text: str) -> None:
-        self.query_one(selector, Static).update(text)
+        show_text(self.query_one(selector, Static), text)
 
     def draw(self, routine: Routine, total: float, state: RunState) -> None:
         """`state` of a run of `routine` lasting `total` seconds in all."""
