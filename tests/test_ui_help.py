@@ -125,3 +125,30 @@ async def test_key_groups_follow_what_the_screen_allows_now(new_app):
         groups = {g.title: dict((what, keys) for keys, what in g.rows) for g in key_groups(app.screen)}
         # Nothing focused: Edit (e or Enter into the fields) is offered, Leave form is not.
         assert groups["Settings keys"] == {"Edit": "e enter", "Block starts today": "b", "Edit programs": "p"}
+
+
+async def test_help_draws_its_tables_once_as_it_opens_and_again_for_a_new_width(new_app, monkeypatch):
+    """The first resize comes as help opens, at the width its tables were just drawn for:
+    drawing them again was a layout of the screen per table for nothing."""
+    import gymtui.ui.screens.help as help_module
+
+    drawn = []
+    render_group = help_module.render_group
+
+    def counting(group, width):
+        drawn.append(width)
+        return render_group(group, width)
+
+    monkeypatch.setattr(help_module, "render_group", counting)
+    app = new_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("question_mark")
+        await settle(pilot, app)
+        help_screen = app.screen
+        assert isinstance(help_screen, HelpScreen)
+        groups = len(help_screen.groups)
+        assert drawn == [76] * groups
+        await pilot.resize_terminal(60, 24)
+        await settle(pilot, app)
+        assert drawn == [76] * groups + [56] * groups

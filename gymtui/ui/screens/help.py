@@ -249,9 +249,14 @@ class HelpScreen(GymDialog[None]):
     def on_resize(self) -> None:
         self._render_tables()
 
+    _width_drawn = 0
+
     def _render_tables(self) -> None:
         # The box is at most 100 wide; border and padding take 4 columns.
         width = min(self.app.size.width, 100) - 4
+        if width == self._width_drawn:
+            return  # the screen's first resize comes as it opens, at the width just drawn
+        self._width_drawn = width
         for group, table in zip(self.groups, self.query(".help-table").results(Static), strict=True):
             table.update(render_group(group, width))
 
