@@ -222,3 +222,22 @@ async def test_a_question_is_answered_by_tapping(lifter):
         await pilot.click(_button(lifter, "Leave it"))
         await wait_until(pilot, lambda: screen.state == "ready")
         assert lifter.screen is screen
+
+
+async def test_a_touch_button_is_styled_when_it_is_added_not_as_it_is_made(touch_app, monkeypatch):
+    # Button's constructor sets its variant's and its look's classes: each restyled the
+    # button there and then, before it was in the app.
+    from textual.css.stylesheet import Stylesheet
+
+    styled = []
+    apply = Stylesheet.apply
+    monkeypatch.setattr(Stylesheet, "apply", lambda self, node, *args, **kwargs: (
+        styled.append(node), apply(self, node, *args, **kwargs))[1])
+    async with touch_app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        styled.clear()
+        buttons = [TouchButton("Go", "start_set", variant=variant) for variant in ("primary", "default")]
+        assert [node for node in styled if node in buttons] == []
+        await touch_app.screen.mount_all(buttons)
+        await settle(pilot)
+        assert all(button in styled for button in buttons)

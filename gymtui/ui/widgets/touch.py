@@ -49,6 +49,13 @@ class TouchButton(Button, can_focus=False):
         self.target = on
         self.repeats = repeats
 
+    def update_node_styles(self, animate: bool = True) -> None:
+        # Button's constructor sets its variant's and its look's classes, and each was
+        # styled there and then, on a button not yet in the app (two to four times a button):
+        # a button is styled as it is added, with the classes it has by then.
+        if self.parent is not None:
+            super().update_node_styles(animate)
+
     async def _on_click(self, event: events.Click) -> None:
         # Textual runs Button's own click handler after this one unless the default is
         # prevented; that handler drops a tap while the press effect shows.
