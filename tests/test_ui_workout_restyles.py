@@ -8,6 +8,7 @@ from textual.widgets import Header
 
 from app_factory import settle
 from gymtui.ui.widgets.touch import TOUCH_CLASS, TouchButton
+from gymtui.ui.widgets.workout_touch import WorkoutTouch
 from test_ui_styled_once import styled as styled_fixture
 from test_ui_workout import open_workout, seed_history
 
@@ -31,23 +32,14 @@ async def test_a_change_of_state_restyles_each_touch_button_once(gym_app, styled
             assert {styled[button] for button in buttons} == {1}, state
 
 
-async def test_without_touch_mode_a_change_of_state_restyles_no_touch_button(gym_app, styled):
-    # Hidden, they are restyled when touch mode comes on (the app restyles the whole screen).
+async def test_without_touch_mode_the_workout_makes_no_touch_button(gym_app, styled):
+    # Touch mode is chosen before the app starts: without it the buttons would never show.
     app = gym_app
-    seed_history(app.store)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_workout(pilot, app)
-        buttons = list(screen.query(TouchButton))
-        for keys, state in ((["enter"], "timer"), (["enter"], "log"), (["8", "enter"], "ready"), (["0"], "ready")):
-            styled.clear()
-            await pilot.press(*keys)
-            await settle(pilot, app)
-            assert screen.state == state
-            assert {styled[button] for button in buttons} == {0}, state
-        styled.clear()
-        app.add_class(TOUCH_CLASS)
-        await settle(pilot, app)
-        assert {styled[button] for button in buttons} == {1}
+        touch = screen.query_one(WorkoutTouch)
+        assert not touch.display and list(touch.children) == []
+        assert list(screen.query(TouchButton)) == []
 
 
 async def test_a_set_started_leaves_the_set_form_alone(gym_app, styled):

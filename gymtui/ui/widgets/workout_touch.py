@@ -22,7 +22,7 @@ from textual.widgets import Input, Static
 
 from ...domain.rpe import rpe_text
 from .set_entry import SetEntry
-from .touch import TouchButton
+from .touch import TOUCH_CLASS, TouchButton
 
 if TYPE_CHECKING:
     from ..screens.workout import WorkoutScreen
@@ -81,6 +81,11 @@ class WorkoutTouch(Vertical):
     state: reactive[str] = reactive("")
 
     def compose(self) -> ComposeResult:
+        # Touch mode is chosen before the app starts (as for TouchBar): without it the
+        # buttons are never shown, and are not made. Thirty-odd widgets were a third of
+        # what the workout screen mounted and styled as it opened.
+        if not self.app.has_class(TOUCH_CLASS):
+            return
         with HorizontalGroup(classes="wt-row wt-ready"):
             yield TouchButton("Start set", "start_set", variant="primary")
             yield TouchButton("◀ Prev", "exercise(-1)")
