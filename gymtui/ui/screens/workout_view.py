@@ -111,8 +111,8 @@ class WorkoutView:
         # The touch buttons are restyled, once, whenever a class changes, as they were when
         # each class restyled everything under it: a button's margin depends on whether it
         # is the last of its row shown (:last-child), which Textual works out as it restyles
-        # the button, from the buttons shown then. Hidden (no touch mode), they are not: the
-        # app restyles the whole screen when touch mode comes on.
+        # the button, from the buttons shown then. Without touch mode there are none, and
+        # WorkoutTouch, hidden, is not restyled.
         if changed and touch.display:
             touch.update_node_styles()
 

@@ -112,8 +112,8 @@ class WorkoutTouch(Vertical):
         self._follow(self.screen)
 
     def watch_state(self, state: str) -> None:
-        """The rows for the state, restyled once (the workout view has most often set these
-        classes already, with its own, in the one restyle of its redraw: nothing is left)."""
+        """The rows for the state (the workout view has most often set these classes already,
+        with its own, and restyled the buttons once: nothing is left to change)."""
         self.update_classes(rows_shown(state))
 
     def _follow(self, screen: Screen[Any]) -> None:
